@@ -1,0 +1,148 @@
+internal import CLibXML2
+import Foundation
+
+/// A file, gzipped or not, read as bytes: zlib reads plain files through unchanged.
+///
+/// Not thread-safe; one reader owns one source. The first bytes can be peeked (for format
+/// detection) and are then read again by ``read(into:)`` and ``nextLine()``.
+public final class ByteSource {
+    /// The file as the user named it (`-` for standard input).
+    public let name: String
+    private var handle: gzFile?
+    private var buffer: [UInt8]
+    private var position = 0
+    private var filled = 0
+    private var finished = false
+    /// The number of lines returned by ``nextLine()`` so far.
+    public private(set) var lineNumber = 0
+
+    /// Opens a file, or standard input for `-`.
+    ///
+    /// - Parameter path: The path, or `-`.
+    /// - Throws: ``IngestError`` with code `unreadable`.
+    public init(path: String) throws(IngestError) {
+        name = path
+        if path == "-" {
+            handle = gzdopen(dup(0), "rb")
+        } else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw IngestError(.unreadable, file: path, message: "is a directory")
+            }
+            handle = gzopen(path, "rb")
+        }
+        guard let handle else {
+            let reason = String(cString: strerror(errno))
+            throw IngestError(.unreadable, file: path, message: "cannot open: \(reason)")
+        }
+        gzbuffer(handle, 1 << 17)
+        buffer = [UInt8](repeating: 0, count: 1 << 16)
+    }
+
+    deinit {
+        if let handle { gzclose_r(handle) }
+    }
+
+    /// Whether the underlying file was gzip-compressed.
+    public var isCompressed: Bool {
+        guard let handle else { return false }
+        return gzdirect(handle) == 0
+    }
+
+    /// Returns up to `count` bytes from the start without consuming them.
+    ///
+    /// Call it before any read.
+    ///
+    /// - Parameter count: How many bytes to look at.
+    /// - Returns: The first bytes (fewer at end of file).
+    /// - Throws: ``IngestError`` on a read error.
+    public func peek(_ count: Int) throws(IngestError) -> ArraySlice<UInt8> {
+        precondition(position == 0, "peek only before reading")
+        if buffer.count < count { buffer += [UInt8](repeating: 0, count: count - buffer.count) }
+        while filled < count, !finished {
+            try fill(upTo: count)
+        }
+        return buffer[0..<min(filled, count)]
+    }
+
+    /// Reads bytes into a buffer.
+    ///
+    /// - Parameter destination: Where to put them.
+    /// - Returns: The number of bytes read; 0 at end of file.
+    /// - Throws: ``IngestError`` on a read error or a corrupt gzip stream.
+    public func read(into destination: UnsafeMutableRawBufferPointer) throws(IngestError) -> Int {
+        if position < filled {
+            let count = min(filled - position, destination.count)
+            buffer.withUnsafeBytes { source in
+                destination.baseAddress!.copyMemory(from: source.baseAddress! + position, byteCount: count)
+            }
+            position += count
+            return count
+        }
+        guard !finished, let handle, destination.count > 0 else { return 0 }
+        let count = gzread(handle, destination.baseAddress, UInt32(min(destination.count, Int(Int32.max))))
+        try check(count)
+        if count == 0 { finished = true }
+        return Int(count)
+    }
+
+    /// Reads the next line, without its `\n` or `\r\n`.
+    ///
+    /// - Returns: The line's bytes, or nil at end of file.
+    /// - Throws: ``IngestError`` on a read error or a corrupt gzip stream.
+    public func nextLine() throws(IngestError) -> [UInt8]? {
+        var line: [UInt8] = []
+        while true {
+            if position == filled {
+                if finished { break }
+                position = 0
+                filled = 0
+                try fill(upTo: buffer.count)
+                if filled == 0 { break }
+            }
+            let newline = buffer[position..<filled].firstIndex(of: 0x0A)
+            if let newline {
+                line.append(contentsOf: buffer[position..<newline])
+                position = newline + 1
+                lineNumber += 1
+                if line.last == 0x0D { line.removeLast() }
+                return line
+            }
+            line.append(contentsOf: buffer[position..<filled])
+            position = filled
+        }
+        if line.isEmpty { return nil }
+        lineNumber += 1
+        if line.last == 0x0D { line.removeLast() }
+        return line
+    }
+
+    private func fill(upTo limit: Int) throws(IngestError) {
+        guard let handle, !finished, filled < limit else { return }
+        let count = buffer.withUnsafeMutableBytes { bytes in
+            gzread(handle, bytes.baseAddress! + filled, UInt32(limit - filled))
+        }
+        try check(count)
+        if count == 0 {
+            finished = true
+        } else {
+            filled += Int(count)
+        }
+    }
+
+    private func check(_ count: Int32) throws(IngestError) {
+        guard let handle else { return }
+        var code: Int32 = 0
+        let message = gzerror(handle, &code)
+        if count < 0 || (code != Z_OK && code != Z_STREAM_END) {
+            let text = message.map { String(cString: $0) } ?? "read error"
+            let isGzip = code == Z_DATA_ERROR || code == Z_BUF_ERROR
+            throw IngestError(
+                isGzip ? .corruptGzip : .unreadable,
+                file: name,
+                line: lineNumber > 0 ? lineNumber : nil,
+                message: isGzip ? "gzip stream is truncated or corrupt (\(text))" : text
+            )
+        }
+    }
+}
