@@ -71,19 +71,33 @@ struct CurationRules {
         curated: CuratedData,
         weak: Bool
     ) -> Rule? {
-        let scalars = Array(form.unicodeScalars)
-        let letters = scalars.filter { $0.properties.isAlphabetic }
-        let alphanumerics = scalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
-        if scalars.count == 1 {
+        var scalarCount = 0
+        var letterCount = 0
+        var digitCount = 0
+        for scalar in form.unicodeScalars {
+            scalarCount += 1
+            if scalar.isASCII {
+                let value = scalar.value
+                if (65...90).contains(value) || (97...122).contains(value) {
+                    letterCount += 1
+                } else if (48...57).contains(value) {
+                    digitCount += 1
+                }
+            } else if scalar.properties.isAlphabetic {
+                letterCount += 1
+            }
+        }
+        let alphanumericCount = letterCount + digitCount
+        if scalarCount == 1 {
             return Rule(term: form, type: "*", action: "exclude", reason: "single character")
         }
-        if letters.isEmpty {
+        if letterCount == 0 {
             return Rule(term: form, type: "*", action: "exclude", reason: "no letter (number or punctuation only)")
         }
         if curated.stopwords.contains(key) {
             return Rule(term: form, type: "*", action: "exclude", reason: "English function word")
         }
-        if alphanumerics.count <= 2 {
+        if alphanumericCount <= 2 {
             return Rule(term: form, type: type.rawValue, action: "case_sensitive", reason: "one- or two-character symbol")
         }
         let isWord = !key.contains(" ") && curated.englishWords.contains(key)
@@ -105,7 +119,7 @@ struct CurationRules {
                     reason: "brand or variant name that is the common English word '\(key)'")
             }
         }
-        if type == .receptor, LexiconText.isUpperCaseSymbol(form), letters.count <= 3, alphanumerics.count <= 3 {
+        if type == .receptor, LexiconText.isUpperCaseSymbol(form), letterCount <= 3, alphanumericCount <= 3 {
             return Rule(term: form, type: type.rawValue, action: "case_sensitive", reason: "short gene or protein symbol")
         }
         return nil
