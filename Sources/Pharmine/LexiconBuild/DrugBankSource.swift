@@ -33,7 +33,7 @@ struct DrugBankSource {
             }
             func field(_ name: String) -> String {
                 guard let index = columns[name], index < fields.count else { return "" }
-                return LexiconText.clean(fields[index])
+                return LexiconText.trimmed(fields[index])
             }
             let id = field("DrugBank ID")
             guard id.hasPrefix("DB") else { return }

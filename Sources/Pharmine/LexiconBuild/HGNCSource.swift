@@ -38,7 +38,7 @@ struct HGNCSource {
             }
             func field(_ name: String) -> String {
                 guard let index = columns[name], index < fields.count else { return "" }
-                return LexiconText.clean(fields[index])
+                return LexiconText.trimmed(fields[index])
             }
             guard field("Status") == "Approved" else { return }
             genes.append(

@@ -149,6 +149,7 @@ package struct LexiconBuilder: Sendable {
         statistics += [
             ("conditions.doObsoleteLeftOut", diseaseOntology.obsoleteCount),
             ("conditions.mondoSusceptibilityLeftOut", mondo.susceptibilityCount),
+            ("conditions.mondoCharacteristicsLeftOut", mondo.characteristicCount),
             ("conditions.sharedFormsRemoved", conditionResult.statistics.sharedFormsRemoved),
             ("conditions.sharedFormsKept", conditionResult.statistics.sharedFormsKept),
         ]
@@ -173,7 +174,10 @@ package struct LexiconBuilder: Sendable {
             .drug: drugResult.entries, .condition: conditionResult.entries, .receptor: receptorResult.entries,
         ]
         let curation = CurationRules(
-            lexicons: lexicons, curated: curated, weakForms: [.drug: drugResult.statistics.weakForms])
+            lexicons: lexicons, curated: curated, weakForms: [
+                .drug: drugResult.statistics.weakForms, .condition: conditionResult.statistics.weakForms,
+                .receptor: receptorResult.statistics.weakForms,
+            ])
         let info = LexiconSourceInfo.all(gtopdbVersion: gtopdb.version, hpoVersion: hpo?.version ?? "")
         var headers: [LexiconEntityType: String] = [:]
         for (type, entries) in lexicons {

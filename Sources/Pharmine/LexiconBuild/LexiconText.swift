@@ -55,6 +55,13 @@ enum LexiconText {
         }
     }
 
+    /// Trims ASCII spaces from both ends (a field may hold `|`-separated lists, so it is not cleaned).
+    static func trimmed(_ text: String) -> String {
+        let bytes = text.utf8
+        guard bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ") else { return text }
+        return String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+
     /// The key under which surface forms are compared: lower-cased, white space collapsed.
     ///
     /// - Parameter text: A surface form.
