@@ -87,6 +87,7 @@ private func text(_ result: LexiconBuilder.Result, _ type: LexiconEntityType) ->
         #expect(LexiconText.flattenMarkup("ENaC&alpha;&beta;&gamma;") == "ENaCαβγ")
         #expect(LexiconText.flattenMarkup("a &lt; b &amp; c") == "a < b & c")
         #expect(LexiconText.flattenMarkup("x < y") == "x < y")
+        #expect(LexiconText.flattenMarkup("Anti-M&uuml;llerian") == "Anti-Müllerian")
         #expect(LexiconText.spellGreek("β2-adrenoceptor") == "beta2-adrenoceptor")
         #expect(LexiconText.spellGreek("plain") == nil)
     }
