@@ -74,8 +74,13 @@ extension GoldCorpus {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         if entries.contains(where: { $0.hasSuffix("_abstracs.tsv") }) { return .drugprot }
         if entries.contains(where: { $0.hasPrefix("gs_500") }) { return .semrep }
-        if entries.contains(where: { $0.hasSuffix("_ddi.xml") }) || entries.contains("DrugBank") || entries.contains("MedLine")
-            || entries.contains("Train")
+        if entries.contains("DrugBank") || entries.contains("MedLine") || entries.contains("Train") {
+            return .ddi
+        }
+        if let xml = entries.sorted().first(where: { $0.hasSuffix(".xml") }),
+            let handle = FileHandle(forReadingAtPath: (path as NSString).appendingPathComponent(xml)),
+            let head = try? handle.read(upToCount: 512),
+            String(decoding: head, as: UTF8.self).contains("<document id=\"DDI-")
         {
             return .ddi
         }

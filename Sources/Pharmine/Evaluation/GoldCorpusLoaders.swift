@@ -175,11 +175,11 @@ extension GoldCorpus {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("-----") else { continue }
             let fields = trimmed.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            if fields.count >= 20, fields[1] == "relation" {
+            if fields.count >= 22, fields[1] == "relation" {
                 guard let index = indexOfSentence[fields[0]] else { continue }
                 let predicate = fields[8]
                 let subjectType = fields[5]
-                let objectType = fields[11]
+                let objectType = fields[12]
                 let mapped: PharmineCore.Predicate?
                 switch predicate {
                 case "TREATS", "PREVENTS":
@@ -189,7 +189,7 @@ extension GoldCorpus {
                 default:
                     mapped = nil
                 }
-                guard let mapped, let subjectStart = Int(fields[19]), let objectStart = Int(fields[20]) else { continue }
+                guard let mapped, let subjectStart = Int(fields[20]), let objectStart = Int(fields[21]) else { continue }
                 let subject = addSemRepArgument(
                     to: &documents[index], text: fields[17], start: subjectStart, type: mapped == .indication || mapped == .mechanism ? "drug" : "")
                 let object = addSemRepArgument(
@@ -202,7 +202,10 @@ extension GoldCorpus {
             // A sentence line: "PMID.ti.1 text".
             guard let space = trimmed.firstIndex(of: " ") else { continue }
             let id = String(trimmed[..<space])
-            guard id.split(separator: ".").count == 3, indexOfSentence[id] == nil else { continue }
+            let parts = id.split(separator: ".")
+            guard parts.count == 3, parts[0].allSatisfy(\.isNumber), parts[1] == "ti" || parts[1] == "ab",
+                parts[2].allSatisfy(\.isNumber), indexOfSentence[id] == nil
+            else { continue }
             let text = String(trimmed[trimmed.index(after: space)...])
             var document = Document(id: id, format: .text, origin: Origin(file: file, index: documents.count))
             document.passages = [Passage(label: "sentence", text: text)]
@@ -252,9 +255,8 @@ extension GoldCorpus {
         guard let text = String(data: data, encoding: .utf8) else {
             throw EvaluationError(file: path, message: "the file is not UTF-8")
         }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        // "\r\n" is one Character in Swift, and a newline.
+        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
     }
 }
 
