@@ -166,8 +166,10 @@ private final class JATSArticle {
                     }
                 }
             case "pub-date":
-                let type = xml.attribute("pub-type") ?? Self.dateType(
-                    dateType: xml.attribute("date-type"), format: xml.attribute("publication-format"))
+                let type =
+                    xml.attribute("pub-type")
+                    ?? Self.dateType(
+                        dateType: xml.attribute("date-type"), format: xml.attribute("publication-format"))
                 try xml.forEachChildElement { name throws(IngestError) in
                     if name == "year" {
                         let text = try xml.collectText(role: Self.inlineRole)
@@ -254,7 +256,8 @@ private final class JATSArticle {
             id = "PMID:" + pmid
         } else {
             let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-            let base = stem.hasSuffix(".nxml") || stem.hasSuffix(".xml") ? (stem as NSString).deletingPathExtension : stem
+            let base =
+                stem.hasSuffix(".nxml") || stem.hasSuffix(".xml") ? (stem as NSString).deletingPathExtension : stem
             id = index == 0 ? base : "\(base)-\(index)"
         }
         var metadata = self.metadata

@@ -52,6 +52,27 @@ package struct SPLReader: FormatReader {
         self.includeTables = includeTables
     }
 
+    /// Takes a leading section number ("7.1", "12", "2.3.") off a section title, when a
+    /// capitalised word follows it ("25 mg tablets" keeps its number).
+    ///
+    /// - Parameter title: The flattened title.
+    /// - Returns: The title without its number.
+    static func strippingSectionNumber(_ title: String) -> String {
+        let scalars = Array(title.unicodeScalars)
+        var index = 0
+        var sawDigit = false
+        while index < scalars.count, scalars[index].properties.numericType != nil || scalars[index] == "." {
+            if scalars[index] != "." { sawDigit = true }
+            index += 1
+        }
+        guard sawDigit, index < scalars.count, scalars[index] == " " else { return title }
+        while index < scalars.count, scalars[index] == " " { index += 1 }
+        guard index < scalars.count, scalars[index].properties.isUppercase else { return title }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: scalars[index...])
+        return String(rest)
+    }
+
     /// Reads the label of a source.
     ///
     /// - Parameters:
@@ -190,7 +211,7 @@ private final class SPLLabel {
                 context.labelCode = code
                 context.labelCodeName = codeName
             }
-            let stripped = Self.strippingNumber(sectionTitle)
+            let stripped = SPLReader.strippingSectionNumber(sectionTitle)
             if !stripped.isEmpty { context.path.append(stripped) }
             guard !text.isEmpty else { return }
             var label: String
@@ -290,30 +311,13 @@ private final class SPLLabel {
         if passages.passages.isEmpty {
             return .skipped(SkippedDocument(file: file, documentID: id, line: line, reason: "no_text"))
         }
-        var document = Document(id: id, format: .spl, origin: Origin(file: file, index: 0, line: line), metadata: metadata)
+        var document = Document(
+            id: id, format: .spl, origin: Origin(file: file, index: 0, line: line), metadata: metadata)
         document.passages = passages.passages
         return .document(document)
     }
 
     // MARK: - Text
-
-    /// Takes a leading section number ("7.1", "12", "2.3.") off a title, when a capitalised word
-    /// follows it.
-    static func strippingNumber(_ title: String) -> String {
-        let scalars = Array(title.unicodeScalars)
-        var index = 0
-        var sawDigit = false
-        while index < scalars.count, scalars[index].properties.numericType != nil || scalars[index] == "." {
-            if scalars[index] != "." { sawDigit = true }
-            index += 1
-        }
-        guard sawDigit, index < scalars.count, scalars[index] == " " else { return title }
-        while index < scalars.count, scalars[index] == " " { index += 1 }
-        guard index < scalars.count, scalars[index].properties.isUppercase else { return title }
-        var rest = String.UnicodeScalarView()
-        rest.append(contentsOf: scalars[index...])
-        return String(rest)
-    }
 
     /// Roles in titles and names: all inline but line breaks and paragraphs, which become a space.
     static func titleRole(_ xml: XMLStreamReader, _ name: String, _ ancestors: [String]) -> TextRole {

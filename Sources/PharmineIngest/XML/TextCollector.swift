@@ -2,10 +2,11 @@
 /// between blocks.
 ///
 /// Text nodes are appended as they come. Runs of white space (XML's space, tab, CR and LF, and the
-/// no-break space U+00A0) become one space; inline markup adds nothing, so "H<sub>1</sub>" gives "H1". A block boundary asks for a
-/// separator, which is written only if more text follows: the text never starts or ends with a
-/// separator and never holds two in a row. When several separators are pending the strongest
-/// wins (a line break beats a cell separator, which beats a space).
+/// no-break space U+00A0) become one space; inline markup adds nothing, so "H<sub>1</sub>" gives
+/// "H1". A block boundary asks for a separator, which is written only if more text follows: the
+/// text never starts or ends with a separator and never holds two in a row. When several
+/// separators are pending the strongest wins (a line break beats a cell separator, which beats a
+/// space).
 struct TextCollector {
     /// What to write between two pieces of text.
     enum Separator: Int, Comparable {

@@ -120,7 +120,9 @@ extension XMLStreamReader {
     /// - Parameter role: What each element is.
     /// - Returns: The flattened text.
     /// - Throws: ``IngestError`` from the reader.
-    func collectText(role: (_ reader: XMLStreamReader, _ name: String, _ ancestors: [String]) -> TextRole) throws(IngestError) -> String {
+    func collectText(role: (_ reader: XMLStreamReader, _ name: String, _ ancestors: [String]) -> TextRole)
+        throws(IngestError) -> String
+    {
         var collector = TextCollector()
         try collectText(into: &collector, role: role)
         return collector.text
