@@ -257,6 +257,13 @@ package final class XMLStreamReader {
         return String(cString: name)
     }
 
+    /// The first byte of the current node's local name (0 when there is none), for dispatching
+    /// on names without allocating.
+    package var localNameFirstByte: UInt8 {
+        guard let reader, let name = xmlTextReaderConstLocalName(reader) else { return 0 }
+        return name.pointee
+    }
+
     /// The namespace URI of the current node, or nil.
     package var namespaceURI: String? {
         guard let reader, let uri = xmlTextReaderConstNamespaceUri(reader) else { return nil }
@@ -325,7 +332,9 @@ package final class XMLStreamReader {
 
     /// Element names that ``readFlattenedText(collapsingWhiteSpace:inline:)`` treats as inline by
     /// default: the font and link markup of MEDLINE, JATS, SPL and HTML. Elements in the MathML
-    /// namespace are inline too. Every other element is a block, and blocks are separated by a space.
+    /// namespace are inline too, and white space between MathML elements is dropped (it is layout:
+    /// `<mml:mi>V</mml:mi> <mml:mn>2</mml:mn>` gives `V2`). Every other element is a block, and
+    /// blocks are separated by a space.
     package static let inlineElements: Set<String> = [
         "i", "b", "u", "sup", "sub", "em", "strong", "span", "a", "small", "big", "tt", "font",
         "italic", "bold", "underline", "sc", "monospace", "overline", "roman", "sans-serif",
@@ -363,18 +372,32 @@ package final class XMLStreamReader {
         let startDepth = xmlTextReaderDepth(reader)
         scratch.removeAll(keepingCapacity: true)
         var pendingBreak = false
+        var mathDepth = 0
         while try read() {
             switch currentKind {
-            case .text, .cdata, .whitespace, .significantWhitespace:
+            case .text, .cdata:
                 guard let text = xmlTextReaderConstValue(reader) else { continue }
+                if mathDepth > 0 && Self.isBlank(text) { continue }
+                appendText(text, collapsing: collapsingWhiteSpace, pendingBreak: &pendingBreak)
+            case .whitespace, .significantWhitespace:
+                // Inside MathML, white space between elements is layout only.
+                guard mathDepth == 0, let text = xmlTextReaderConstValue(reader) else { continue }
                 appendText(text, collapsing: collapsingWhiteSpace, pendingBreak: &pendingBreak)
             case .element:
-                if !isInline(inline) { pendingBreak = true }
+                if isMathML {
+                    if !isEmptyElement { mathDepth += 1 }
+                } else if !inline.contains(localName) {
+                    pendingBreak = true
+                }
             case .endElement:
                 if xmlTextReaderDepth(reader) <= startDepth {
                     return String(decoding: scratch, as: UTF8.self)
                 }
-                if !isInline(inline) { pendingBreak = true }
+                if isMathML {
+                    mathDepth -= 1
+                } else if !inline.contains(localName) {
+                    pendingBreak = true
+                }
             default:
                 continue
             }
@@ -396,10 +419,19 @@ package final class XMLStreamReader {
         }
     }
 
-    private func isInline(_ inline: Set<String>) -> Bool {
-        if inline.contains(localName) { return true }
+    /// Whether the current node is in the MathML namespace.
+    private var isMathML: Bool {
         guard let reader, let uri = xmlTextReaderConstNamespaceUri(reader) else { return false }
         return strcmp(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self), Self.mathMLNamespace) == 0
+    }
+
+    private static func isBlank(_ text: UnsafePointer<UInt8>) -> Bool {
+        var cursor = text
+        while cursor.pointee != 0 {
+            if !isSpace(cursor.pointee) { return false }
+            cursor += 1
+        }
+        return true
     }
 
     private func appendText(_ text: UnsafePointer<UInt8>, collapsing: Bool, pendingBreak: inout Bool) {
@@ -482,7 +514,9 @@ package final class XMLStreamReader {
             let replace = (isFatal && !parseError.fatal) || (refused && !parseError.refused)
             guard replace else { return }
         }
-        let fileLine = line > 0 ? lineOffset + line : (parserLine ?? lineOffset + 1)
+        // An entity's content is checked in a context of its own, whose lines count from the
+        // entity's text; the main parser's position is then the better place to name.
+        let fileLine = line > 0 && !refused ? lineOffset + line : (parserLine ?? lineOffset + max(line, 1))
         parseError = (text, fileLine, refused, isFatal)
     }
 
