@@ -131,7 +131,9 @@ public final class ByteSource {
     }
 
     private func check(_ count: Int32) throws(IngestError) {
-        guard let handle else { return }
+        // zlib flags a truncated stream while still returning the bytes it could decompress: hand
+        // those out first; the next read returns nothing and reports the error.
+        guard count <= 0, let handle else { return }
         var code: Int32 = 0
         let message = gzerror(handle, &code)
         if count < 0 || (code != Z_OK && code != Z_STREAM_END) {

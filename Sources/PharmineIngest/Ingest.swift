@@ -168,6 +168,10 @@ public struct Ingest: Sendable {
     /// The reader of a format.
     package static func reader(for format: DocumentFormat) -> (any FormatReader)? {
         switch format {
+        case .medline: MedlineXMLReader()
+        case .bioc: BioCXMLReader()
+        case .jats: JATSReader()
+        case .spl: SPLReader()
         default: nil
         }
     }
