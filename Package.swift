@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "PharmineLexicon", dependencies: ["PharmineCore", "PharmineText"]),
         .target(name: "PharmineContext", dependencies: ["PharmineCore", "PharmineText", "PharmineLexicon"]),
         .target(name: "PharmineRelate", dependencies: ["PharmineCore", "PharmineText", "PharmineLexicon", "PharmineContext"]),
-        .target(name: "PharmineOutput", dependencies: ["PharmineCore"]),
+        .target(name: "PharmineOutput", dependencies: ["PharmineCore"], resources: [.copy("Schemas")]),
 
         // MARK: - Pipeline
 
