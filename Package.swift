@@ -50,7 +50,10 @@ let package = Package(
 
         // MARK: - Command-line tools
 
-        .executableTarget(name: "PharmineCLI", dependencies: ["Pharmine", "PharmineCore", argumentParser]),
+        .executableTarget(
+            name: "PharmineCLI",
+            dependencies: ["Pharmine", "PharmineCore", "PharmineIngest", "PharmineOutput", argumentParser]
+        ),
         .executableTarget(name: "PharmineBench", dependencies: ["Pharmine", "PharmineCore"]),
 
         // MARK: - Tests
@@ -77,7 +80,10 @@ let package = Package(
             dependencies: ["Pharmine", "PharmineCore", "PharmineIngest", "PharmineOutput"],
             resources: [.copy("Fixtures"), .copy("Golden")]
         ),
-        .testTarget(name: "PharmineCLITests", dependencies: ["PharmineCLI", "Pharmine", "PharmineCore"]),
+        .testTarget(
+            name: "PharmineCLITests",
+            dependencies: ["PharmineCLI", "Pharmine", "PharmineCore", "PharmineIngest", "PharmineOutput"]
+        ),
     ]
 )
 
