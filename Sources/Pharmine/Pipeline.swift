@@ -348,7 +348,12 @@ struct WorkerContext: Sendable {
         switch event {
         case .skipped(let skipped):
             return .skipped(
-                RunReport.Skipped(file: skipped.file, id: skipped.documentID, line: skipped.line, reason: skipped.reason)
+                RunReport.Skipped(
+                    file: skipped.file,
+                    id: skipped.documentID,
+                    line: skipped.line,
+                    reason: skipped.reason
+                )
             )
         case .failed(let error):
             return .failed(

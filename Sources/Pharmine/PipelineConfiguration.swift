@@ -146,7 +146,8 @@ public struct PipelineConfiguration: Sendable, Hashable {
                 let names = formats.map(\.rawValue).joined(separator: ", ")
                 throw PipelineError(
                     .configuration,
-                    message: "a single output file or standard output takes exactly one single-file format (got \(names)); "
+                    message:
+                        "a single output file or standard output takes exactly one single-file format (got \(names)); "
                         + "give an output directory instead"
                 )
             }
@@ -158,7 +159,11 @@ public struct PipelineConfiguration: Sendable, Hashable {
             guard manager.fileExists(atPath: lexiconDirectory, isDirectory: &isDirectory), isDirectory.boolValue,
                 manager.isReadableFile(atPath: lexiconDirectory)
             else {
-                throw PipelineError(.lexicon, path: lexiconDirectory, message: "lexicon directory not found or unreadable")
+                throw PipelineError(
+                    .lexicon,
+                    path: lexiconDirectory,
+                    message: "lexicon directory not found or unreadable"
+                )
             }
         }
         if needsLexicon {

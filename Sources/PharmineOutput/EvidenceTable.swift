@@ -217,7 +217,9 @@ public struct EvidenceTable: Sendable {
             if pa != pb { return pa < pb }
             if a.documents != b.documents { return a.documents > b.documents }
             if a.sentences != b.sentences { return a.sentences > b.sentences }
-            if a.key.subject != b.key.subject { return a.key.subject.utf8.lexicographicallyPrecedes(b.key.subject.utf8) }
+            if a.key.subject != b.key.subject {
+                return a.key.subject.utf8.lexicographicallyPrecedes(b.key.subject.utf8)
+            }
             if a.key.qualifier != b.key.qualifier {
                 return a.key.qualifier.utf8.lexicographicallyPrecedes(b.key.qualifier.utf8)
             }

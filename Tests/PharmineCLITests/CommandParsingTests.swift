@@ -4,8 +4,9 @@ import Pharmine
 import PharmineCore
 import PharmineIngest
 import PharmineOutput
-@testable import PharmineCLI
 import Testing
+
+@testable import PharmineCLI
 
 /// A scratch folder with an input file and a lexicon directory.
 struct Scratch {
@@ -17,7 +18,11 @@ struct Scratch {
     init() throws {
         root = NSTemporaryDirectory() + "pharmine-cli-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root + "/Lexicons", withIntermediateDirectories: true)
-        try "Amitriptyline is prescribed to prevent migraines.\n".write(toFile: root + "/a.txt", atomically: true, encoding: .utf8)
+        try "Amitriptyline is prescribed to prevent migraines.\n".write(
+            toFile: root + "/a.txt",
+            atomically: true,
+            encoding: .utf8
+        )
         try "id\tname\n".write(toFile: root + "/mine.tsv", atomically: true, encoding: .utf8)
     }
 
@@ -79,7 +84,9 @@ struct Scratch {
     @Test func extractToStandardOutput() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let command = try ExtractCommand.parse([scratch.input, "-o", "-", "--format", "mentions", "--lexicons", scratch.lexicons])
+        let command = try ExtractCommand.parse([
+            scratch.input, "-o", "-", "--format", "mentions", "--lexicons", scratch.lexicons,
+        ])
         let configuration = try command.makeConfiguration()
         #expect(configuration.destination == .standardOutput)
         #expect(configuration.effectiveReportPath == nil)
@@ -166,7 +173,10 @@ struct Scratch {
         let scratch = try Scratch()
         defer { scratch.remove() }
         #expect(try PharmineCommand.parseAsRoot(["docs", scratch.input]) is DocsCommand)
-        #expect(try PharmineCommand.parseAsRoot(["mentions", scratch.input, "--lexicons", scratch.lexicons]) is MentionsCommand)
+        #expect(
+            try PharmineCommand.parseAsRoot(["mentions", scratch.input, "--lexicons", scratch.lexicons])
+                is MentionsCommand
+        )
         #expect(try PharmineCommand.parseAsRoot([scratch.input, "--lexicons", scratch.lexicons]) is ExtractCommand)
     }
 }

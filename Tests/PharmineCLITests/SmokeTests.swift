@@ -1,7 +1,8 @@
 import Foundation
 import PharmineCore
-@testable import PharmineIngest
 import Testing
+
+@testable import PharmineIngest
 
 /// Runs the built `pharmine` binary.
 @Suite struct SmokeTests {
@@ -86,7 +87,10 @@ import Testing
     @Test func extractWritesItsFilesAndReport() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let result = try Self.run(["extract", "a.txt", "--format", "triples,evidence,kgx", "--quiet"], in: scratch.root)
+        let result = try Self.run(
+            ["extract", "a.txt", "--format", "triples,evidence,kgx", "--quiet"],
+            in: scratch.root
+        )
         #expect(result.status == (Ingest.reader(for: .text) != nil ? 0 : 1), "stderr: \(result.error)")
         let names = try FileManager.default.contentsOfDirectory(atPath: scratch.root + "/Output").sorted()
         #expect(names == ["edges.tsv", "evidence.tsv", "nodes.tsv", "run-report.json", "triples.jsonl"])

@@ -134,7 +134,10 @@ import Testing
         json.endArray()
         json.endObject()
         let text = String(decoding: json.bytes, as: UTF8.self)
-        #expect(text == "{\n  \"a\": 1,\n  \"empty\": [],\n  \"list\": [\n    \"x\",\n    {\n      \"b\": null\n    }\n  ]\n}")
+        #expect(
+            text
+                == "{\n  \"a\": 1,\n  \"empty\": [],\n  \"list\": [\n    \"x\",\n    {\n      \"b\": null\n    }\n  ]\n}"
+        )
         _ = try JSONSerialization.jsonObject(with: Data(json.bytes))
     }
 }

@@ -45,7 +45,8 @@ import Testing
             let record = try Self.object(line)
             let section = try #require(record["section"] as? String)
             let text = try #require(texts[section])
-            let spans = record["subject"] != nil
+            let spans =
+                record["subject"] != nil
                 ? [record["subject"], record["object"]].compactMap { $0 as? [String: Any] } : [record]
             for span in spans {
                 let start = try #require(span["start"] as? Int)
@@ -91,15 +92,27 @@ import Testing
     @Test func documentViewHoldsMetadataAndPassages() throws {
         var document = Sample.document
         document.annotations = [
-            Annotation(id: "T1", type: "Chemical", text: "amitriptyline", passage: 1, start: 34, end: 47,
-                       identifiers: ["MESH:D000639"], infons: [Infon("type", "Chemical")])
+            Annotation(
+                id: "T1",
+                type: "Chemical",
+                text: "amitriptyline",
+                passage: 1,
+                start: 34,
+                end: 47,
+                identifiers: ["MESH:D000639"],
+                infons: [Infon("type", "Chemical")]
+            )
         ]
         document.relations = [Relation(id: "R1", type: "CID", first: "D000639", second: "D008881")]
         var json = JSONWriter()
         RecordEncoder().appendDocument(document, to: &json)
         let lines = Self.lines(json.bytes)
         #expect(lines.count == 1)
-        #expect(lines[0].hasPrefix(#"{"id":"PMID:12345","format":"medline","origin":{"file":"sample.xml","index":0,"line":3},"metadata":{"title":"Amitriptyline for migraine.","journal":null,"year":2001,"#))
+        #expect(
+            lines[0].hasPrefix(
+                #"{"id":"PMID:12345","format":"medline","origin":{"file":"sample.xml","index":0,"line":3},"metadata":{"title":"Amitriptyline for migraine.","journal":null,"year":2001,"#
+            )
+        )
         let record = try Self.object(lines[0])
         let metadata = try #require(record["metadata"] as? [String: Any])
         #expect(metadata["mesh"] as? [String] == ["Migraine Disorders*", "Amitriptyline"])

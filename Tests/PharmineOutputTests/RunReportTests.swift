@@ -5,7 +5,12 @@ import Testing
 
 @Suite struct RunReportTests {
     @Test func reportParsesAndAccountsForEveryDocument() throws {
-        var report = RunReport(version: "0.1.0", command: "extract", inputs: ["Corpora"], formats: [.triples, .evidence])
+        var report = RunReport(
+            version: "0.1.0",
+            command: "extract",
+            inputs: ["Corpora"],
+            formats: [.triples, .evidence]
+        )
         report.lexicon = [Infon("directory", "Lexicons"), Infon("entries", "12")]
         report.files = [
             RunReport.FileRead(path: "a.xml", format: .medline, bytes: 2_000_000, documents: 3),
@@ -16,8 +21,15 @@ import Testing
         report.skipped = [RunReport.Skipped(file: "a.xml", id: "PMID:3", line: 40, reason: "deleted")]
         report.failed = [
             RunReport.Failed(code: "corrupt_gzip", file: "b.gz", message: "truncated"),
-            RunReport.Failed(code: "stage_failed", file: "a.xml", line: 2, id: "PMID:2", index: 1,
-                             stage: "Boom", message: "boom"),
+            RunReport.Failed(
+                code: "stage_failed",
+                file: "a.xml",
+                line: 2,
+                id: "PMID:2",
+                index: 1,
+                stage: "Boom",
+                message: "boom"
+            ),
         ]
         report.mentions = [.drug: 4]
         report.triples = [.indication: 2]

@@ -3,7 +3,8 @@ import PharmineCore
 /// A small document with non-ASCII text, mentions and triples, built by hand.
 enum Sample {
     static let title = "Amitriptyline for migraine."
-    static let abstract = "In naïve patients, β-blockers and amitriptyline prevent migraines. It blocks the \"5-HT2A\" receptor.\nNo benefit in tension headache."
+    static let abstract =
+        "In naïve patients, β-blockers and amitriptyline prevent migraines. It blocks the \"5-HT2A\" receptor.\nNo benefit in tension headache."
 
     /// UTF-8 byte range of the first occurrence of `needle` in `text`, searching from `from`.
     static func bytes(of needle: String, in text: String, from: Int = 0) -> Range<Int> {
@@ -66,11 +67,25 @@ enum Sample {
         ]
         let amitriptyline = mention(.drug, "MESH:D000639", "amitriptyline", "amitriptyline", passage: 1, sentence: 1)
         let migraine = mention(.condition, "MESH:D008881", "migraine disorders", "migraines", passage: 1, sentence: 1)
-        let betaBlockers = mention(.drug, "MESH:D000319", "adrenergic beta-antagonists", "β-blockers", passage: 1, sentence: 1)
+        let betaBlockers = mention(
+            .drug,
+            "MESH:D000319",
+            "adrenergic beta-antagonists",
+            "β-blockers",
+            passage: 1,
+            sentence: 1
+        )
         var anaphor = mention(.drug, "MESH:D000639", "amitriptyline", "It", passage: 1, sentence: 2, source: .anaphor)
         anaphor.hedged = true
         let receptor = mention(.receptor, "HGNC:5293", "HTR2A", "\"5-HT2A\" receptor", passage: 1, sentence: 2)
-        var tension = mention(.condition, "MESH:D018781", "tension-type headache", "tension headache", passage: 1, sentence: 3)
+        var tension = mention(
+            .condition,
+            "MESH:D018781",
+            "tension-type headache",
+            "tension headache",
+            passage: 1,
+            sentence: 3
+        )
         tension.negated = true
         var betaClass = betaBlockers
         betaClass.isClass = true

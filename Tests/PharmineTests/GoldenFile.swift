@@ -20,21 +20,29 @@ enum GoldenFile {
         let url = directory.appendingPathComponent(name)
         if isRecording {
             try Data(actual.utf8).write(to: url, options: .atomic)
-            Issue.record("Recorded golden file \(name); unset RECORD_GOLDEN and run again.", sourceLocation: sourceLocation)
+            Issue.record(
+                "Recorded golden file \(name); unset RECORD_GOLDEN and run again.",
+                sourceLocation: sourceLocation
+            )
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("Golden file \(name) is missing; run with RECORD_GOLDEN=1 to record it.", sourceLocation: sourceLocation)
+            Issue.record(
+                "Golden file \(name) is missing; run with RECORD_GOLDEN=1 to record it.",
+                sourceLocation: sourceLocation
+            )
             return
         }
         if expected != actual {
             let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = Array(zip(expectedLines, actualLines)).firstIndex { $0.0 != $0.1 }
+            let first =
+                Array(zip(expectedLines, actualLines)).firstIndex { $0.0 != $0.1 }
                 ?? min(expectedLines.count, actualLines.count)
             let want = first < expectedLines.count ? String(expectedLines[first]) : "<end of file>"
             let got = first < actualLines.count ? String(actualLines[first]) : "<end of file>"
-            let message = "\(name) differs from its golden file at line \(first + 1):\n  expected: \(want)\n"
+            let message =
+                "\(name) differs from its golden file at line \(first + 1):\n  expected: \(want)\n"
                 + "  actual:   \(got)\nRun with RECORD_GOLDEN=1 to accept the change."
             Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         }

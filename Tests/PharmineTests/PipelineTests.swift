@@ -16,7 +16,9 @@ import Testing
     static let stubStages: [any Stage] = [SentenceStub(), MentionStub(), TripleStub()]
     static let allFormats: [OutputFormat] = [.triples, .mentions, .documents, .evidence, .kgx]
 
-    static func configuration(output: String, threads: Int, maxInFlight: Int? = nil, files: Int = 4) -> PipelineConfiguration {
+    static func configuration(output: String, threads: Int, maxInFlight: Int? = nil, files: Int = 4)
+        -> PipelineConfiguration
+    {
         PipelineConfiguration(
             inputs: (1...files).map { "file-\($0)" },
             destination: .directory(output),
@@ -57,10 +59,12 @@ import Testing
             files["run-report.json"] = files["run-report.json"].map(Self.deterministicPart)
             outputs.append(files)
         }
-        #expect(outputs[0].keys.sorted() == [
-            "documents.jsonl", "edges.tsv", "evidence.tsv", "mentions.jsonl", "nodes.tsv", "run-report.json",
-            "triples.jsonl",
-        ])
+        #expect(
+            outputs[0].keys.sorted() == [
+                "documents.jsonl", "edges.tsv", "evidence.tsv", "mentions.jsonl", "nodes.tsv", "run-report.json",
+                "triples.jsonl",
+            ]
+        )
         #expect((outputs[0]["triples.jsonl"]?.count ?? 0) > 1000)
         for other in outputs.dropFirst() {
             for (name, text) in outputs[0] {
@@ -138,11 +142,15 @@ import Testing
         let ignored = try #require((json["files"] as? [String: Any])?["ignored"] as? [[String: String]])
         #expect(ignored.first?["reason"] == "unsupported file type '.doc'")
         let outputs = try #require(json["outputs"] as? [[String: Any]])
-        #expect(outputs.map { $0["file"] as? String } == [
-            "triples.jsonl", "mentions.jsonl", "documents.jsonl", "evidence.tsv", "nodes.tsv", "edges.tsv",
-        ])
+        #expect(
+            outputs.map { $0["file"] as? String } == [
+                "triples.jsonl", "mentions.jsonl", "documents.jsonl", "evidence.tsv", "nodes.tsv", "edges.tsv",
+            ]
+        )
         let triplesOutput = try #require(outputs.first)
-        let tripleLines = try String(contentsOfFile: directory + "/out/triples.jsonl", encoding: .utf8).split(separator: "\n")
+        let tripleLines = try String(contentsOfFile: directory + "/out/triples.jsonl", encoding: .utf8).split(
+            separator: "\n"
+        )
         #expect(triplesOutput["records"] as? Int == tripleLines.count)
         let triplesByPredicate = try #require(json["triples"] as? [String: Int])
         #expect(triplesByPredicate.values.reduce(0, +) == tripleLines.count)
@@ -199,14 +207,22 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory + "/report/x", withIntermediateDirectories: true)
         var configuration = Self.configuration(output: directory + "/out", threads: 2, files: 1)
         configuration.reportPath = directory + "/report"
-        let pipeline = Pipeline(configuration: configuration, stages: Self.stubStages, source: StubSource(documentsPerFile: 4))
+        let pipeline = Pipeline(
+            configuration: configuration,
+            stages: Self.stubStages,
+            source: StubSource(documentsPerFile: 4)
+        )
         #expect(throws: PipelineError.self) { try pipeline.run() }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("partial") }
         #expect(leftovers == [])
     }
 
     @Test func configurationChecks() throws {
-        var configuration = PipelineConfiguration(inputs: ["a"], destination: .standardOutput, formats: [.triples, .mentions])
+        var configuration = PipelineConfiguration(
+            inputs: ["a"],
+            destination: .standardOutput,
+            formats: [.triples, .mentions]
+        )
         #expect(throws: PipelineError.self) { try configuration.validate() }
         configuration.formats = [.kgx]
         #expect(throws: PipelineError.self) { try configuration.validate() }
@@ -220,8 +236,11 @@ import Testing
         #expect(error.code == .lexicon)
         configuration.stages = .none
         try configuration.validate()
-        #expect(PipelineConfiguration(inputs: ["a"], destination: .directory("Out"), formats: [.triples]).effectiveReportPath
-            == "Out/run-report.json")
+        #expect(
+            PipelineConfiguration(inputs: ["a"], destination: .directory("Out"), formats: [.triples])
+                .effectiveReportPath
+                == "Out/run-report.json"
+        )
         #expect(configuration.effectiveReportPath == nil)
     }
 

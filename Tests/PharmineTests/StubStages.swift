@@ -53,8 +53,18 @@ struct StubSource: DocumentSource {
                 continue
             }
             if failed.contains(id) {
-                emit(.failed(IngestError(.malformedXML, file: file, line: index + 1, documentID: id,
-                                         documentIndex: index, message: "bad markup")))
+                emit(
+                    .failed(
+                        IngestError(
+                            .malformedXML,
+                            file: file,
+                            line: index + 1,
+                            documentID: id,
+                            documentIndex: index,
+                            message: "bad markup"
+                        )
+                    )
+                )
                 continue
             }
             emit(.document(Self.document(id: id, file: file, index: index)))
@@ -76,8 +86,12 @@ struct StubSource: DocumentSource {
             passages.append(Passage(label: label, text: text, offset: offset))
             offset += text.unicodeScalars.count + 1
         }
-        var document = Document(id: id, format: .medline, origin: Origin(file: file, index: index, line: index + 1),
-                                passages: passages)
+        var document = Document(
+            id: id,
+            format: .medline,
+            origin: Origin(file: file, index: index, line: index + 1),
+            passages: passages
+        )
         document.metadata.title = passages[0].text
         return document
     }
@@ -134,21 +148,36 @@ struct MentionStub: Stage {
             var start = sentence.start
             var position = sentence.start
             while position <= sentence.end {
-                let atBoundary = position == sentence.end || bytes[position] == 0x20 || bytes[position] == UInt8(ascii: ".")
+                let atBoundary =
+                    position == sentence.end || bytes[position] == 0x20 || bytes[position] == UInt8(ascii: ".")
                 if atBoundary {
                     if position > start {
                         let word = String(decoding: bytes[start..<position], as: UTF8.self)
                         let isFirstOfPassage = start == 0
                         if let concept = Self.concepts[word] {
-                            var mention = Mention(type: concept.0, id: concept.1, name: concept.2,
-                                                  passage: sentence.passage, sentence: sentenceIndex,
-                                                  start: start, end: position)
+                            var mention = Mention(
+                                type: concept.0,
+                                id: concept.1,
+                                name: concept.2,
+                                passage: sentence.passage,
+                                sentence: sentenceIndex,
+                                start: start,
+                                end: position
+                            )
                             mention.negated = word == "hypertension" && bytes[sentence.start] == UInt8(ascii: "t")
                             document.mentions.append(mention)
                         } else if isFirstOfPassage {
-                            document.mentions.append(Mention(type: .condition, id: "FAKE:\(word.count)", name: "first word",
-                                                             passage: sentence.passage, sentence: sentenceIndex,
-                                                             start: start, end: position))
+                            document.mentions.append(
+                                Mention(
+                                    type: .condition,
+                                    id: "FAKE:\(word.count)",
+                                    name: "first word",
+                                    passage: sentence.passage,
+                                    sentence: sentenceIndex,
+                                    start: start,
+                                    end: position
+                                )
+                            )
                         }
                     }
                     start = position + 1
@@ -166,12 +195,20 @@ struct TripleStub: Stage {
         var document = document
         for drug in document.mentions where drug.type == .drug {
             for other in document.mentions where other.sentence == drug.sentence && other != drug {
-                let predicate: PharmineCore.Predicate = other.type == .drug ? .interaction : other.type == .condition ? .indication : .mechanism
+                let predicate: PharmineCore.Predicate =
+                    other.type == .drug ? .interaction : other.type == .condition ? .indication : .mechanism
                 var triple = Triple(
-                    subject: drug, predicate: predicate,
-                    qualifier: predicate == .mechanism ? "antagonist" : predicate == .indication && other.start % 2 == 0 ? "prophylaxis" : nil,
-                    object: other, sentence: drug.sentence, negated: other.negated,
-                    hedged: other.start % 3 == 0, confidence: Double(other.end % 10) / 9.0, rule: "stub.\(predicate.rawValue)")
+                    subject: drug,
+                    predicate: predicate,
+                    qualifier: predicate == .mechanism
+                        ? "antagonist" : predicate == .indication && other.start % 2 == 0 ? "prophylaxis" : nil,
+                    object: other,
+                    sentence: drug.sentence,
+                    negated: other.negated,
+                    hedged: other.start % 3 == 0,
+                    confidence: Double(other.end % 10) / 9.0,
+                    rule: "stub.\(predicate.rawValue)"
+                )
                 triple.known = other.start % 5 == 0 ? true : nil
                 document.triples.append(triple)
             }
