@@ -393,24 +393,7 @@ struct WorkerContext: Sendable {
             )
             for mention in document.mentions { result.mentions[mention.type, default: 0] += 1 }
             for triple in document.triples { result.triples[triple.predicate, default: 0] += 1 }
-            for format in formats {
-                json.reset()
-                let count: Int
-                switch format {
-                case .triples:
-                    encoder.appendTriples(of: document, to: &json)
-                    count = document.triples.count
-                case .mentions:
-                    encoder.appendMentions(of: document, to: &json)
-                    count = document.mentions.count
-                case .documents:
-                    encoder.appendDocument(document, to: &json)
-                    count = 1
-                case .evidence, .kgx:
-                    continue
-                }
-                result.records[format] = (json.bytes, count)
-            }
+            result.records = encoder.records(of: document, formats: formats, json: &json)
             return .extracted(result)
         }
     }

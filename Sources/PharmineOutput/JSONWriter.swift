@@ -104,10 +104,10 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
-    /// Writes an object key, escaped.
+    /// Writes an object key that comes from data, escaped.
     ///
     /// - Parameter key: The key.
-    public mutating func key(_ key: String) {
+    public mutating func key(string key: String) {
         separate()
         appendQuoted(key)
         bytes.append(UInt8(ascii: ":"))
@@ -257,16 +257,20 @@ public struct JSONWriter: Sendable {
 
     // MARK: - Encoding
 
+    /// Quotes a Swift string, which is always valid UTF-8.
     private mutating func appendQuoted(_ string: String) {
-        let handled: Void? = string.utf8.withContiguousStorageIfAvailable { appendQuoted($0) }
+        bytes.append(UInt8(ascii: "\""))
+        let handled: Void? = string.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
         if handled == nil {
             var copy = string
-            copy.withUTF8 { appendQuoted($0) }
+            copy.withUTF8 { appendEscaped($0) }
         }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Quotes raw bytes, repairing invalid UTF-8.
     private mutating func appendQuoted(_ buffer: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         guard isValidUTF8(buffer) else {

@@ -32,6 +32,6 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable, Com
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }

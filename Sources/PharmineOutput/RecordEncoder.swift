@@ -27,7 +27,10 @@ public struct RecordEncoder: Sendable {
     ///   - json: The writer to append to.
     public func appendTriples(of document: Document, to json: inout JSONWriter) {
         guard !document.triples.isEmpty else { return }
-        let spans = PassageSpans(document)
+        appendTriples(of: document, spans: PassageSpans(document), to: &json)
+    }
+
+    private func appendTriples(of document: Document, spans: PassageSpans, to json: inout JSONWriter) {
         for triple in document.triples {
             let passage = spans.passageOfSentence(triple.sentence) ?? triple.subject.passage
             json.beginObject()
@@ -69,7 +72,10 @@ public struct RecordEncoder: Sendable {
     ///   - json: The writer to append to.
     public func appendMentions(of document: Document, to json: inout JSONWriter) {
         guard !document.mentions.isEmpty else { return }
-        let spans = PassageSpans(document)
+        appendMentions(of: document, spans: PassageSpans(document), to: &json)
+    }
+
+    private func appendMentions(of document: Document, spans: PassageSpans, to json: inout JSONWriter) {
         for mention in document.mentions {
             json.beginObject()
             json.key("doc")
@@ -94,6 +100,40 @@ public struct RecordEncoder: Sendable {
             json.endObject()
             json.newline()
         }
+    }
+
+    /// Encodes the records of every streamed format for one document, converting each passage's
+    /// offsets once for all of them.
+    ///
+    /// - Parameters:
+    ///   - document: The document.
+    ///   - formats: The formats; those that are not streamed (``OutputFormat/isStreamed``) are ignored.
+    ///   - json: A scratch writer, reused between calls.
+    /// - Returns: Per format, the encoded lines and how many records they hold.
+    public func records(
+        of document: Document,
+        formats: [OutputFormat],
+        json: inout JSONWriter
+    ) -> [OutputFormat: (bytes: [UInt8], count: Int)] {
+        var records: [OutputFormat: (bytes: [UInt8], count: Int)] = [:]
+        let spans = PassageSpans(document)
+        for format in formats {
+            json.reset()
+            switch format {
+            case .triples:
+                appendTriples(of: document, spans: spans, to: &json)
+                records[format] = (json.bytes, document.triples.count)
+            case .mentions:
+                appendMentions(of: document, spans: spans, to: &json)
+                records[format] = (json.bytes, document.mentions.count)
+            case .documents:
+                appendDocument(document, to: &json)
+                records[format] = (json.bytes, 1)
+            case .evidence, .kgx:
+                continue
+            }
+        }
+        return records
     }
 
     /// Appends the document as read: one object and a line feed.
@@ -263,7 +303,7 @@ public struct RecordEncoder: Sendable {
             }
         }
         for (key, value) in merged {
-            json.key(key)
+            json.key(string: key)
             json.string(value)
         }
         json.endObject()

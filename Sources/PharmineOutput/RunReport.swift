@@ -219,7 +219,7 @@ public struct RunReport: Sendable {
         json.key("lexicon")
         json.beginObject()
         for infon in lexicon {
-            json.key(infon.key)
+            json.key(string: infon.key)
             json.string(infon.value)
         }
         json.endObject()
@@ -238,7 +238,7 @@ public struct RunReport: Sendable {
         }
         for format in DocumentFormat.allCases {
             guard let count = byFormat[format] else { continue }
-            json.key(format.rawValue)
+            json.key(string: format.rawValue)
             json.int(count)
         }
         json.endObject()
@@ -323,14 +323,14 @@ public struct RunReport: Sendable {
         json.key("mentions")
         json.beginObject()
         for type in EntityType.allCases {
-            json.key(type.rawValue)
+            json.key(string: type.rawValue)
             json.int(mentions[type] ?? 0)
         }
         json.endObject()
         json.key("triples")
         json.beginObject()
         for predicate in PharmineCore.Predicate.allCases {
-            json.key(predicate.rawValue)
+            json.key(string: predicate.rawValue)
             json.int(triples[predicate] ?? 0)
         }
         json.endObject()

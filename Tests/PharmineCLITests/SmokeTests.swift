@@ -2,7 +2,7 @@ import Foundation
 import PharmineCore
 import Testing
 
-@testable import PharmineIngest
+import PharmineIngest
 
 /// Runs the built `pharmine` binary.
 @Suite struct SmokeTests {

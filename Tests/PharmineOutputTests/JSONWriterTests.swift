@@ -78,7 +78,7 @@ import Testing
         json.bool(nil as Bool?)
         json.key("name")
         json.string(nil as String?)
-        json.key("weird \"key\"")
+        json.key(string: "weird \"key\"")
         json.bool(true)
         json.endObject()
         let text = String(decoding: json.bytes, as: UTF8.self)
