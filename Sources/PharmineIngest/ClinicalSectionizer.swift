@@ -155,7 +155,8 @@ package enum ClinicalSectionizer {
             if bounded {
                 accepted = category != nil || (capitals ?? 0) >= minimumCapitals
             } else {
-                accepted = category != nil && capitals != nil && start > lineStart
+                accepted =
+                    category != nil && capitals != nil && start > lineStart
                     && (text[start - 1] == 0x20 || text[start - 1] == 0x09)
             }
             if accepted {

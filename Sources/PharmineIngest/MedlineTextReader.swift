@@ -182,7 +182,9 @@ struct MedlineTextReader: FormatReader {
             passages.append(Passage(label: "abstract", text: abstract, offset: offset))
         }
         guard !passages.isEmpty else {
-            return .skipped(SkippedDocument(file: file, documentID: documentID, line: record.firstLine, reason: "no_text"))
+            return .skipped(
+                SkippedDocument(file: file, documentID: documentID, line: record.firstLine, reason: "no_text")
+            )
         }
         return .document(
             Document(

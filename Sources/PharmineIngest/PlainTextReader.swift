@@ -143,8 +143,16 @@ struct PlainTextReader: FormatReader {
                 lineNumber += 1
                 let piece = line[pieceStart..<pieceEnd]
                 if !TextSupport.isBlank(piece) {
-                    emit(lineDocument(piece, file: file, stem: stem, line: lineNumber, lineOffset: source.lineOffset,
-                                      index: index))
+                    emit(
+                        lineDocument(
+                            piece,
+                            file: file,
+                            stem: stem,
+                            line: lineNumber,
+                            lineOffset: source.lineOffset,
+                            index: index
+                        )
+                    )
                     index += 1
                 }
                 guard pieceEnd < line.count else { break }

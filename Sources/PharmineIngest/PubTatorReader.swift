@@ -94,16 +94,22 @@ struct PubTatorReader: FormatReader {
             let columns = bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { TextSupport.string($0) }
             let pmid = columns[0]
             guard columns.count >= 4 else {
-                fail("not a PubTator line (expected PMID|t|, PMID|a|, or tab-separated columns)", line: lineNumber,
-                     pmid: pmid)
+                fail(
+                    "not a PubTator line (expected PMID|t|, PMID|a|, or tab-separated columns)",
+                    line: lineNumber,
+                    pmid: pmid
+                )
                 continue
             }
             if let current = pending, current.pmid != pmid {
                 if current.pmid.isEmpty {
                     pending?.pmid = pmid
                 } else {
-                    fail("a line for PMID \(pmid) inside the document of PMID \(current.pmid)", line: lineNumber,
-                         pmid: pmid)
+                    fail(
+                        "a line for PMID \(pmid) inside the document of PMID \(current.pmid)",
+                        line: lineNumber,
+                        pmid: pmid
+                    )
                     continue
                 }
             }
@@ -114,8 +120,11 @@ struct PubTatorReader: FormatReader {
                     continue
                 }
                 guard let start = Int(columns[1]), let end = Int(columns[2]) else {
-                    fail("annotation offsets '\(columns[1])' and '\(columns[2])' are not numbers", line: lineNumber,
-                         pmid: pmid)
+                    fail(
+                        "annotation offsets '\(columns[1])' and '\(columns[2])' are not numbers",
+                        line: lineNumber,
+                        pmid: pmid
+                    )
                     continue
                 }
                 pending?.annotations.append(
@@ -217,7 +226,8 @@ struct PubTatorReader: FormatReader {
                 local = abstractOffset
             } else {
                 let length = abstractOffset + abstract.count
-                let reason = raw.end > length
+                let reason =
+                    raw.end > length
                     ? "lie beyond the end of the text (\(length) characters)"
                     : "cross the boundary between title and abstract"
                 return failure("annotation offsets \(raw.start)–\(raw.end) \(reason)", line: raw.line)

@@ -1,6 +1,7 @@
 import Foundation
-@testable import PharmineIngest
 import Testing
+
+@testable import PharmineIngest
 
 @Suite("Clinical sectionizer")
 struct ClinicalSectionizerTests {
@@ -38,8 +39,10 @@ struct ClinicalSectionizerTests {
     @Test func labelsAreCategoriesOrSnakeCase() {
         #expect(
             labels("Intro. HISTORY OF PRESENT ILLNESS: x. IMPRESSION: y. ADMITTING DIAGNOSIS: z. A/P: w.")
-                == ["text", "history_of_present_illness", "observation_and_plan", "admitting_diagnosis",
-                    "observation_and_plan"]
+                == [
+                    "text", "history_of_present_illness", "observation_and_plan", "admitting_diagnosis",
+                    "observation_and_plan",
+                ]
         )
         // First rule wins where medspaCy has two categories for one literal (ALLERGIES:/Allergies).
         #expect(labels("Allergies: none") == ["allergy"])

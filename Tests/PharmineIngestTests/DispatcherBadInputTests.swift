@@ -149,7 +149,10 @@ struct ByteSourceTests {
     @Test func lineOffsetsPastTheBuffer() throws {
         // Lines that straddle the 64 KiB buffer keep exact offsets.
         let line = String(repeating: "x", count: 1000)
-        let path = try IngestTestSupport.temporaryFile("long.txt", Array(repeating: line, count: 300).joined(separator: "\n"))
+        let path = try IngestTestSupport.temporaryFile(
+            "long.txt",
+            Array(repeating: line, count: 300).joined(separator: "\n")
+        )
         let source = try ByteSource(path: path)
         var count = 0
         while let bytes = try source.nextLine() {

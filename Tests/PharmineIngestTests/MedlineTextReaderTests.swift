@@ -96,8 +96,16 @@ struct MedlineTextReaderTests {
         #expect(events.count == 150)
         let first = try #require(documents.first)
         #expect(first.id == "PMID:16733164")
-        #expect(first.passages[0].text.hasPrefix("Platelet function monitoring with the Sonoclot analyzer after in vitro tirofiban"))
-        #expect(first.passages[1].text.hasPrefix("OBJECTIVE: Reliable platelet function monitoring is desirable in patients treated"))
+        #expect(
+            first.passages[0].text.hasPrefix(
+                "Platelet function monitoring with the Sonoclot analyzer after in vitro tirofiban"
+            )
+        )
+        #expect(
+            first.passages[1].text.hasPrefix(
+                "OBJECTIVE: Reliable platelet function monitoring is desirable in patients treated"
+            )
+        )
         #expect(first.metadata.doi == "10.1016/j.jtcvs.2006.01.041")
         #expect(first.metadata.year == 2006)
         #expect(first.metadata.chemicals.contains("tirofiban"))

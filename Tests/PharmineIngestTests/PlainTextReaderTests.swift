@@ -105,7 +105,9 @@ struct PlainTextReaderTests {
         #expect(first.origin == Origin(file: path, index: 0, line: 1))
         #expect(first.passages.count == 1)
         #expect(first.passages[0].label == "text")
-        #expect(first.passages[0].text == "Propranolol for migraine prophylaxis.\tPropranolol reduced attack frequency.")
+        #expect(
+            first.passages[0].text == "Propranolol for migraine prophylaxis.\tPropranolol reduced attack frequency."
+        )
         #expect(first.passages[0].offset == 9)
 
         let second = try #require(events[1].document)

@@ -1,7 +1,8 @@
 import Foundation
 import PharmineCore
-@testable import PharmineIngest
 import Testing
+
+@testable import PharmineIngest
 
 @Suite("PubTator reader")
 struct PubTatorReaderTests {
@@ -10,7 +11,8 @@ struct PubTatorReaderTests {
         let passages = document.passages.map { Array($0.text.unicodeScalars) }
         for annotation in document.annotations {
             let scalars = passages[annotation.passage]
-            let slice = annotation.start >= 0 && annotation.start <= annotation.end && annotation.end <= scalars.count
+            let slice =
+                annotation.start >= 0 && annotation.start <= annotation.end && annotation.end <= scalars.count
                 ? scalars[annotation.start..<annotation.end] : []
             #expect(
                 slice.elementsEqual(annotation.text.unicodeScalars),
@@ -47,8 +49,13 @@ struct PubTatorReaderTests {
         #expect(first.annotations[4].identifiers == ["1565", "1576"])
         #expect(
             first.relations == [
-                Relation(id: "R0", type: "Drug_Interaction", first: "D005473", second: "D009661",
-                         infons: [Infon("novel", "Novel")]),
+                Relation(
+                    id: "R0",
+                    type: "Drug_Interaction",
+                    first: "D005473",
+                    second: "D009661",
+                    infons: [Infon("novel", "Novel")]
+                ),
                 Relation(id: "R1", type: "CID", first: "D005473", second: "D003891"),
             ]
         )
