@@ -236,13 +236,3 @@ struct MedlineTextReader: FormatReader {
         return name.isEmpty ? value : String(name)
     }
 }
-
-extension StringProtocol {
-    /// The string without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
-    }
-}

@@ -212,23 +212,3 @@ struct PlainTextReader: FormatReader {
         )
     }
 }
-
-/// Counts Unicode scalars up to increasing byte offsets of one UTF-8 text, in one pass.
-struct ScalarCounter {
-    private let bytes: [UInt8]
-    private var byteOffset = 0
-    private var scalarOffset = 0
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
-    /// The number of scalars before a byte offset; offsets must not decrease between calls.
-    mutating func scalars(upTo offset: Int) -> Int {
-        while byteOffset < offset {
-            if bytes[byteOffset] & 0xC0 != 0x80 { scalarOffset += 1 }
-            byteOffset += 1
-        }
-        return scalarOffset
-    }
-}

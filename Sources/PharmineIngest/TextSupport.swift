@@ -127,3 +127,33 @@ enum TextSupport {
         !bytes.isEmpty && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }
+
+/// Counts Unicode scalars up to increasing byte offsets of one UTF-8 text, in one pass.
+struct ScalarCounter {
+    private let bytes: [UInt8]
+    private var byteOffset = 0
+    private var scalarOffset = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The number of scalars before a byte offset; offsets must not decrease between calls.
+    mutating func scalars(upTo offset: Int) -> Int {
+        while byteOffset < offset {
+            if bytes[byteOffset] & 0xC0 != 0x80 { scalarOffset += 1 }
+            byteOffset += 1
+        }
+        return scalarOffset
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+}
