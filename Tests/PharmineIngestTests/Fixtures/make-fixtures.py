@@ -25,6 +25,10 @@ text = "".join(f"Line {n}: metformin is used for type 2 diabetes.\n" for n in ra
 whole = gzip.compress(text, mtime=0)
 write("bad/truncated.txt.gz", whole[: len(whole) // 2])
 write("bad/whole.txt.gz", whole)
+# Longer than the detector's 64 KiB prefix, cut 20 bytes short: the error comes while streaming lines.
+dump = "".join(f"{n}\tLine about propranolol and migraine prophylaxis.\n" for n in range(1, 5001)).encode()
+late = gzip.compress(dump, mtime=0)
+write("bad/truncated-late.txt.gz", late[:-20])
 # Latin-1 bytes (0xE9 = e acute) on line 3.
 write("bad/latin1.txt", b"First line.\nSecond line.\nCaf\xe9 au lait spots were noted.\nLast line.\n")
 write("bad/unknown-root.xml", '<?xml version="1.0"?>\n<html><body>Not a supported root.</body></html>\n')
