@@ -13,8 +13,13 @@ public final class ByteSource {
     private var position = 0
     private var filled = 0
     private var finished = false
+    /// The offset in the (decompressed) stream of `buffer[0]`.
+    private var bufferBase = 0
     /// The number of lines returned by ``nextLine()`` so far.
     public private(set) var lineNumber = 0
+    /// The byte offset, in the (decompressed) stream and from 0, of the first byte of the line
+    /// that ``nextLine()`` returned last.
+    public private(set) var lineOffset = 0
 
     /// Opens a file, or standard input for `-`.
     ///
@@ -71,30 +76,61 @@ public final class ByteSource {
     /// - Returns: The number of bytes read; 0 at end of file.
     /// - Throws: ``IngestError`` on a read error or a corrupt gzip stream.
     public func read(into destination: UnsafeMutableRawBufferPointer) throws(IngestError) -> Int {
+        guard let target = destination.baseAddress, destination.count > 0 else { return 0 }
         if position < filled {
             let count = min(filled - position, destination.count)
             buffer.withUnsafeBytes { source in
-                destination.baseAddress!.copyMemory(from: source.baseAddress! + position, byteCount: count)
+                if let start = source.baseAddress {
+                    target.copyMemory(from: start + position, byteCount: count)
+                }
             }
             position += count
             return count
         }
-        guard !finished, let handle, destination.count > 0 else { return 0 }
-        let count = gzread(handle, destination.baseAddress, UInt32(min(destination.count, Int(Int32.max))))
+        guard !finished, let handle else { return 0 }
+        let count = gzread(handle, target, UInt32(min(destination.count, Int(Int32.max))))
         try check(count)
-        if count == 0 { finished = true }
+        bufferBase += filled
+        position = 0
+        filled = 0
+        if count == 0 {
+            finished = true
+        } else {
+            bufferBase += Int(count)
+        }
         return Int(count)
     }
 
+    /// Reads everything that is left.
+    ///
+    /// - Returns: The remaining bytes (after any peeked ones).
+    /// - Throws: ``IngestError`` on a read error or a corrupt gzip stream.
+    public func readAll() throws(IngestError) -> [UInt8] {
+        var result: [UInt8] = []
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try read(into: chunk)
+            if count == 0 { break }
+            result.append(contentsOf: chunk[0..<count])
+        }
+        return result
+    }
+
     /// Reads the next line, without its `\n` or `\r\n`.
+    ///
+    /// Only `\n` ends a line: a lone `\r` stays in the line. Memory use is one line plus a fixed
+    /// buffer, whatever the size of the file.
     ///
     /// - Returns: The line's bytes, or nil at end of file.
     /// - Throws: ``IngestError`` on a read error or a corrupt gzip stream.
     public func nextLine() throws(IngestError) -> [UInt8]? {
         var line: [UInt8] = []
+        let start = bufferBase + position
         while true {
             if position == filled {
                 if finished { break }
+                bufferBase += filled
                 position = 0
                 filled = 0
                 try fill(upTo: buffer.count)
@@ -105,6 +141,7 @@ public final class ByteSource {
                 line.append(contentsOf: buffer[position..<newline])
                 position = newline + 1
                 lineNumber += 1
+                lineOffset = start
                 if line.last == 0x0D { line.removeLast() }
                 return line
             }
@@ -113,6 +150,7 @@ public final class ByteSource {
         }
         if line.isEmpty { return nil }
         lineNumber += 1
+        lineOffset = start
         if line.last == 0x0D { line.removeLast() }
         return line
     }

@@ -3,7 +3,8 @@ public import PharmineCore
 /// Detects an input's format from its first bytes (after gzip decompression).
 ///
 /// XML is told by its root element (and the SPL namespace); text by its first lines: PubTator's
-/// `PMID|t|` lines, MEDLINE text's `PMID- ` tag. Anything else that is valid text is plain text.
+/// `PMID|t|` lines, MEDLINE text's `PMID- ` tag followed by a digit, within the first 20 non-empty
+/// lines. Anything else that is valid text is plain text.
 public enum FormatDetector {
     /// How many bytes detection looks at.
     public static let prefixLength = 1 << 16
@@ -106,7 +107,11 @@ public enum FormatDetector {
             lines += 1
             if lines > 20 { break }
             if isPubTatorLine(line) { return .pubtator }
-            if line.starts(with: Array("PMID-".utf8)) { return .medlineText }
+            if line.starts(with: Array("PMID- ".utf8)), line.count > 6, line[line.startIndex + 6] >= 0x30,
+                line[line.startIndex + 6] <= 0x39
+            {
+                return .medlineText
+            }
         }
         return .text
     }

@@ -96,15 +96,15 @@ public struct Ingest: Sendable {
             while let relative = enumerator.nextObject() as? String {
                 let path = (input as NSString).appendingPathComponent(relative)
                 var isDir: ObjCBool = false
-                manager.fileExists(atPath: path, isDirectory: &isDir)
-                if isDir.boolValue { continue }
+                guard manager.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { continue }
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") { continue }
                 let ext = (name as NSString).pathExtension.lowercased()
                 if Self.readableExtensions.contains(ext) {
                     found.append(path)
                 } else {
-                    ignored.append(IgnoredFile(path: path, reason: "unsupported file type '.\(ext)'"))
+                    let reason = ext.isEmpty ? "no file extension" : "unsupported file type '.\(ext)'"
+                    ignored.append(IgnoredFile(path: path, reason: reason))
                 }
             }
             files.append(contentsOf: found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
@@ -172,7 +172,9 @@ public struct Ingest: Sendable {
         case .bioc: BioCXMLReader()
         case .jats: JATSReader()
         case .spl: SPLReader()
-        default: nil
+        case .text: PlainTextReader()
+        case .medlineText: MedlineTextReader()
+        case .pubtator: PubTatorReader()
         }
     }
 }
