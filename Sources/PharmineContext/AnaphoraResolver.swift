@@ -70,9 +70,14 @@ public struct AnaphoraResolver: Stage {
     /// - Parameter document: A document with tokens, sentences and mentions.
     /// - Returns: The anaphor mentions, in document order.
     public func resolve(_ document: Document) -> [Mention] {
-        let candidates = document.mentions.filter {
-            $0.type == .drug && !$0.isClass && $0.source != .anaphor && !endogenous.contains($0)
-        }.sorted(by: Self.mentionOrder)
+        var isEndogenous: [String: Bool] = [:]  // by concept id
+        var candidates: [Mention] = []
+        for mention in document.mentions where mention.type == .drug && !mention.isClass && mention.source != .anaphor {
+            let skip = isEndogenous[mention.id] ?? endogenous.contains(mention)
+            isEndogenous[mention.id] = skip
+            if !skip { candidates.append(mention) }
+        }
+        candidates.sort(by: Self.mentionOrder)
         guard let main = Self.mainDrug(candidates) else { return [] }
 
         var classMentions: [Int: [Mention]] = [:]  // by passage
@@ -100,7 +105,13 @@ public struct AnaphoraResolver: Stage {
                 }
                 var index = range.lowerBound
                 while index < range.upperBound {
-                    guard let word = key(index) else {
+                    // Every anaphor starts with "it", "its", "this" or "the".
+                    let token = tokens[index]
+                    let length = token.end - token.start
+                    guard length >= 2, length <= 4, token.start < bytes.count,
+                        bytes[token.start] | 0x20 == UInt8(ascii: "i") || bytes[token.start] | 0x20 == UInt8(ascii: "t"),
+                        let word = key(index)
+                    else {
                         index += 1
                         continue
                     }

@@ -103,8 +103,8 @@ public struct ContextStage: Stage {
                     matches.removeAll(keepingCapacity: true)
                     for position in 0..<count {
                         let id = ids[position]
-                        guard id >= 0, let candidates = cues.phrasesByFirstWord[id] else { continue }
-                        for phraseIndex in candidates {
+                        guard id >= 0 else { continue }
+                        for phraseIndex in cues.phrasesByFirstWord[Int(id)] {
                             let phrase = cues.phrases[phraseIndex]
                             let length = phrase.words.count
                             guard position + length <= count else { continue }
