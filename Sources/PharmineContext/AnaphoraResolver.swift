@@ -109,7 +109,8 @@ public struct AnaphoraResolver: Stage {
                     let token = tokens[index]
                     let length = token.end - token.start
                     guard length >= 2, length <= 4, token.start < bytes.count,
-                        bytes[token.start] | 0x20 == UInt8(ascii: "i") || bytes[token.start] | 0x20 == UInt8(ascii: "t"),
+                        bytes[token.start] | 0x20 == UInt8(ascii: "i")
+                            || bytes[token.start] | 0x20 == UInt8(ascii: "t"),
                         let word = key(index)
                     else {
                         index += 1
@@ -128,7 +129,10 @@ public struct AnaphoraResolver: Stage {
                             span = tokens[index].start..<tokens[index + 1].end
                             next = index + 2
                         } else if let drugClass = classMention(
-                            after: index, range: range, tokens: tokens, in: classMentions[passageIndex] ?? []
+                            after: index,
+                            range: range,
+                            tokens: tokens,
+                            in: classMentions[passageIndex] ?? []
                         ) {
                             span = tokens[index].start..<drugClass.end
                             next = index + 1
@@ -140,10 +144,19 @@ public struct AnaphoraResolver: Stage {
                         span = tokens[index].start..<tokens[index + 1].end
                         next = index + 2
                     }
-                    if let span, !existing.contains(SpanKey(passage: passageIndex, start: span.lowerBound, end: span.upperBound)),
+                    if let span,
+                        !existing.contains(
+                            SpanKey(passage: passageIndex, start: span.lowerBound, end: span.upperBound)
+                        ),
                         let antecedent = antecedent(
-                            passage: passageIndex, start: span.lowerBound, tokenIndex: index, range: range,
-                            tokens: tokens, bytes: bytes, candidates: candidates, main: main
+                            passage: passageIndex,
+                            start: span.lowerBound,
+                            tokenIndex: index,
+                            range: range,
+                            tokens: tokens,
+                            bytes: bytes,
+                            candidates: candidates,
+                            main: main
                         )
                     {
                         result.append(
@@ -213,7 +226,8 @@ public struct AnaphoraResolver: Stage {
         }
         // Cataphora: the anaphor is before the first comma and a drug follows it closely.
         if let comma = range.first(where: {
-            tokens[$0].kind == .punctuation && tokens[$0].start < bytes.count && bytes[tokens[$0].start] == UInt8(ascii: ",")
+            tokens[$0].kind == .punctuation && tokens[$0].start < bytes.count
+                && bytes[tokens[$0].start] == UInt8(ascii: ",")
         }), comma > tokenIndex {
             let windowEnd = min(comma + 4, range.upperBound)
             if comma + 1 < windowEnd {
@@ -233,7 +247,8 @@ public struct AnaphoraResolver: Stage {
     }
 
     /// The drug-class mention that starts one or two tokens after `index`, if any.
-    private func classMention(after index: Int, range: Range<Int>, tokens: [Token], in mentions: [Mention]) -> Mention? {
+    private func classMention(after index: Int, range: Range<Int>, tokens: [Token], in mentions: [Mention]) -> Mention?
+    {
         for offset in 1...2 where index + offset < range.upperBound {
             let start = tokens[index + offset].start
             if let found = mentions.first(where: { $0.start == start }) {

@@ -108,7 +108,12 @@ public struct ContextCueSet: Sendable {
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("cue\t") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 5 else {
-                throw ContextError(.malformedLine, file: file, line: number, message: "expected 5 columns, found \(fields.count)")
+                throw ContextError(
+                    .malformedLine,
+                    file: file,
+                    line: number,
+                    message: "expected 5 columns, found \(fields.count)"
+                )
             }
             guard let category = ContextCategory(rawValue: String(fields[1])) else {
                 throw ContextError(.malformedLine, file: file, line: number, message: "unknown category \(fields[1])")

@@ -64,7 +64,8 @@ public struct AbbreviationFinder: Sendable {
                     if bytes[offset] == UInt8(ascii: "("),
                         let close = matchingParenthesis(bytes, open: offset, limit: sentence.upperBound)
                     {
-                        if let found = definition(bytes, sentenceStart: sentence.lowerBound, open: offset, close: close) {
+                        if let found = definition(bytes, sentenceStart: sentence.lowerBound, open: offset, close: close)
+                        {
                             result.append(
                                 Abbreviation(
                                     short: string(bytes, found.short),
