@@ -1,5 +1,4 @@
 import PharmineCore
-import Foundation
 
 /// Reads BioC XML collections (`<collection>` → `<document>` → `<passage>`), streaming the whole
 /// file through one ``XMLStreamReader``.
@@ -166,7 +165,7 @@ struct BioCDocumentParser {
                 try reader.skipSubtree()
             }
         }
-        let passageOffset = offset ?? passages.last.map { $0.offset + $0.text.unicodeScalars.count + 1 } ?? 0
+        let passageOffset = offset ?? passages.last.map { $0.offset + TextMeasure.scalarCount($0.text) + 1 } ?? 0
         let passageText = text ?? Self.assemble(sentences, from: passageOffset)
         let passageIndex = passages.count
         passages.append(Passage(
@@ -175,8 +174,10 @@ struct BioCDocumentParser {
             offset: passageOffset,
             infons: infons
         ))
+        guard !raw.isEmpty else { return }
+        let indexed = IndexedText(passageText)
         for annotation in raw {
-            annotations.append(annotation.resolve(in: passageText, passageOffset: passageOffset, passage: passageIndex))
+            annotations.append(annotation.resolve(in: indexed, passageOffset: passageOffset, passage: passageIndex))
         }
     }
 
@@ -336,7 +337,7 @@ private struct RawAnnotation {
     }
 
     /// The annotation, with a passage-local scalar span checked against its text.
-    func resolve(in passage: String, passageOffset: Int, passage index: Int) -> Annotation {
+    func resolve(in passage: IndexedText, passageOffset: Int, passage index: Int) -> Annotation {
         var type = ""
         var identifiers: [String] = []
         var rest: [Infon] = []
@@ -345,9 +346,7 @@ private struct RawAnnotation {
             if key == "type" && type.isEmpty {
                 type = infon.value
             } else if (key == "identifier" || key == "identifiers") && identifiers.isEmpty {
-                identifiers = infon.value.split { $0 == "," || $0 == ";" || $0 == "|" }
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty }
+                identifiers = Self.splitIdentifiers(infon.value)
             } else {
                 rest.append(infon)
             }
@@ -367,8 +366,8 @@ private struct RawAnnotation {
             start -= passageOffset
             end -= passageOffset
         }
-        if locations.count <= 1, !text.isEmpty {
-            if let span = Self.reconcile(start: start, end: end, text: text, passage: passage) {
+        if locations.count <= 1, !text.isEmpty, !passage.matches(text, start: start, end: end) {
+            if let span = Self.reconcile(start: start, end: end, text: text, passage: passage.text) {
                 start = span.start
                 end = span.end
             } else {
@@ -387,8 +386,21 @@ private struct RawAnnotation {
         )
     }
 
+    /// Identifiers split on `,`, `;` and `|`, each trimmed of spaces and tabs, empty ones dropped.
+    static func splitIdentifiers(_ value: String) -> [String] {
+        var result: [String] = []
+        for part in value.utf8.split(whereSeparator: { $0 == 0x2C || $0 == 0x3B || $0 == 0x7C }) {
+            var trimmed = part[...]
+            while let first = trimmed.first, first == 0x20 || first == 0x09 { trimmed = trimmed.dropFirst() }
+            while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed = trimmed.dropLast() }
+            if !trimmed.isEmpty { result.append(String(decoding: trimmed, as: UTF8.self)) }
+        }
+        return result
+    }
+
     /// The scalar span whose text is `text`, reading the given numbers as scalars, then UTF-16
-    /// units, then UTF-8 bytes; nil when none fits.
+    /// units, then UTF-8 bytes; nil when none fits. (The slow path, after ``IndexedText/matches(_:start:end:)``
+    /// has failed.)
     static func reconcile(start: Int, end: Int, text: String, passage: String) -> (start: Int, end: Int)? {
         guard start >= 0, end >= start else { return nil }
         let scalars = passage.unicodeScalars
@@ -420,5 +432,29 @@ private struct RawAnnotation {
             }
         }
         return nil
+    }
+}
+
+/// A passage text with O(1) access by scalar offset, for checking many annotations against it.
+struct IndexedText {
+    /// The text.
+    let text: String
+    private let bytes: [UInt8]
+    private let map: ScalarOffsetMap
+    private let scalarCount: Int
+
+    init(_ text: String) {
+        self.text = text
+        bytes = Array(text.utf8)
+        map = ScalarOffsetMap(text)
+        scalarCount = TextMeasure.scalarCount(text)
+    }
+
+    /// Whether the scalars `start..<end` of the text are exactly `other`.
+    func matches(_ other: String, start: Int, end: Int) -> Bool {
+        guard start >= 0, end >= start, end <= scalarCount else { return false }
+        let from = map.byteOffset(ofScalar: start)
+        let to = map.byteOffset(ofScalar: end)
+        return bytes[from..<to].elementsEqual(other.utf8)
     }
 }
