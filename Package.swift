@@ -54,7 +54,10 @@ let package = Package(
             name: "PharmineCLI",
             dependencies: ["Pharmine", "PharmineCore", "PharmineIngest", "PharmineOutput", argumentParser]
         ),
-        .executableTarget(name: "PharmineBench", dependencies: ["Pharmine", "PharmineCore"]),
+        .executableTarget(
+            name: "PharmineBench",
+            dependencies: ["Pharmine", "PharmineCore", "PharmineIngest", "PharmineText", "PharmineLexicon"]
+        ),
 
         // MARK: - Tests
 
