@@ -1,4 +1,7 @@
 public import PharmineCore
+import PharmineContext
+import PharmineLexicon
+import PharmineText
 
 /// The stages of a run and what the report says about the lexicons they use.
 public struct StageSet: Sendable {
@@ -38,15 +41,27 @@ public enum StageFactory {
     /// - Returns: The stages and lexicon facts.
     /// - Throws: ``PipelineError`` with code `lexicon` when a lexicon cannot be loaded.
     public static func makeStages(for configuration: PipelineConfiguration) throws(PipelineError) -> StageSet {
-        var lexicon: [Infon] = []
-        guard configuration.stages != .none else { return StageSet(stages: [], lexicon: lexicon) }
-        if let directory = configuration.lexiconDirectory { lexicon.append(Infon("directory", directory)) }
+        var facts: [Infon] = []
+        guard configuration.stages != .none else { return StageSet(stages: [], lexicon: facts) }
+        let directory = configuration.lexiconDirectory ?? "Lexicons"
+        facts.append(Infon("directory", directory))
         if !configuration.userLexicons.isEmpty {
-            lexicon.append(Infon("user_files", configuration.userLexicons.joined(separator: ", ")))
+            facts.append(Infon("user_files", configuration.userLexicons.joined(separator: ", ")))
         }
-        // Integration point: build TextStage, EntityMatcher (from Lexicon), ContextStage and the
-        // triple extractors here, and add the lexicon's entry counts to `lexicon`.
-        lexicon.append(Infon("status", "no stages wired yet"))
-        return StageSet(stages: [], lexicon: lexicon)
+        let lexicon: Lexicon
+        let context: ContextStage
+        do {
+            lexicon = try Lexicon(directory: directory, additionalFiles: configuration.userLexicons)
+            context = try ContextStage(lexiconDirectory: directory)
+        } catch {
+            throw PipelineError(.lexicon, message: "cannot load the lexicons in \(directory): \(error)")
+        }
+        let matcher = Matcher(lexicon: lexicon)
+        for type in EntityType.allCases {
+            facts.append(Infon("\(type.rawValue)_concepts", String(lexicon.entries.lazy.filter { $0.type == type }.count)))
+        }
+        facts.append(Infon("surface_forms", String(matcher.statistics.surfaceForms)))
+        var stages: [any Stage] = [TextStage(), EntityMatcher(matcher: matcher), context]
+        return StageSet(stages: stages, lexicon: facts)
     }
 }

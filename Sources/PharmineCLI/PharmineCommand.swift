@@ -12,7 +12,7 @@ struct PharmineCommand: ParsableCommand {
             are written and the failures listed in the run report), 2 for a usage or configuration error.
             """,
         version: PharmineVersion.current,
-        subcommands: [ExtractCommand.self, DocsCommand.self, MentionsCommand.self],
+        subcommands: [ExtractCommand.self, DocsCommand.self, MentionsCommand.self, EvalCommand.self],
         defaultSubcommand: ExtractCommand.self
     )
 
