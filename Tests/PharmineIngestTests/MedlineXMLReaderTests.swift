@@ -249,6 +249,20 @@ struct MedlineFixtureTests {
         ])
     }
 
+    @Test("elements never read are cut before parsing; lines after them stay right")
+    func cuts() throws {
+        let file = TestSupport.fixture("pubmed-cuts.xml")
+        let events = TestSupport.events(file)
+        let documents = TestSupport.documents(events)
+        #expect(documents.map(\.id) == ["PMID:6000001"])
+        #expect(documents.first?.passages.map(\.text) == [
+            "Author list with a broken tag.", "The author list is never parsed.",
+        ])
+        let failures = TestSupport.failures(events)
+        #expect(failures.map(\.documentID) == ["PMID:6000002"])
+        #expect(failures.first?.line == 25)
+    }
+
     @Test("entity declarations in a MEDLINE file are refused at once")
     func entityBomb() throws {
         let start = ContinuousClock.now

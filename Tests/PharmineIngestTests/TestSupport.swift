@@ -1,6 +1,7 @@
 import Foundation
 import PharmineCore
 import PharmineIngest
+import Synchronization
 
 /// Paths and helpers shared by the ingest tests.
 enum TestSupport {
@@ -33,10 +34,16 @@ enum TestSupport {
         return url.appendingPathComponent(name).path
     }
 
+    /// Events of files read with default options, shared between tests (real files are read once).
+    private static let cache = Mutex<[String: [IngestEvent]]>([:])
+
     /// Reads every event of one file through the dispatcher.
     static func events(_ file: String, options: IngestOptions = IngestOptions()) -> [IngestEvent] {
+        let cacheable = options == IngestOptions()
+        if cacheable, let cached = cache.withLock({ $0[file] }) { return cached }
         var events: [IngestEvent] = []
         Ingest(options: options).read(file: file) { events.append($0) }
+        if cacheable { cache.withLock { $0[file] = events } }
         return events
     }
 

@@ -7,7 +7,7 @@ import Testing
 struct XMLStreamReaderTests {
     /// Loads a string into a fresh in-memory reader.
     private func reader(_ xml: String, lineOffset: Int = 0) throws -> XMLStreamReader {
-        let reader = XMLStreamReader(file: "memory.xml")
+        let reader = try XMLStreamReader(file: "memory.xml")
         var bytes = Array(xml.utf8)
         try bytes.withUnsafeMutableBytes { try reader.load(UnsafeRawBufferPointer($0), lineOffset: lineOffset) }
         bytes.removeAll()
@@ -44,6 +44,16 @@ struct XMLStreamReaderTests {
             <mml:mn>2</mml:mn></mml:math> mg</t>
             """
         #expect(try flatten(math) == "dose x2 mg")
+        // Pretty-printed MathML: the white space between its elements is layout, not text.
+        let pretty = """
+            <t>uptake ( <mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML">
+              <mml:msub>
+                <mml:mi>V</mml:mi>
+                <mml:mn>2</mml:mn>
+              </mml:msub>
+            </mml:math> ) rose</t>
+            """
+        #expect(try flatten(pretty) == "uptake ( V2 ) rose")
     }
 
     @Test("without collapsing, text is kept byte for byte")
@@ -96,9 +106,38 @@ struct XMLStreamReaderTests {
         #expect(error?.line == 13)
     }
 
+    @Test("omitted byte ranges are not parsed, and line numbers stay right")
+    func omitting() throws {
+        func load(_ xml: String) throws -> XMLStreamReader {
+            let bytes = Array(xml.utf8)
+            let start = try #require(xml.range(of: "<skip>")).lowerBound.utf16Offset(in: xml)
+            let end = try #require(xml.range(of: "</skip>")).upperBound.utf16Offset(in: xml)
+            let reader = try XMLStreamReader(file: "memory.xml")
+            try bytes.withUnsafeBytes {
+                try reader.load($0, omitting: [XMLByteCut(range: start..<end, lineBreaks: 2)], lineOffset: 0)
+            }
+            return reader
+        }
+        // The unclosed <broken> inside the cut is never seen.
+        let reader = try load("<r>\n<skip>\n<broken>\n</skip>\n<a>kept</a>\n<b/>\n</r>")
+        var names: [String] = []
+        while try reader.read() {
+            if reader.kind == .element { names.append(reader.localName) }
+            if reader.isElement("a") { #expect(reader.lineNumber == 5) }
+        }
+        #expect(names == ["r", "a", "b"])
+
+        // An error after the cut names the line of the unabridged text.
+        let broken = try load("<r>\n<skip>\n<broken>\n</skip>\n<a>kept</a>\n<b>\n</r>")
+        let error = #expect(throws: IngestError.self) {
+            while try broken.read() {}
+        }
+        #expect(error?.line == 7)
+    }
+
     @Test("a reader can be reloaded after an error")
     func reload() throws {
-        let reader = XMLStreamReader(file: "memory.xml")
+        let reader = try XMLStreamReader(file: "memory.xml")
         for (xml, ok) in [("<a><b></a>", false), ("<a>fine</a>", true)] {
             var bytes = Array(xml.utf8)
             try bytes.withUnsafeMutableBytes { try reader.load(UnsafeRawBufferPointer($0), lineOffset: 0) }

@@ -166,7 +166,7 @@ struct BioCDocumentParser {
                 try reader.skipSubtree()
             }
         }
-        let passageOffset = offset ?? passages.last.map { $0.offset + $0.text.unicodeScalars.count + 1 } ?? 0
+        let passageOffset = offset ?? passages.last.map { $0.offset + TextMeasure.scalarCount($0.text) + 1 } ?? 0
         let passageText = text ?? Self.assemble(sentences, from: passageOffset)
         let passageIndex = passages.count
         passages.append(Passage(

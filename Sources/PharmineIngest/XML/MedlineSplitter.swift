@@ -15,6 +15,9 @@ import Foundation
 /// pre-2017 `MedlineCitationSet` files, and `<DeleteCitation>`) and hands out the record's bytes,
 /// which the reader then parses on their own. Memory is bounded by the largest record, not the file.
 ///
+/// The splitter also notes, for each record, where the elements that the reader never uses lie
+/// (author and reference lists…; see ``cutNames``), so that they can be dropped before parsing.
+///
 /// Resynchronisation: inside a record, the start tag of another record (a missing end tag) closes
 /// the current record as incomplete, and the new one starts there. The incomplete record is still
 /// handed out, so that parsing it names the error and its line.
@@ -27,14 +30,18 @@ final class MedlineSplitter {
     enum Kind: Sendable {
         case article, bookArticle, citation, deletion
 
-        var name: [UInt8] {
+        /// The element name.
+        var tag: StaticString {
             switch self {
-            case .article: Array("PubmedArticle".utf8)
-            case .bookArticle: Array("PubmedBookArticle".utf8)
-            case .citation: Array("MedlineCitation".utf8)
-            case .deletion: Array("DeleteCitation".utf8)
+            case .article: "PubmedArticle"
+            case .bookArticle: "PubmedBookArticle"
+            case .citation: "MedlineCitation"
+            case .deletion: "DeleteCitation"
             }
         }
+
+        /// The element name as a String.
+        var name: String { tag.description }
     }
 
     /// One record: its bytes (valid until the next call of ``next()``) and where it starts.
@@ -56,8 +63,14 @@ final class MedlineSplitter {
     /// The root elements of MEDLINE files, besides a bare record.
     static let containers: Set<String> = ["PubmedArticleSet", "MedlineCitationSet", "PubmedBookArticleSet"]
 
-    private static let kinds: [Kind] = [.article, .bookArticle, .citation, .deletion]
-    private static let names: [[UInt8]] = kinds.map(\.name)
+    /// Elements inside records that the MEDLINE reader never reads. The splitter notes where they
+    /// lie (``cuts``) so that they can be left out of the parse: together they are often over a
+    /// third of a record's bytes (author lists alone a quarter). Their content is therefore not
+    /// checked for well-formedness; an element whose end tag is missing is not cut.
+    static let cutNames: [StaticString] = [
+        "AuthorList", "CommentsCorrectionsList", "GrantList", "History", "InvestigatorList",
+        "ReferenceList", "DataBankList", "PersonalNameSubjectList",
+    ]
 
     /// The largest record parsed; a bigger one is reported and skipped.
     let maxRecordBytes: Int
@@ -70,6 +83,18 @@ final class MedlineSplitter {
     private var recordStart: Int?
     private var recordKind: Kind = .article
     private var recordLine = 0
+    /// The cut element being scanned (index into ``cutNames``), its nesting depth and its start
+    /// (record-relative).
+    private var openCut: Int?
+    private var cutDepth = 0
+    private var cutStart = 0
+    /// The cuts of the record being scanned.
+    private var pendingCuts: [XMLByteCut] = []
+    /// The file line at the open cut's start.
+    private var cutLine = 0
+    /// Byte ranges of the last record returned (relative to its first byte), in order, holding
+    /// elements the MEDLINE reader never reads (see ``cutNames``).
+    private(set) var cuts: [XMLByteCut] = []
     /// Set after an oversized article was dropped, until its end tag or the next record.
     private var skippingArticle = false
     /// Newlines counted in the file before buffer position `countedTo`.
@@ -129,8 +154,8 @@ final class MedlineSplitter {
             case UInt8(ascii: "!"):
                 guard try skipMarkupDeclaration(at: lt) else { continue }
             case UInt8(ascii: "/"):
-                if skippingArticle && matches(Kind.article.name, at: lt + 2) { skippingArticle = false }
-                if let start = recordStart, matches(recordKind.name, at: lt + 2) {
+                if skippingArticle && matches(Kind.article.tag, at: lt + 2) { skippingArticle = false }
+                if let start = recordStart, matches(recordKind.tag, at: lt + 2) {
                     guard let close = memchr(buffer + lt, 0x3E, end - lt) else {
                         if eof { return try finish() }
                         try refill()
@@ -140,6 +165,22 @@ final class MedlineSplitter {
                     recordStart = nil
                     scan = after
                     return record(from: start, to: after, complete: true)
+                }
+                if let cut = openCut, let start = recordStart, matches(Self.cutNames[cut], at: lt + 2) {
+                    guard let close = memchr(buffer + lt, 0x3E, end - lt) else {
+                        if eof { return try finish() }
+                        try refill()
+                        continue
+                    }
+                    let after = buffer.distance(to: close) + 1
+                    cutDepth -= 1
+                    if cutDepth == 0 {
+                        pendingCuts.append(XMLByteCut(
+                            range: cutStart..<(after - start), lineBreaks: line(at: after) - cutLine))
+                        openCut = nil
+                    }
+                    scan = after
+                    continue
                 }
                 scan = lt + 2
             default:
@@ -162,9 +203,11 @@ final class MedlineSplitter {
                         begin(kind, at: lt)
                         return broken
                     }
-                    if root == nil { root = String(decoding: kind.name, as: UTF8.self) }
+                    if root == nil { root = kind.name }
                     begin(kind, at: lt)
-                } else if recordStart == nil && root == nil {
+                } else if let start = recordStart {
+                    guard try noteCut(at: lt, recordStart: start) else { continue }
+                } else if root == nil {
                     let name = elementName(at: lt + 1)
                     guard Self.containers.contains(name) else {
                         throw IngestError(
@@ -187,7 +230,57 @@ final class MedlineSplitter {
 
     // MARK: - Scanning
 
+    /// Looks for the start tag of an element to cut at `lt`, inside a record. Returns false when more
+    /// input is needed first.
+    private func noteCut(at lt: Int, recordStart start: Int) throws(IngestError) -> Bool {
+        guard let cut = cutIndex(at: lt + 1) else {
+            scan = lt + 1
+            return true
+        }
+        if let open = openCut {
+            if open == cut { cutDepth += 1 }
+            scan = lt + 1
+            return true
+        }
+        guard let close = memchr(buffer + lt, 0x3E, end - lt) else {
+            if eof {
+                scan = end
+                return true
+            }
+            try refill()
+            return false
+        }
+        let gt = buffer.distance(to: close)
+        scan = gt + 1
+        if buffer.load(fromByteOffset: gt - 1, as: UInt8.self) != UInt8(ascii: "/") {
+            openCut = cut
+            cutDepth = 1
+            cutStart = lt - start
+            cutLine = line(at: lt)
+        }
+        return true
+    }
+
+    private func cutIndex(at position: Int) -> Int? {
+        guard position < end else { return nil }
+        let index: Int
+        switch buffer.load(fromByteOffset: position, as: UInt8.self) {
+        case UInt8(ascii: "A"): index = 0
+        case UInt8(ascii: "C"): index = 1
+        case UInt8(ascii: "G"): index = 2
+        case UInt8(ascii: "H"): index = 3
+        case UInt8(ascii: "I"): index = 4
+        case UInt8(ascii: "R"): index = 5
+        case UInt8(ascii: "D"): index = 6
+        case UInt8(ascii: "P"): index = 7
+        default: return nil
+        }
+        return matches(Self.cutNames[index], at: position) ? index : nil
+    }
+
     private func begin(_ kind: Kind, at position: Int) {
+        openCut = nil
+        pendingCuts.removeAll(keepingCapacity: true)
         recordStart = position
         recordKind = kind
         recordLine = line(at: position)
@@ -195,7 +288,11 @@ final class MedlineSplitter {
     }
 
     private func record(from start: Int, to stop: Int, complete: Bool) -> Record {
-        Record(
+        // An element still open at the end of the record is not cut.
+        openCut = nil
+        swap(&cuts, &pendingCuts)
+        pendingCuts.removeAll(keepingCapacity: true)
+        return Record(
             kind: recordKind,
             bytes: UnsafeRawBufferPointer(start: buffer + start, count: stop - start),
             line: recordLine,
@@ -205,6 +302,9 @@ final class MedlineSplitter {
     }
 
     private func dropOversized(_ start: Int) -> Record {
+        openCut = nil
+        cuts.removeAll(keepingCapacity: true)
+        pendingCuts.removeAll(keepingCapacity: true)
         let kept = Record(
             kind: recordKind,
             bytes: UnsafeRawBufferPointer(start: buffer + start, count: min(scan - start, 1 << 16)),
@@ -231,27 +331,28 @@ final class MedlineSplitter {
     }
 
     /// Whether `name` followed by a delimiter (`>`, `/` or white space) starts at `position`.
-    private func matches(_ name: [UInt8], at position: Int) -> Bool {
-        guard position + name.count < end else { return false }
-        let bytes = UnsafeRawBufferPointer(start: buffer, count: end)
-        for (offset, byte) in name.enumerated() where bytes[position + offset] != byte {
-            return false
-        }
-        let delimiter = bytes[position + name.count]
+    private func matches(_ name: StaticString, at position: Int) -> Bool {
+        let count = name.utf8CodeUnitCount
+        guard position + count < end, memcmp(buffer + position, name.utf8Start, count) == 0 else { return false }
+        let delimiter = buffer.load(fromByteOffset: position + count, as: UInt8.self)
         return delimiter == UInt8(ascii: ">") || delimiter == UInt8(ascii: "/") || delimiter == 0x20
             || delimiter == 0x0A || delimiter == 0x09 || delimiter == 0x0D
     }
 
     private func recordKind(at position: Int) -> Kind? {
         guard position < end else { return nil }
-        let first = buffer.load(fromByteOffset: position, as: UInt8.self)
-        guard first == UInt8(ascii: "P") || first == UInt8(ascii: "M") || first == UInt8(ascii: "D") else {
+        switch buffer.load(fromByteOffset: position, as: UInt8.self) {
+        case UInt8(ascii: "P"):
+            if matches(Kind.article.tag, at: position) { return .article }
+            if matches(Kind.bookArticle.tag, at: position) { return .bookArticle }
+            return nil
+        case UInt8(ascii: "M"):
+            return matches(Kind.citation.tag, at: position) ? .citation : nil
+        case UInt8(ascii: "D"):
+            return matches(Kind.deletion.tag, at: position) ? .deletion : nil
+        default:
             return nil
         }
-        for (index, name) in Self.names.enumerated() where name[0] == first && matches(name, at: position) {
-            return Self.kinds[index]
-        }
-        return nil
     }
 
     private func elementName(at position: Int) -> String {
@@ -345,10 +446,8 @@ final class MedlineSplitter {
     /// The file line of a buffer position, counting newlines up to it (positions only move forward).
     private func line(at position: Int) -> Int {
         if position > countedTo {
-            let bytes = UnsafeRawBufferPointer(start: buffer + countedTo, count: position - countedTo)
-            var newlines = 0
-            for byte in bytes { newlines &+= byte == 0x0A ? 1 : 0 }
-            linesBefore += newlines
+            linesBefore += TextMeasure.newlines(
+                in: UnsafeRawBufferPointer(start: buffer + countedTo, count: position - countedTo))
             countedTo = position
         }
         return linesBefore + 1

@@ -39,15 +39,16 @@ import PharmineCore
 /// publication types and keywords. In ``Metadata/extra``: `pmid_version` (the `Version` attribute of
 /// the PMID, when given) and `language` (one per `Language`).
 ///
-/// ## Errors and memory
+/// ## Errors, speed and memory
 /// The file is cut into records by ``MedlineSplitter`` and each record is parsed on its own, with
-/// one reused ``XMLStreamReader``. A malformed record is reported as a `.failed` event naming the
+/// one reused ``XMLStreamReader``. Elements never read (author, reference, grant and
+/// comment/correction lists, history) are left out of the parse, so their content is not checked. A malformed record is reported as a `.failed` event naming the
 /// file, the line and the PMID when known, and reading goes on with the next record. Memory is
 /// bounded by the largest record (records above 64 MB are reported and skipped).
 struct MedlineXMLReader: FormatReader {
     func read(_ source: ByteSource, options: IngestOptions, emit: (IngestEvent) -> Void) throws(IngestError) {
         let splitter = MedlineSplitter(source: source)
-        let reader = XMLStreamReader(file: source.name)
+        let reader = try XMLStreamReader(file: source.name)
         var parser = MedlineRecordParser(file: source.name)
         var index = 0
         while let record = try splitter.next() {
@@ -64,7 +65,8 @@ struct MedlineXMLReader: FormatReader {
                 index += 1
                 continue
             }
-            try reader.load(record.bytes, lineOffset: record.line - 1, encoding: splitter.encoding)
+            try reader.load(
+                record.bytes, omitting: splitter.cuts, lineOffset: record.line - 1, encoding: splitter.encoding)
             do throws(IngestError) {
                 try parser.parse(record.kind, reader: reader, line: record.line, index: &index, emit: emit)
             } catch {
@@ -73,7 +75,7 @@ struct MedlineXMLReader: FormatReader {
                 if error.documentID == nil, let pmid { error.documentID = "PMID:\(pmid)" }
                 error.documentIndex = index
                 if !record.complete && error.code == .malformedXML {
-                    let name = String(decoding: record.kind.name, as: UTF8.self)
+                    let name = record.kind.name
                     error.message += " (the record has no </\(name)>)"
                 }
                 emit(.failed(error))
@@ -374,7 +376,7 @@ struct MedlineRecordParser {
         func add(_ label: String, _ text: String, _ infons: [Infon] = []) {
             guard !text.isEmpty else { return }
             passages.append(Passage(label: label, text: text, offset: offset, infons: infons))
-            offset += text.unicodeScalars.count + 1
+            offset += TextMeasure.scalarCount(text) + 1
         }
         add("title", title)
         let structured = abstractTexts.contains { $0.label != nil || $0.category != nil }

@@ -7,6 +7,24 @@ import Synchronization
     import Darwin
 #endif
 
+/// A byte range to leave out of a parse (see ``XMLStreamReader/load(_:omitting:lineOffset:encoding:)``).
+package struct XMLByteCut: Sendable, Hashable {
+    /// The bytes to leave out, relative to the start of the document.
+    package var range: Range<Int>
+    /// How many line breaks the range holds; that many are parsed in its place.
+    package var lineBreaks: Int
+
+    /// Creates a cut.
+    ///
+    /// - Parameters:
+    ///   - range: The bytes to leave out.
+    ///   - lineBreaks: How many line breaks they hold.
+    package init(range: Range<Int>, lineBreaks: Int) {
+        self.range = range
+        self.lineBreaks = lineBreaks
+    }
+}
+
 /// The kind of node an ``XMLStreamReader`` is positioned on.
 package enum XMLNodeKind: Sendable, Hashable {
     /// A start tag, or an empty element (`<a/>`, see ``XMLStreamReader/isEmptyElement``).
@@ -82,20 +100,22 @@ package final class XMLStreamReader {
     /// The file the XML comes from, as named by the user (for error messages).
     package let file: String
 
-    private var reader: OpaquePointer?
-    private var source: ByteSource?
-    /// An error raised by the byte source inside the read callback, rethrown by ``read()``.
-    private var sourceError: IngestError?
+    // The hot path (read, kind, names) touches only `let` properties and memory behind pointers,
+    // which carry no dynamic exclusivity checks; `var` properties are for setup and errors.
+    private let reader: OpaquePointer
+    /// The kind of the current node, kept behind a pointer (see above).
+    private let currentKind: UnsafeMutablePointer<XMLNodeKind>
+    /// The byte source of a streaming reader and an error it raised in the read callback.
+    private let input: StreamInput?
     /// The first fatal (or, failing that, error-level) libxml2 message of the current parse.
     private var parseError: (message: String, line: Int, refused: Bool, fatal: Bool)?
     /// Added to libxml2's line numbers (the line of the fragment's first byte, minus one).
     private var lineOffset = 0
     /// Owned copy of the current in-memory fragment; libxml2 reads it in place.
-    private var memory: UnsafeMutableRawPointer?
-    private var memoryCapacity = 0
+    private var memory: UnsafeMutableRawPointer
+    private var memoryCapacity: Int
     /// Scratch buffer for flattened text.
-    private var scratch: [UInt8] = []
-    private var currentKind: XMLNodeKind = .other
+    private var scratch = TextBuffer()
 
     /// The parse options: no network, CDATA as text, line numbers above 65535. Never NOENT,
     /// DTDLOAD or HUGE.
@@ -120,23 +140,41 @@ package final class XMLStreamReader {
         return true
     }()
 
+    /// The byte source behind a streaming reader, handed to libxml2's read callback.
+    private final class StreamInput {
+        let source: ByteSource
+        var error: IngestError?
+
+        init(source: ByteSource) {
+            self.source = source
+        }
+
+        /// Feeds libxml2; -1 stops the parse (the error is kept for ``read()``).
+        func pull(into buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
+            do throws(IngestError) {
+                return Int32(try source.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: length)))
+            } catch {
+                if self.error == nil { self.error = error }
+                return -1
+            }
+        }
+    }
+
     /// Creates a reader that streams a whole file.
     ///
     /// - Parameter source: The opened input; the reader pulls bytes from it as it goes.
     /// - Throws: ``IngestError`` with code `unreadable` if libxml2 cannot create the reader.
     package init(source: ByteSource) throws(IngestError) {
         _ = Self.initialized
-        self.file = source.name
-        self.source = source
-        let context = Unmanaged.passUnretained(self).toOpaque()
+        let input = StreamInput(source: source)
         let created = xmlReaderForIO(
             { context, buffer, length -> Int32 in
                 guard let context, let buffer, length > 0 else { return 0 }
-                let reader = Unmanaged<XMLStreamReader>.fromOpaque(context).takeUnretainedValue()
-                return reader.pull(into: buffer, length: Int(length))
+                return Unmanaged<StreamInput>.fromOpaque(context).takeUnretainedValue()
+                    .pull(into: buffer, length: Int(length))
             },
             nil,
-            context,
+            Unmanaged.passUnretained(input).toOpaque(),
             nil,
             nil,
             Self.parseOptions
@@ -144,21 +182,50 @@ package final class XMLStreamReader {
         guard let created else {
             throw IngestError(.unreadable, file: source.name, message: "libxml2 could not create a reader")
         }
-        reader = created
+        self.file = source.name
+        self.input = input
+        self.reader = created
+        self.memoryCapacity = 0
+        self.memory = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 16)
+        self.currentKind = .allocate(capacity: 1)
+        currentKind.initialize(to: .other)
         installErrorHandler()
     }
 
     /// Creates a reader for in-memory fragments; call ``load(_:lineOffset:encoding:)`` before reading.
     ///
     /// - Parameter file: The file the fragments come from (for error messages).
-    package init(file: String) {
+    /// - Throws: ``IngestError`` with code `unreadable` if libxml2 cannot create the reader.
+    package init(file: String) throws(IngestError) {
         _ = Self.initialized
+        // Start on an empty placeholder document; load(_:) swaps in the real ones.
+        let capacity = 1 << 16
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        let placeholder: StaticString = "<x/>"
+        memory.copyMemory(from: placeholder.utf8Start, byteCount: placeholder.utf8CodeUnitCount)
+        guard
+            let created = xmlReaderForMemory(
+                memory.assumingMemoryBound(to: CChar.self), Int32(placeholder.utf8CodeUnitCount), nil, nil,
+                Self.parseOptions)
+        else {
+            memory.deallocate()
+            throw IngestError(.unreadable, file: file, message: "libxml2 could not create a reader")
+        }
         self.file = file
+        self.input = nil
+        self.reader = created
+        self.memory = memory
+        self.memoryCapacity = capacity
+        self.currentKind = .allocate(capacity: 1)
+        currentKind.initialize(to: .other)
+        installErrorHandler()
     }
 
     deinit {
-        if let reader { xmlFreeTextReader(reader) }
-        memory?.deallocate()
+        xmlFreeTextReader(reader)
+        memory.deallocate()
+        scratch.deallocate()
+        currentKind.deallocate()
     }
 
     /// Starts parsing a new in-memory document, replacing the current one.
@@ -167,37 +234,60 @@ package final class XMLStreamReader {
     ///
     /// - Parameters:
     ///   - bytes: A whole XML document (a fragment with one root element is enough).
+    ///   - omitting: Byte ranges of `bytes`, in order and not overlapping, to leave out of the
+    ///     parse; each is replaced by as many line breaks as it holds, so line numbers stay right.
+    ///     A way to skip whole elements that are never read without parsing them.
     ///   - lineOffset: The number of lines of the file before the fragment's first byte, so that
     ///     ``lineNumber`` and errors give file lines.
     ///   - encoding: The encoding to assume (from the file's XML declaration), or nil for UTF-8 or
     ///     what the fragment declares.
     /// - Throws: ``IngestError`` with code `unreadable` if libxml2 cannot set up the parse.
-    package func load(_ bytes: UnsafeRawBufferPointer, lineOffset: Int, encoding: String? = nil) throws(IngestError) {
-        precondition(source == nil, "load(_:) is for readers made with init(file:)")
-        if memoryCapacity < bytes.count || memory == nil {
-            memory?.deallocate()
-            memoryCapacity = max(bytes.count, memoryCapacity * 2, 1 << 16)
+    package func load(
+        _ bytes: UnsafeRawBufferPointer,
+        omitting: [XMLByteCut] = [],
+        lineOffset: Int,
+        encoding: String? = nil
+    ) throws(IngestError) {
+        precondition(input == nil, "load(_:) is for readers made with init(file:)")
+        if memoryCapacity < bytes.count {
+            // libxml2 still points at the old buffer until the reset below; free it after.
+            let old = memory
+            memoryCapacity = max(bytes.count, memoryCapacity * 2)
             memory = UnsafeMutableRawPointer.allocate(byteCount: memoryCapacity, alignment: 16)
+            defer { old.deallocate() }
+            try reset(bytes, omitting: omitting, lineOffset: lineOffset, encoding: encoding)
+        } else {
+            try reset(bytes, omitting: omitting, lineOffset: lineOffset, encoding: encoding)
         }
-        guard let memory else { return }
+    }
+
+    private func reset(
+        _ bytes: UnsafeRawBufferPointer,
+        omitting: [XMLByteCut],
+        lineOffset: Int,
+        encoding: String?
+    ) throws(IngestError) {
+        var length = 0
         if let base = bytes.baseAddress, bytes.count > 0 {
-            memory.copyMemory(from: base, byteCount: bytes.count)
+            var from = 0
+            for cut in omitting where cut.range.lowerBound >= from && cut.range.upperBound <= bytes.count {
+                let breaks = min(max(cut.lineBreaks, 0), cut.range.count)
+                memory.advanced(by: length).copyMemory(from: base + from, byteCount: cut.range.lowerBound - from)
+                length += cut.range.lowerBound - from
+                memory.advanced(by: length).initializeMemory(as: UInt8.self, repeating: 0x0A, count: breaks)
+                length += breaks
+                from = cut.range.upperBound
+            }
+            memory.advanced(by: length).copyMemory(from: base + from, byteCount: bytes.count - from)
+            length += bytes.count - from
         }
         self.lineOffset = lineOffset
         parseError = nil
-        sourceError = nil
-        currentKind = .other
+        currentKind.pointee = .other
         let buffer = memory.assumingMemoryBound(to: CChar.self)
-        if let reader {
-            let status = xmlReaderNewMemory(reader, buffer, Int32(bytes.count), nil, encoding, Self.parseOptions)
-            guard status == 0 else {
-                throw IngestError(.unreadable, file: file, message: "libxml2 could not reset its reader")
-            }
-        } else {
-            guard let created = xmlReaderForMemory(buffer, Int32(bytes.count), nil, encoding, Self.parseOptions) else {
-                throw IngestError(.unreadable, file: file, message: "libxml2 could not create a reader")
-            }
-            reader = created
+        let status = xmlReaderNewMemory(reader, buffer, Int32(length), nil, encoding, Self.parseOptions)
+        guard status == 0 else {
+            throw IngestError(.unreadable, file: file, message: "libxml2 could not reset its reader")
         }
         installErrorHandler()
     }
@@ -212,14 +302,13 @@ package final class XMLStreamReader {
     ///   throw the reader is finished.
     @discardableResult
     package func read() throws(IngestError) -> Bool {
-        guard let reader else { return false }
         let status = xmlTextReaderRead(reader)
         if status == 1 {
-            currentKind = Self.kind(of: xmlTextReaderNodeType(reader))
+            currentKind.pointee = Self.kind(of: xmlTextReaderNodeType(reader))
             return true
         }
-        currentKind = .other
-        if let sourceError { throw sourceError }
+        currentKind.pointee = .other
+        if let error = input?.error { throw error }
         if let parseError {
             throw IngestError(
                 parseError.refused ? .refused : .malformedXML,
@@ -235,17 +324,15 @@ package final class XMLStreamReader {
     }
 
     /// The kind of the current node.
-    package var kind: XMLNodeKind { currentKind }
+    package var kind: XMLNodeKind { currentKind.pointee }
 
     /// The depth of the current node: 0 for the root element.
     package var depth: Int {
-        guard let reader else { return 0 }
         return Int(xmlTextReaderDepth(reader))
     }
 
     /// Whether the current element is written `<a/>` (no end tag node will follow).
     package var isEmptyElement: Bool {
-        guard let reader else { return false }
         return xmlTextReaderIsEmptyElement(reader) == 1
     }
 
@@ -253,20 +340,20 @@ package final class XMLStreamReader {
     ///
     /// Allocates nothing for names up to 15 bytes; prefer ``isLocalName(_:)`` for comparisons.
     package var localName: String {
-        guard let reader, let name = xmlTextReaderConstLocalName(reader) else { return "" }
+        guard let name = xmlTextReaderConstLocalName(reader) else { return "" }
         return String(cString: name)
     }
 
     /// The first byte of the current node's local name (0 when there is none), for dispatching
     /// on names without allocating.
     package var localNameFirstByte: UInt8 {
-        guard let reader, let name = xmlTextReaderConstLocalName(reader) else { return 0 }
+        guard let name = xmlTextReaderConstLocalName(reader) else { return 0 }
         return name.pointee
     }
 
     /// The namespace URI of the current node, or nil.
     package var namespaceURI: String? {
-        guard let reader, let uri = xmlTextReaderConstNamespaceUri(reader) else { return nil }
+        guard let uri = xmlTextReaderConstNamespaceUri(reader) else { return nil }
         return String(cString: uri)
     }
 
@@ -275,7 +362,7 @@ package final class XMLStreamReader {
     /// - Parameter name: The local name (no prefix).
     /// - Returns: true when it matches, whatever the node kind.
     package func isLocalName(_ name: StaticString) -> Bool {
-        guard let reader, let current = xmlTextReaderConstLocalName(reader) else { return false }
+        guard let current = xmlTextReaderConstLocalName(reader) else { return false }
         return strcmp(UnsafeRawPointer(current).assumingMemoryBound(to: CChar.self),
                       UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
@@ -285,7 +372,7 @@ package final class XMLStreamReader {
     /// - Parameter name: The local name.
     /// - Returns: true on `<name …>` or `<name/>`.
     package func isElement(_ name: StaticString) -> Bool {
-        currentKind == .element && isLocalName(name)
+        currentKind.pointee == .element && isLocalName(name)
     }
 
     /// Whether the reader is on an end tag named `name`.
@@ -293,7 +380,7 @@ package final class XMLStreamReader {
     /// - Parameter name: The local name.
     /// - Returns: true on `</name>`.
     package func isEndElement(_ name: StaticString) -> Bool {
-        currentKind == .endElement && isLocalName(name)
+        currentKind.pointee == .endElement && isLocalName(name)
     }
 
     /// The value of an attribute of the current element.
@@ -301,7 +388,7 @@ package final class XMLStreamReader {
     /// - Parameter name: The attribute's qualified name as written (`Label`, `xml:lang`).
     /// - Returns: The value with references replaced, or nil when absent.
     package func attribute(_ name: String) -> String? {
-        guard let reader, currentKind == .element else { return nil }
+        guard currentKind.pointee == .element else { return nil }
         guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
         defer { clibxml2_free(value) }
         return String(cString: value)
@@ -309,13 +396,13 @@ package final class XMLStreamReader {
 
     /// The text of the current text-like node, or nil on other nodes.
     package var value: String? {
-        guard let reader, let value = xmlTextReaderConstValue(reader) else { return nil }
+        guard let value = xmlTextReaderConstValue(reader) else { return nil }
         return String(cString: value)
     }
 
     /// The file line of the current node, from 1 (falls back to the parser's position).
     package var lineNumber: Int {
-        if let reader, let node = xmlTextReaderCurrentNode(reader) {
+        if let node = xmlTextReaderCurrentNode(reader) {
             let line = Int(xmlGetLineNo(node))
             if line > 0 { return lineOffset + line }
         }
@@ -323,7 +410,6 @@ package final class XMLStreamReader {
     }
 
     private var parserLine: Int? {
-        guard let reader else { return nil }
         let line = Int(xmlTextReaderGetParserLineNumber(reader))
         return line > 0 ? lineOffset + line : nil
     }
@@ -366,23 +452,27 @@ package final class XMLStreamReader {
         collapsingWhiteSpace: Bool = true,
         inline: Set<String> = XMLStreamReader.inlineElements
     ) throws(IngestError) -> String {
-        guard let reader else { return "" }
-        guard currentKind == .element else { return value ?? "" }
+        guard currentKind.pointee == .element else { return value ?? "" }
         if isEmptyElement { return "" }
         let startDepth = xmlTextReaderDepth(reader)
-        scratch.removeAll(keepingCapacity: true)
+        // Work on a local copy of the buffer (one exclusivity check per call, not per byte).
+        var out = scratch
+        defer {
+            out.count = 0
+            scratch = out
+        }
         var pendingBreak = false
         var mathDepth = 0
         while try read() {
-            switch currentKind {
+            switch currentKind.pointee {
             case .text, .cdata:
                 guard let text = xmlTextReaderConstValue(reader) else { continue }
                 if mathDepth > 0 && Self.isBlank(text) { continue }
-                appendText(text, collapsing: collapsingWhiteSpace, pendingBreak: &pendingBreak)
+                Self.append(text, to: &out, collapsing: collapsingWhiteSpace, pendingBreak: &pendingBreak)
             case .whitespace, .significantWhitespace:
                 // Inside MathML, white space between elements is layout only.
                 guard mathDepth == 0, let text = xmlTextReaderConstValue(reader) else { continue }
-                appendText(text, collapsing: collapsingWhiteSpace, pendingBreak: &pendingBreak)
+                Self.append(text, to: &out, collapsing: collapsingWhiteSpace, pendingBreak: &pendingBreak)
             case .element:
                 if isMathML {
                     if !isEmptyElement { mathDepth += 1 }
@@ -391,7 +481,7 @@ package final class XMLStreamReader {
                 }
             case .endElement:
                 if xmlTextReaderDepth(reader) <= startDepth {
-                    return String(decoding: scratch, as: UTF8.self)
+                    return out.string()
                 }
                 if isMathML {
                     mathDepth -= 1
@@ -402,7 +492,7 @@ package final class XMLStreamReader {
                 continue
             }
         }
-        return String(decoding: scratch, as: UTF8.self)
+        return out.string()
     }
 
     /// Skips the current element's subtree.
@@ -412,16 +502,16 @@ package final class XMLStreamReader {
     ///
     /// - Throws: ``IngestError`` from ``read()``.
     package func skipSubtree() throws(IngestError) {
-        guard let reader, currentKind == .element, !isEmptyElement else { return }
+        guard currentKind.pointee == .element, !isEmptyElement else { return }
         let startDepth = xmlTextReaderDepth(reader)
         while try read() {
-            if currentKind == .endElement && xmlTextReaderDepth(reader) <= startDepth { return }
+            if currentKind.pointee == .endElement && xmlTextReaderDepth(reader) <= startDepth { return }
         }
     }
 
     /// Whether the current node is in the MathML namespace.
     private var isMathML: Bool {
-        guard let reader, let uri = xmlTextReaderConstNamespaceUri(reader) else { return false }
+        guard let uri = xmlTextReaderConstNamespaceUri(reader) else { return false }
         return strcmp(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self), Self.mathMLNamespace) == 0
     }
 
@@ -434,30 +524,36 @@ package final class XMLStreamReader {
         return true
     }
 
-    private func appendText(_ text: UnsafePointer<UInt8>, collapsing: Bool, pendingBreak: inout Bool) {
-        var cursor = text
-        if collapsing {
-            while cursor.pointee != 0 {
-                let byte = cursor.pointee
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    pendingBreak = true
-                } else {
-                    if pendingBreak && !scratch.isEmpty { scratch.append(0x20) }
-                    pendingBreak = false
-                    scratch.append(byte)
-                }
-                cursor += 1
-            }
-        } else {
-            if cursor.pointee == 0 { return }
-            if pendingBreak, let last = scratch.last, !Self.isSpace(last), !Self.isSpace(cursor.pointee) {
-                scratch.append(0x20)
-            }
+    /// Appends a text node's bytes, collapsing white space runs (whole runs of other bytes are
+    /// copied at once) or keeping them.
+    private static func append(
+        _ text: UnsafePointer<UInt8>,
+        to out: inout TextBuffer,
+        collapsing: Bool,
+        pendingBreak: inout Bool
+    ) {
+        let count = strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))
+        guard count > 0 else { return }
+        let bytes = UnsafeBufferPointer(start: text, count: count)
+        if !collapsing {
+            if pendingBreak, let last = out.last, !isSpace(last), !isSpace(bytes[0]) { out.append(0x20) }
             pendingBreak = false
-            while cursor.pointee != 0 {
-                scratch.append(cursor.pointee)
-                cursor += 1
+            out.append(text, count)
+            return
+        }
+        var index = 0
+        while index < count {
+            if isSpace(bytes[index]) {
+                pendingBreak = true
+                index += 1
+                continue
             }
+            var end = index + 1
+            while end < count && !isSpace(bytes[end]) { end += 1 }
+            if pendingBreak && !out.isEmpty { out.append(0x20) }
+            pendingBreak = false
+            out.append(text + index, end - index)
+            index = end
         }
     }
 
@@ -467,19 +563,7 @@ package final class XMLStreamReader {
 
     // MARK: - libxml2 plumbing
 
-    /// Feeds libxml2 from the byte source; -1 stops the parse (the error is kept for ``read()``).
-    private func pull(into buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
-        guard let source else { return 0 }
-        do throws(IngestError) {
-            return Int32(try source.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: length)))
-        } catch {
-            if sourceError == nil { sourceError = error }
-            return -1
-        }
-    }
-
     private func installErrorHandler() {
-        guard let reader else { return }
         let context = Unmanaged.passUnretained(self).toOpaque()
         xmlTextReaderSetStructuredErrorHandler(
             reader,
@@ -534,5 +618,52 @@ package final class XMLStreamReader {
         case 10: .documentType
         default: .other
         }
+    }
+}
+
+/// A growable byte buffer in memory managed by hand: appends are plain copies, with no
+/// copy-on-write or exclusivity checks. Freed with ``deallocate()``.
+private struct TextBuffer {
+    var base: UnsafeMutablePointer<UInt8>
+    var count = 0
+    var capacity: Int
+
+    init(capacity: Int = 4096) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    var last: UInt8? { count > 0 ? base[count - 1] : nil }
+
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+        reserve(length)
+        (base + count).update(from: bytes, count: length)
+        count += length
+    }
+
+    func string() -> String {
+        String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+    }
+
+    func deallocate() {
+        base.deallocate()
+    }
+
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(capacity * 2, count + extra)
+        let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        new.update(from: base, count: count)
+        base.deallocate()
+        base = new
+        capacity = grown
     }
 }
