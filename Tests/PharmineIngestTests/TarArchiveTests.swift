@@ -195,11 +195,27 @@ struct TarArchiveTests {
         #expect(documents.last?.id == "after:1")
         #expect(documents.last?.origin.file == path + ":dump/after.txt")
 
-        // A reader that stops before the end of its member (one document per file) leaves the
-        // archive at the next header.
+        // One document per file: the whole member in one passage.
         let whole = IngestTestSupport.events(path).compactMap(\.document)
         #expect(whole.map(\.id) == ["big", "after"])
         #expect(whole.first?.passages.first?.text.count == big.count - 1)
+    }
+
+    @Test func aMemberLeftUnreadIsSkippedToTheNextHeader() throws {
+        // Detection looks at 64 KiB of a 200 KiB binary member and gives up; the rest is skipped.
+        var binary = [UInt8](repeating: 0, count: 200 * 1024)
+        binary[0] = 0x89
+        let path = try IngestTestSupport.temporaryFile(
+            "mixed.tar",
+            TarWriter.archive([
+                .file("blob.bin", binary), .file("note.txt", Array("Atenolol for angina.\n".utf8)),
+            ])
+        )
+        let events = IngestTestSupport.events(path)
+        #expect(events.count == 2)
+        #expect(events.first?.error?.code == .binary)
+        #expect(events.first?.error?.file == path + ":blob.bin")
+        #expect(events.last?.document?.passages.first?.text == "Atenolol for angina.")
     }
 
     // MARK: - Headers and detection
