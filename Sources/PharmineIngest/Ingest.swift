@@ -178,7 +178,7 @@ public struct Ingest: Sendable {
             case .format(let detected):
                 format = detected
             case .tarArchive:
-                return
+                return  // Read member by member above.
             case .empty:
                 throw IngestError(.empty, file: file, message: "the file is empty")
             case .binary:
