@@ -1,18 +1,27 @@
 internal import CLibXML2
 import Foundation
 
-/// A file, gzipped or not, read as bytes: zlib reads plain files through unchanged.
+/// A file, gzipped or not, or one member of a tar archive, read as bytes: zlib reads plain
+/// files through unchanged.
 ///
 /// Not thread-safe; one reader owns one source. The first bytes can be peeked (for format
 /// detection) and are then read again by ``read(into:)`` and ``nextLine()``.
 public final class ByteSource {
-    /// The file as the user named it (`-` for standard input).
+    /// The file as the user named it (`-` for standard input), or `ARCHIVE:member/path` for a
+    /// member of a tar archive. Readers name documents' origins and errors with it.
     public let name: String
+    /// The path whose last component names plain-text documents: the file's path, or the
+    /// member's path inside its archive (without the archive's name).
+    let documentPath: String
     private var handle: gzFile?
+    /// The stream under a source that is not a file (an archive member); nil for a file.
+    private var stream: (any ByteStream)?
     private var buffer: [UInt8]
     private var position = 0
     private var filled = 0
     private var finished = false
+    /// An error met while peeking, thrown once the bytes before it have been read.
+    private var deferredError: IngestError?
     /// The offset in the (decompressed) stream of `buffer[0]`.
     private var bufferBase = 0
     /// The number of lines returned by ``nextLine()`` so far.
@@ -27,11 +36,14 @@ public final class ByteSource {
     /// - Throws: ``IngestError`` with code `unreadable`.
     public init(path: String) throws(IngestError) {
         name = path
+        documentPath = path
         if path == "-" {
             handle = gzdopen(dup(0), "rb")
         } else {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            {
                 throw IngestError(.unreadable, file: path, message: "is a directory")
             }
             handle = gzopen(path, "rb")
@@ -44,28 +56,49 @@ public final class ByteSource {
         buffer = [UInt8](repeating: 0, count: 1 << 16)
     }
 
+    /// Opens a stream that is not a file (a member of an archive).
+    ///
+    /// - Parameters:
+    ///   - name: The name for origins and errors (`ARCHIVE:member/path`).
+    ///   - documentPath: The path whose last component names plain-text documents.
+    ///   - stream: The bytes.
+    init(name: String, documentPath: String, stream: any ByteStream) {
+        self.name = name
+        self.documentPath = documentPath
+        self.stream = stream
+        buffer = [UInt8](repeating: 0, count: 1 << 16)
+    }
+
     deinit {
         if let handle { gzclose_r(handle) }
     }
 
-    /// Whether the underlying file was gzip-compressed.
+    /// Whether the underlying file (or archive member) was gzip-compressed.
     public var isCompressed: Bool {
+        if let stream { return stream.isCompressed }
         guard let handle else { return false }
         return gzdirect(handle) == 0
     }
 
     /// Returns up to `count` bytes from the start without consuming them.
     ///
-    /// Call it before any read.
+    /// Call it before any read. A read error (a truncated gzip stream) met after some bytes is
+    /// held back: the peek returns those bytes, and the read that reaches the end of them throws
+    /// the error, so a reader still gets every document before the damage.
     ///
     /// - Parameter count: How many bytes to look at.
     /// - Returns: The first bytes (fewer at end of file).
-    /// - Throws: ``IngestError`` on a read error.
+    /// - Throws: ``IngestError`` on a read error before the first byte.
     public func peek(_ count: Int) throws(IngestError) -> ArraySlice<UInt8> {
         precondition(position == 0, "peek only before reading")
         if buffer.count < count { buffer += [UInt8](repeating: 0, count: count - buffer.count) }
-        while filled < count, !finished {
-            try fill(upTo: count)
+        while filled < count, !finished, deferredError == nil {
+            do {
+                try fill(upTo: count)
+            } catch {
+                if filled == 0 { throw error }
+                deferredError = error
+            }
         }
         return buffer[0..<min(filled, count)]
     }
@@ -87,18 +120,18 @@ public final class ByteSource {
             position += count
             return count
         }
-        guard !finished, let handle else { return 0 }
-        let count = gzread(handle, target, UInt32(min(destination.count, Int(Int32.max))))
-        try check(count)
+        if let deferredError { throw deferredError }
+        guard !finished else { return 0 }
+        let count = try rawRead(target, count: destination.count)
         bufferBase += filled
         position = 0
         filled = 0
         if count == 0 {
             finished = true
         } else {
-            bufferBase += Int(count)
+            bufferBase += count
         }
-        return Int(count)
+        return count
     }
 
     /// Reads everything that is left.
@@ -156,16 +189,38 @@ public final class ByteSource {
     }
 
     private func fill(upTo limit: Int) throws(IngestError) {
-        guard let handle, !finished, filled < limit else { return }
-        let count = buffer.withUnsafeMutableBytes { bytes in
-            gzread(handle, bytes.baseAddress! + filled, UInt32(limit - filled))
+        if let deferredError { throw deferredError }
+        guard !finished, filled < limit, limit <= buffer.count else { return }
+        let start = filled
+        let result = buffer.withUnsafeMutableBytes { bytes in
+            Result { () throws(IngestError) -> Int in
+                guard let base = bytes.baseAddress else { return 0 }
+                return try rawRead(base + start, count: limit - start)
+            }
         }
-        try check(count)
+        let count = try result.get()
         if count == 0 {
             finished = true
         } else {
-            filled += Int(count)
+            filled += count
         }
+    }
+
+    /// Reads up to `count` bytes from the file or stream underneath, skipping the buffer.
+    private func rawRead(_ target: UnsafeMutableRawPointer, count: Int) throws(IngestError) -> Int {
+        if let stream {
+            do {
+                return try stream.read(into: UnsafeMutableRawBufferPointer(start: target, count: count))
+            } catch {
+                var located = error
+                if located.line == nil, lineNumber > 0 { located.line = lineNumber }
+                throw located
+            }
+        }
+        guard let handle else { return 0 }
+        let read = gzread(handle, target, UInt32(min(count, Int(Int32.max))))
+        try check(read)
+        return Int(max(read, 0))
     }
 
     private func check(_ count: Int32) throws(IngestError) {

@@ -13,6 +13,16 @@
 /// a header ("VITAL SIGNS: BP: 120/80" has one header). The longest candidate wins. When no
 /// candidate lies on a boundary, an all-capitals medspaCy literal preceded by a space is still taken
 /// ("ALLERGIES: NKDA SOCIAL HISTORY:" has the headers "ALLERGIES" and "SOCIAL HISTORY").
+///
+/// Transcribed notes also glue headers to what comes before without any space. An all-capitals
+/// candidate (at least 3 capitals, its first word at least two capitals) is a header too when it
+/// is *glued* to
+/// - a colon: "PHYSICAL EXAMINATION:VITAL SIGNS:" has two headers, while "VITAL SIGNS: BP:" still
+///   has one;
+/// - a word of at least three lower-case letters: "otitis mediaANESTHESIA: General" has the header
+///   "ANESTHESIA" ("5 fL RDW:" and "mg/dL CHEM:" have none).
+/// A glued candidate that is not a medspaCy literal gives way to a shorter medspaCy literal after a
+/// space inside it ("ALLERGIES:NKDA SOCIAL HISTORY:" gives "SOCIAL HISTORY").
 /// A line that holds nothing but a medspaCy literal, with or without its colon ("Allergies"), is a
 /// header too.
 ///
@@ -42,6 +52,9 @@ package enum ClinicalSectionizer {
         package var header: Header?
         /// The body's byte range, trimmed of surrounding white space; never empty.
         package var body: Range<Int>
+        /// Headers with an empty body just before this section's header, outermost first:
+        /// "PHYSICAL EXAMINATION" for "PHYSICAL EXAMINATION:VITAL SIGNS: stable".
+        package var parents: [Header] = []
     }
 
     /// The most words an all-capitals header may have.
@@ -65,16 +78,25 @@ package enum ClinicalSectionizer {
     ///
     /// - Parameter text: UTF-8 text whose lines end with `\n`.
     /// - Returns: The non-empty sections in order; a text without headers gives one `text` section
-    ///   (none if the text is blank).
+    ///   (none if the text is blank). A header with an empty body gives no section; it becomes a
+    ///   parent of the next section (see ``Section/parents``).
     package static func sections(in text: [UInt8]) -> [Section] {
         let found = headers(in: text)
         var sections: [Section] = []
+        var parents: [Header] = []
         func add(_ label: String, _ header: Header?, _ range: Range<Int>) {
             var lower = range.lowerBound
             var upper = range.upperBound
             while lower < upper, TextSupport.isSpace(text[lower]) { lower += 1 }
             while upper > lower, TextSupport.isSpace(text[upper - 1]) { upper -= 1 }
-            if lower < upper { sections.append(Section(label: label, header: header, body: lower..<upper)) }
+            if lower < upper {
+                sections.append(
+                    Section(label: label, header: header, body: lower..<upper, parents: parents)
+                )
+                parents = []
+            } else if let header {
+                parents.append(header)
+            }
         }
         add("text", nil, 0..<(found.first?.start ?? text.count))
         for (index, header) in found.enumerated() {
@@ -135,13 +157,18 @@ package enum ClinicalSectionizer {
 
     private static func header(_ text: [UInt8], colon: Int, floor: Int, lineStart: Int) -> Header? {
         var wordsEnd = colon
-        while wordsEnd > floor, text[wordsEnd - 1] == 0x20 || text[wordsEnd - 1] == 0x09 { wordsEnd -= 1 }
+        while wordsEnd > floor, text[wordsEnd - 1] == 0x20 || text[wordsEnd - 1] == 0x09 {
+            wordsEnd -= 1
+        }
         guard wordsEnd > floor else { return nil }
         // Candidate starts: word starts, nearest first.
         var starts: [Int] = []
         var cursor = wordsEnd - 1
         while cursor >= floor, wordsEnd - cursor <= maximumLength, starts.count < maximumWords {
-            if isASCIILetter(text[cursor]), cursor == lineStart || !isWordByte(text[cursor - 1]) {
+            if isASCIILetter(text[cursor]),
+                cursor == lineStart || !isWordByte(text[cursor - 1])
+                    || isGluedToWord(text, at: cursor, floor: floor)
+            {
                 starts.append(cursor)
             }
             cursor -= 1
@@ -151,9 +178,19 @@ package enum ClinicalSectionizer {
             let category = categories[normalisedKey(words)]
             let capitals = capitalLetters(words)
             let bounded = isBoundary(text, before: start, lineStart: lineStart)
+            let glued =
+                start > lineStart
+                && (text[start - 1] == UInt8(ascii: ":") || isGluedToWord(text, at: start, floor: floor))
             let accepted: Bool
             if bounded {
                 accepted = category != nil || (capitals ?? 0) >= minimumCapitals
+            } else if glued, let capitals, start + 1 < wordsEnd, isCapital(text[start]),
+                isCapital(text[start + 1]),
+                category != nil || capitals >= minimumCapitals
+            {
+                accepted =
+                    category != nil
+                    || !hasLiteralAfterSpace(text, starts: starts, after: start, end: wordsEnd)
             } else {
                 accepted =
                     category != nil && capitals != nil && start > lineStart
@@ -161,10 +198,39 @@ package enum ClinicalSectionizer {
             }
             if accepted {
                 let written = trimmedString(words)
-                return Header(start: start, bodyStart: colon + 1, text: written, label: category ?? slug(written))
+                return Header(
+                    start: start,
+                    bodyStart: colon + 1,
+                    text: written,
+                    label: category ?? slug(written)
+                )
             }
         }
         return nil
+    }
+
+    /// Whether a capital letter follows a run of at least three lower-case letters, all after `floor`:
+    /// a header glued to the word before it ("mediaANESTHESIA").
+    private static func isGluedToWord(_ text: [UInt8], at index: Int, floor: Int) -> Bool {
+        guard index - 3 >= floor, isCapital(text[index]) else { return false }
+        return text[(index - 3)..<index].allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
+    /// Whether a candidate start after `start` is a medspaCy literal with a space before it.
+    private static func hasLiteralAfterSpace(
+        _ text: [UInt8],
+        starts: [Int],
+        after start: Int,
+        end: Int
+    ) -> Bool {
+        starts.contains { other in
+            other > start && (text[other - 1] == 0x20 || text[other - 1] == 0x09)
+                && categories[normalisedKey(text[other..<end])] != nil
+        }
+    }
+
+    private static func isCapital(_ byte: UInt8) -> Bool {
+        byte >= 0x41 && byte <= 0x5A
     }
 
     /// Whether a header may start at `start`: line start, sentence end, or list numbering before it.

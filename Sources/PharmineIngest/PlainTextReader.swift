@@ -6,7 +6,9 @@ import PharmineCore
 /// document with code `invalidUTF8`, naming the file, the line and the byte offset.
 ///
 /// **One document per file** (the default). The id is the file name without its extension
-/// (`notes.txt.gz` → `notes`, standard input → `stdin`; see ``TextSupport/stem(ofFile:)``).
+/// (`notes.txt.gz` → `notes`, standard input → `stdin`; see ``TextSupport/stem(ofFile:)``); for a
+/// member of a tar archive, the member's file name without its extension
+/// (`notes.tar.gz:2019/case 12.txt` → `case 12`), while its origin keeps the whole name.
 /// Line ends are normalised: `\r\n` and a lone `\r` become `\n`, and every offset refers to that
 /// normalised text (the file's text minus its byte order mark, with `\n` line ends). The text is
 /// split at clinical section headers by ``ClinicalSectionizer``:
@@ -17,8 +19,11 @@ import PharmineCore
 ///   (`admitting_diagnosis`). The header itself is not in the passage text; the passage's infons
 ///   keep it as written (`header` = `HISTORY OF PRESENT ILLNESS`) with its offset (`header_offset`).
 /// Every passage's text is trimmed of surrounding white space, and sections with an empty body are
-/// dropped. ``Passage/offset`` is the passage's true offset in the normalised file text, in Unicode
-/// scalars, so slicing the whole text at `offset ..< offset + text.count` gives the passage text.
+/// dropped; their headers are kept on the next passage (`parent_header` = `PHYSICAL EXAMINATION`
+/// for "PHYSICAL EXAMINATION:VITAL SIGNS: stable", several joined with ` / `, and
+/// `parent_header_offset`, the offset of the first). ``Passage/offset`` is the passage's true
+/// offset in the normalised file text, in Unicode scalars, so slicing the whole text at
+/// `offset ..< offset + text.count` gives the passage text.
 /// A blank file gives a `skipped` event (`no_text`).
 ///
 /// **One document per line** (``IngestOptions/linePerDocument``, the usual dump of abstract
@@ -30,7 +35,13 @@ import PharmineCore
 /// such as DrugProt's still hold); any other line has the id `<file stem>:<line number>`.
 /// A bad line fails alone; the other lines go on.
 struct PlainTextReader: FormatReader {
-    func read(_ source: ByteSource, options: IngestOptions, emit: (IngestEvent) -> Void) throws(IngestError) {
+    func read(
+        _ source: ByteSource,
+        options: IngestOptions,
+        emit: (IngestEvent) -> Void
+    )
+        throws(IngestError)
+    {
         if options.linePerDocument {
             try readLines(source, emit: emit)
         } else {
@@ -42,7 +53,7 @@ struct PlainTextReader: FormatReader {
 
     private func readWhole(_ source: ByteSource, emit: (IngestEvent) -> Void) throws(IngestError) {
         let file = source.name
-        let id = TextSupport.stem(ofFile: file)
+        let id = TextSupport.stem(ofFile: source.documentPath)
         let raw = try source.readAll()
         if let bad = TextSupport.firstInvalidUTF8(in: raw) {
             let (line, lineStart) = Self.lineOfByte(bad, in: raw)
@@ -67,6 +78,10 @@ struct PlainTextReader: FormatReader {
         passages.reserveCapacity(sections.count)
         for section in sections {
             var infons: [Infon] = []
+            if let outermost = section.parents.first {
+                infons.append(Infon("parent_header", section.parents.map(\.text).joined(separator: " / ")))
+                infons.append(Infon("parent_header_offset", String(counter.scalars(upTo: outermost.start))))
+            }
             if let header = section.header {
                 infons.append(Infon("header", header.text))
                 infons.append(Infon("header_offset", String(counter.scalars(upTo: header.start))))
@@ -130,7 +145,7 @@ struct PlainTextReader: FormatReader {
 
     private func readLines(_ source: ByteSource, emit: (IngestEvent) -> Void) throws(IngestError) {
         let file = source.name
-        let stem = TextSupport.stem(ofFile: file)
+        let stem = TextSupport.stem(ofFile: source.documentPath)
         var lineNumber = 0
         var index = 0
         while let line = try source.nextLine() {
@@ -172,7 +187,9 @@ struct PlainTextReader: FormatReader {
         var id = "\(stem):\(line)"
         var textStart = piece.startIndex
         var pmid: String?
-        if let tab = piece.prefix(11).firstIndex(of: 0x09), TextSupport.isDigits(piece[piece.startIndex..<tab]) {
+        if let tab = piece.prefix(11).firstIndex(of: 0x09),
+            TextSupport.isDigits(piece[piece.startIndex..<tab])
+        {
             let digits = TextSupport.string(piece[piece.startIndex..<tab])
             pmid = digits
             id = "PMID:\(digits)"

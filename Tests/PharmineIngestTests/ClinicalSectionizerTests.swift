@@ -31,6 +31,18 @@ struct ClinicalSectionizerTests {
         ("Seen at 10:30 by Dr. X; see https://example.org for NOTES: none", []),
         // A line holding only a medspaCy literal without a colon.
         ("Allergies\nPenicillin\nPHYSICAL EXAMINATION\nNormal.", ["Allergies", "PHYSICAL EXAMINATION"]),
+        // Glued to a colon: a header; after a colon and a space it is a value, as above.
+        ("PHYSICAL EXAMINATION:VITAL SIGNS: Stable.", ["PHYSICAL EXAMINATION", "VITAL SIGNS"]),
+        ("DIAGNOSES:AXIS I:1. Bipolar disorder.", ["DIAGNOSES", "AXIS I"]),
+        // Glued to a lower-case word of three letters or more.
+        (
+            "chronic otitis mediaANESTHESIA: General maskNAME OF OPERATION: Myringotomy",
+            ["ANESTHESIA", "NAME OF OPERATION"]
+        ),
+        // Units are not words: "fL", "mg/dL"; fewer than two capitals at the start neither.
+        ("Volume 86.5 fL RDW: 18%. Glucose 105 mg/dLCHEM: normal. typeIA: x", []),
+        // A glued run that is not a medspaCy literal gives way to the literal inside it.
+        ("ALLERGIES:NKDA SOCIAL HISTORY: none", ["ALLERGIES", "SOCIAL HISTORY"]),
     ])
     func headersAreFound(text: String, expected: [String]) {
         #expect(headers(text) == expected)
@@ -53,6 +65,14 @@ struct ClinicalSectionizerTests {
         let sections = ClinicalSectionizer.sections(in: Array("PROCEDURES:\nFINDINGS: normal".utf8))
         #expect(sections.map(\.label) == ["labs_and_studies"])
         #expect(sections.first?.header?.text == "FINDINGS")
+        // Their headers are kept as the next section's parents.
+        #expect(sections.first?.parents.map(\.text) == ["PROCEDURES"])
+        let chain = ClinicalSectionizer.sections(
+            in: Array("Seen today.POST-OP PLAN:DISCHARGE ORDERS:DISPOSITION: Home. PLAN: Rest.".utf8)
+        )
+        #expect(chain.map(\.label) == ["text", "disposition", "plan"])
+        #expect(chain[1].parents.map(\.text) == ["POST-OP PLAN", "DISCHARGE ORDERS"])
+        #expect(chain[2].parents.isEmpty)
     }
 
     @Test(

@@ -56,6 +56,18 @@ struct PlainTextReaderTests {
         expectOffsetsHold(document, in: try normalisedText(path))
     }
 
+    @Test func headersOfEmptySectionsAreKeptOnTheNextPassage() throws {
+        let text = "Seen today.\nPHYSICAL EXAMINATION:VITAL SIGNS: Stable, afebrile.\nGENERAL: Alert."
+        let path = try IngestTestSupport.temporaryFile("exam.txt", text)
+        let document = try #require(IngestTestSupport.events(path).first?.document)
+        #expect(document.passages.map { $0.infon("header") ?? "-" } == ["-", "VITAL SIGNS", "GENERAL"])
+        #expect(document.passages[1].text == "Stable, afebrile.")
+        #expect(document.passages[1].infon("parent_header") == "PHYSICAL EXAMINATION")
+        #expect(document.passages[1].infon("parent_header_offset") == "12")
+        #expect(document.passages[2].infon("parent_header") == nil)
+        expectOffsetsHold(document, in: text)
+    }
+
     @Test func byteOrderMarkAndLineEndsAreNormalised() throws {
         let path = IngestTestSupport.fixture("text/crlf.txt")
         let document = try #require(IngestTestSupport.events(path).first?.document)
@@ -161,22 +173,23 @@ struct PlainTextReaderTests {
         )
     )
     func realTranscribedNoteGetsSectionLabels() throws {
+        // Read in place from the archive; /usr/bin/tar extracts the member only to check offsets.
+        let archive = IngestTestSupport.sharedPath("corpora/clinical/mtsamples/mtsamples_processed.tar.gz")
         let member = "mtsamples_processed/Abscess with Cellulitis - Discharge Summary.txt"
+        let document = try #require(
+            TestSupport.events(archive).compactMap(\.document).first { $0.origin.file == archive + ":" + member }
+        )
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("pharmine-mtsamples-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/usr/bin/tar")
-        tar.arguments = [
-            "-xzf", IngestTestSupport.sharedPath("corpora/clinical/mtsamples/mtsamples_processed.tar.gz"),
-            "-C", folder.path, member,
-        ]
+        tar.arguments = ["-xzf", archive, "-C", folder.path, member]
         try tar.run()
         tar.waitUntilExit()
         try #require(tar.terminationStatus == 0)
         let path = folder.appendingPathComponent(member).path
-        let document = try #require(IngestTestSupport.events(path).first?.document)
         #expect(document.id == "Abscess with Cellulitis - Discharge Summary")
         #expect(
             document.passages.map(\.label) == [
