@@ -1,1 +1,19 @@
-print("pharmine-bench")
+// pharmine-bench: release-mode benchmarks. One verb per stage, each in its own file.
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let rest = Array(arguments.dropFirst())
+let status: Int32
+switch arguments.first {
+case "ingest": status = IngestBenchmark.run(rest)
+case "make-pubmed": status = PubmedGenerator.run(rest)
+default:
+    FileHandle.standardError.write(Data("""
+        usage: pharmine-bench VERB ARGS…
+          ingest FILE…                  read files through Ingest; print throughput
+          make-pubmed OUT SIZE_MB [DIR] write a synthetic PubmedArticleSet from real articles
+
+        """.utf8))
+    status = 2
+}
+exit(status)
