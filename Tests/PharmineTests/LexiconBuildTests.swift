@@ -521,7 +521,7 @@ struct ShippedLexiconTests {
 
     @Test(arguments: [
         ("MESH:D003866", "depression"), ("MESH:D003866", "depressive disorder"),
-        ("MESH:D059350", "chronic pain"), ("MESH:D009437", "neuropathic pain"),
+        ("MESH:D059350", "chronic pain"), ("MESH:D059350", "chronic pain syndrome"), ("MESH:D009437", "neuropathic pain"),
         ("MESH:D003929", "diabetic neuropathy"), ("MESH:D003929", "diabetic neuropathies"),
         ("MESH:D051474", "postherpetic neuralgia"), ("MESH:D051474", "post-herpetic neuralgia"),
         ("MESH:D005356", "fibromyalgia"), ("MESH:D008881", "migraine"), ("MESH:D008881", "migraine disorders"),
@@ -544,6 +544,13 @@ struct ShippedLexiconTests {
     func seedReceptorIsPresent(id: String, form: String) {
         #expect(Self.receptors.forms(id).contains(form.lowercased()), "\(id) lacks \(form)")
         #expect(!Self.isExcluded(form, type: "receptor"))
+    }
+
+    @Test func handMergesAndCurationApply() {
+        #expect(Self.conditions.row("MONDO:0024317") == nil)  // merged into MESH:D059350
+        #expect(Self.conditions.xrefs("MESH:D059350").contains("MONDO:0024317"))
+        #expect(!Self.drugs.forms("MESH:D006993").contains("sedative effects"))
+        #expect(Self.isExcluded("neurotransmitters", type: "drug"))
     }
 
     @Test func familiesAreClasses() {

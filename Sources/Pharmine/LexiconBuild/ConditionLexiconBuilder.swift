@@ -24,6 +24,7 @@ struct ConditionLexiconBuilder {
         var links = 0
         var refusedLinks = 0
         var manualSynonyms = 0
+        var manualMerges = 0
     }
 
     var mesh: MeSHSource
@@ -169,6 +170,12 @@ struct ConditionLexiconBuilder {
             if record.members[0].id.hasPrefix("MONDO:"), let list = doNames[key], list.count == 1, let target = list.first {
                 links.append(Link(score: 1, from: position, to: target))
             }
+        }
+        // Hand-made merges come first.
+        for merge in curated.merges {
+            guard let from = recordOf[merge.id], let to = recordOf[merge.into] else { continue }
+            links.append(Link(score: 9, from: from, to: to))
+            statistics.manualMerges += 1
         }
         links.sort { ($0.score, $1.from, $1.to) > ($1.score, $0.from, $0.to) }
 

@@ -28,6 +28,9 @@ struct DrugLexiconBuilder {
     /// enzymes, nucleic acids, polymers, anatomy).
     static let nonDrugTrees = ["B", "C", "D12.776", "D08.811", "D05", "D13.444", "D13.150", "A", "F", "G", "E"]
 
+    /// Words that make a drug-ner-dictionary variant of a class name an effect rather than the class.
+    static let effectWords = ["effect", "effects", "effect,", "effects,", "action", "actions", "activity"]
+
     /// Counts for the build report.
     struct Statistics {
         var drugBank = 0
@@ -346,8 +349,14 @@ struct DrugLexiconBuilder {
                 continue
             }
             drafts[target].add(row.name, strength: 2)
+            let isClass = drafts[target].flags.contains("class")
             for variant in drugNER.variants[row.key] ?? [] {
-                if let clean = DrugNERSource.cleanVariant(variant) { drafts[target].add(clean, strength: 2) }
+                guard let clean = DrugNERSource.cleanVariant(variant) else { continue }
+                // Variants of classes such as "sedative effects" name an effect, not the class.
+                if isClass, Self.effectWords.contains(where: { clean.lowercased().split(separator: " ").contains(Substring($0)) }) {
+                    continue
+                }
+                drafts[target].add(clean, strength: 2)
             }
             drafts[target].sources.insert("drug-ner-dictionary")
             statistics.drugNERRowsUsed += 1
