@@ -343,7 +343,8 @@ struct DrugLexiconBuilder {
                 target = list.first
             }
             let proteinOnly =
-                !row.meshTreeNumbers.isEmpty && row.meshTreeNumbers.allSatisfy { $0.hasPrefix("D12") || $0.hasPrefix("D08") }
+                !row.meshTreeNumbers.isEmpty
+                && row.meshTreeNumbers.allSatisfy { $0.hasPrefix("D12") || $0.hasPrefix("D08") }
             guard let target, !(proteinOnly && row.drugBankID.isEmpty) else {
                 statistics.drugNERRowsLeftOut += 1
                 continue
@@ -353,7 +354,11 @@ struct DrugLexiconBuilder {
             for variant in drugNER.variants[row.key] ?? [] {
                 guard let clean = DrugNERSource.cleanVariant(variant) else { continue }
                 // Variants of classes such as "sedative effects" name an effect, not the class.
-                if isClass, Self.effectWords.contains(where: { clean.lowercased().split(separator: " ").contains(Substring($0)) }) {
+                if isClass,
+                    Self.effectWords.contains(where: {
+                        clean.lowercased().split(separator: " ").contains(Substring($0))
+                    })
+                {
                     continue
                 }
                 drafts[target].add(clean, strength: 2)
