@@ -1,0 +1,322 @@
+import PharmineCore
+
+/// Role binding over a ``SentenceView``: which slot holds a drug, a condition or a target; the
+/// nearest subject before a cue; the first object after it; lists; context cues on a path.
+struct SentenceAnalysis {
+    /// The view.
+    let view: SentenceView
+    /// The document's mentions (indexed by the slots).
+    let mentions: [Mention]
+
+    /// The items of the sentence.
+    var items: [SentenceView.Item] { view.items }
+
+    // MARK: - Slots
+
+    /// The first mention of a type in an item, if it is a slot.
+    func mention(at item: Int, type: EntityType) -> Int? {
+        guard items.indices.contains(item), items[item].kind == .slot else { return nil }
+        return items[item].mentions.first { mentions[$0].type == type }
+    }
+
+    /// The drug mention of an item, if it may be a subject or a drug argument.
+    ///
+    /// Refused: slots that also hold a target ("histamine" in "histamine and muscarinic
+    /// receptors"), drug mentions that modify a following word ("aspirin-induced"), and class
+    /// mentions after a demonstrative ("this tricyclic antidepressant") that context did not resolve.
+    func drug(at item: Int) -> Int? {
+        guard let index = mention(at: item, type: .drug) else { return nil }
+        if mention(at: item, type: .receptor) != nil { return nil }
+        if isModifier(item) { return nil }
+        let mention = mentions[index]
+        if mention.isClass, mention.source != .anaphor, item > 0, items[item - 1].isWord(Lexical.demonstratives) {
+            return nil
+        }
+        return index
+    }
+
+    /// The condition mention of an item, if it may be an indication object.
+    func condition(at item: Int) -> Int? {
+        guard let index = mention(at: item, type: .condition), !isModifier(item) else { return nil }
+        return index
+    }
+
+    /// The target mention of an item, if it may be a mechanism object.
+    func receptor(at item: Int) -> Int? {
+        guard let index = mention(at: item, type: .receptor), !isModifier(item) else { return nil }
+        return index
+    }
+
+    /// Whether a slot is joined by a hyphen to a modifier word ("aspirin-induced", "pain-related").
+    func isModifier(_ item: Int) -> Bool {
+        guard item + 2 < items.count else { return false }
+        let hyphen = items[item + 1]
+        let word = items[item + 2]
+        return hyphen.isPunctuation("-") && !hyphen.spaceBefore && !word.spaceBefore
+            && word.isWord(Lexical.modifierSuffixes)
+    }
+
+    /// The drug of the slot modified by an adverse word right before an item ("aspirin-induced
+    /// asthma"), if any.
+    func adverseModifierDrug(before item: Int) -> Int? {
+        guard item >= 3, items[item - 1].isWord(Lexical.modifierSuffixes), items[item - 2].isPunctuation("-") else {
+            return nil
+        }
+        return mention(at: item - 3, type: .drug)
+    }
+
+    /// Whether an item ends a clause for every rule (";", ".", "but", "however", …).
+    func isClauseBreak(_ item: Int) -> Bool {
+        let it = items[item]
+        switch it.kind {
+        case .punctuation: return Lexical.hardPunctuation.contains(it.text) && !isAbbreviationDot(item)
+        case .word: return Lexical.clauseBreak.contains(it.text)
+        case .slot: return false
+        }
+    }
+
+    /// Whether a "." belongs to an abbreviation ("e.g.", "i.e.") rather than ending a sentence.
+    private func isAbbreviationDot(_ item: Int) -> Bool {
+        guard items[item].text == "." else { return false }
+        if item > 0, items[item - 1].kind == .word, items[item - 1].text.count <= 2, !items[item].spaceBefore {
+            return true
+        }
+        return false
+    }
+
+    // MARK: - Subjects
+
+    /// The nearest item before `limit` holding a drug that may be a subject, within a window.
+    ///
+    /// - Parameters:
+    ///   - limit: The item before which to search (a cue's start).
+    ///   - window: How many items back to look.
+    ///   - skip: Items that may not be subjects (arguments of the same construction).
+    func nearestDrug(before limit: Int, window: Int = 24, skip: Set<Int> = []) -> Int? {
+        var item = limit - 1
+        let floor = max(0, limit - window)
+        while item >= floor {
+            if isClauseBreak(item) { return nil }
+            if !skip.contains(item), drug(at: item) != nil { return item }
+            item -= 1
+        }
+        return nil
+    }
+
+    /// The first item after `start` holding a drug, within a few filler items.
+    func drugAfter(_ start: Int, maxGap: Int = 3, skip: Set<Int> = []) -> Int? {
+        var item = start
+        var gap = 0
+        while item < items.count, gap <= maxGap {
+            if !skip.contains(item), drug(at: item) != nil { return item }
+            let it = items[item]
+            guard it.kind != .slot, !isClauseBreak(item),
+                it.isWord(Lexical.fillers) || it.isPunctuation(",") || it.isWord(["oral", "intravenous", "low-dose"])
+            else { return nil }
+            gap += 1
+            item += 1
+        }
+        return nil
+    }
+
+    /// Drugs coordinated before a subject item ("X and Y are indicated for …"), nearest first,
+    /// the subject itself included.
+    func coordinatedDrugs(endingAt subject: Int, skip: Set<Int> = []) -> [Int] {
+        var result = [subject]
+        var item = subject - 1
+        while item >= 0 {
+            var separator = false
+            var cursor = item
+            while cursor >= 0, items[cursor].kind != .slot {
+                let it = items[cursor]
+                if it.isPunctuation(",") || it.isWord(["and", "or", "plus", "with", "and/or", "/"]) {
+                    separator = true
+                } else if it.isWord(["in", "combination", "combined", "together"]) {
+                    // "X in combination with Y"
+                } else {
+                    return result
+                }
+                cursor -= 1
+                if subject - cursor > 6 + 2 * result.count { return result }
+            }
+            guard separator, cursor >= 0, !skip.contains(cursor), drug(at: cursor) != nil else { return result }
+            result.append(cursor)
+            item = cursor - 1
+        }
+        return result
+    }
+
+    /// The mention to report for a subject: the earliest mention of the same concept before
+    /// `limit` in the sentence that may be a subject, preferring a lexicon mention to an anaphor.
+    ///
+    /// "This action helps …, making it a valuable adjunct therapy for …" reports "This action";
+    /// "X's reach extends beyond its primary indication for Y" reports "X".
+    func representative(of subjectItem: Int, before limit: Int) -> Int? {
+        guard let chosen = drug(at: subjectItem) else { return nil }
+        let id = mentions[chosen].id
+        var bestLexicon: Int?
+        var bestAnaphor: Int?
+        for item in 0..<min(limit, items.count) where items[item].kind == .slot {
+            guard let candidate = drug(at: item), mentions[candidate].id == id else { continue }
+            if mentions[candidate].source == .anaphor {
+                if bestAnaphor == nil { bestAnaphor = candidate }
+            } else if bestLexicon == nil {
+                bestLexicon = candidate
+            }
+        }
+        return bestLexicon ?? bestAnaphor ?? chosen
+    }
+
+    // MARK: - Objects
+
+    /// The first object after a cue: scans forward over a gap of filler words and binds the
+    /// first slot that `accept` takes; stops at adverse wording, clause breaks, a comma that
+    /// does not introduce examples, or any refused slot of the object's kind.
+    ///
+    /// - Parameters:
+    ///   - start: The first item after the cue.
+    ///   - maxGap: The most items allowed between cue and object.
+    ///   - accept: Returns the object mention of a slot, or nil.
+    ///   - stopWords: More words that stop the scan.
+    ///   - restricted: When set, only these words (and fillers) may be in the gap.
+    func firstObject(
+        after start: Int,
+        maxGap: Int,
+        accept: (Int) -> Int?,
+        stopWords: Set<String> = [],
+        restricted: Set<String>? = nil
+    ) -> Int? {
+        var item = start
+        var gap = 0
+        while item < items.count, gap <= maxGap {
+            let it = items[item]
+            if it.kind == .slot {
+                if accept(item) != nil { return item }
+                // "cisplatin-induced nausea": the modifier belongs to the next object.
+                if isModifier(item) {
+                    item += 3
+                    gap += 3
+                    continue
+                }
+            } else {
+                if isClauseBreak(item) || it.isWord(Lexical.adverse) || it.isWord(stopWords) { return nil }
+                if it.kind == .punctuation {
+                    switch it.text {
+                    case ",":
+                        guard item + 1 < items.count, items[item + 1].isWord(Lexical.introducers) else { return nil }
+                    case "-", "(", ")", "/": break
+                    default: return nil
+                    }
+                }
+                if let restricted, it.kind == .word, !restricted.contains(it.text), !Lexical.fillers.contains(it.text) {
+                    return nil
+                }
+            }
+            gap += 1
+            item += 1
+        }
+        return nil
+    }
+
+    /// A list of objects starting at `first`: "migraines and chronic tension headaches",
+    /// "conditions like A, B, and certain types of C". Same-concept items (an abbreviation in
+    /// parentheses) are skipped.
+    ///
+    /// - Returns: The items of the list, `first` included, and the item after the list.
+    func expandList(from first: Int, accept: (Int) -> Int?) -> (items: [Int], end: Int) {
+        var result = [first]
+        var lastID = accept(first).map { mentions[$0].id }
+        var item = first + 1
+        while item < items.count {
+            var cursor = item
+            while cursor < items.count, items[cursor].isWord(Lexical.heads) { cursor += 1 }
+            var separator = false
+            var fillers = 0
+            while cursor < items.count, items[cursor].kind != .slot {
+                let it = items[cursor]
+                if it.isWord(Lexical.listSeparators) || (it.kind == .punctuation && Lexical.listSeparators.contains(it.text)) {
+                    separator = true
+                } else if it.isWord(Lexical.fillers) || it.isWord(Lexical.heads) {
+                    fillers += 1
+                    if fillers > 4 { break }
+                } else {
+                    break
+                }
+                cursor += 1
+            }
+            guard separator, cursor < items.count, items[cursor].kind == .slot, let next = accept(cursor) else { break }
+            if mentions[next].id != lastID {
+                result.append(cursor)
+                lastID = mentions[next].id
+            }
+            item = cursor + 1
+        }
+        return (result, item)
+    }
+
+    /// A list of objects ending at `last`, read backwards ("migraine and tension headache can be
+    /// prevented with …"), nearest first.
+    func expandListBackward(from last: Int, accept: (Int) -> Int?) -> [Int] {
+        var result = [last]
+        var item = last - 1
+        while item >= 0 {
+            var cursor = item
+            var separator = false
+            var fillers = 0
+            while cursor >= 0, items[cursor].kind != .slot {
+                let it = items[cursor]
+                if it.isPunctuation(",") || it.isWord(["and", "or", "and/or", "/"]) {
+                    separator = true
+                } else if it.isWord(Lexical.fillers) {
+                    fillers += 1
+                    if fillers > 3 { return result }
+                } else {
+                    return result
+                }
+                cursor -= 1
+            }
+            guard separator, cursor >= 0, accept(cursor) != nil else { return result }
+            result.append(cursor)
+            item = cursor - 1
+        }
+        return result
+    }
+
+    // MARK: - Context on a path
+
+    /// Whether a negation cue lies in the items of a range ("not only" excepted).
+    func hasNegation(in range: Range<Int>) -> Bool {
+        let range = range.clamped(to: items.indices)
+        for item in range where items[item].isWord(Lexical.negation) {
+            if items[item].text == "not", item + 1 < items.count, items[item + 1].isWord(["only", "just", "merely"]) {
+                continue
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Whether a hedging cue lies in the items of a range.
+    func hasHedge(in range: Range<Int>) -> Bool {
+        let range = range.clamped(to: items.indices)
+        return range.contains { items[$0].kind == .word && Lexical.isHedge(items[$0].text) }
+    }
+
+    /// Whether the sentence holds a caution word (weak rules stay silent there).
+    var hasCaution: Bool {
+        items.contains { $0.isWord(Lexical.caution) }
+            || items.indices.contains { index in
+                items[index].text == "not" && index + 1 < items.count && items[index + 1].isWord(["recommended", "advised"])
+            }
+    }
+
+    /// The first item of the clause holding `item` (after the last ";" or clause break before it).
+    func clauseStart(of item: Int) -> Int {
+        var cursor = min(item, items.count) - 1
+        while cursor >= 0 {
+            if items[cursor].kind == .punctuation, items[cursor].text == ";" { return cursor + 1 }
+            cursor -= 1
+        }
+        return 0
+    }
+}

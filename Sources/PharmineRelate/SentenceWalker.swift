@@ -1,0 +1,41 @@
+import PharmineCore
+
+/// Walks the sentences of a document that hold mentions, building one ``SentenceAnalysis``
+/// each. Shared by the extractors so each reads the core layers the same way.
+struct SentenceWalker {
+    /// Calls `body` for each sentence with at least `minimumMentions` mentions.
+    ///
+    /// - Parameters:
+    ///   - document: The document (sentences, tokens and mentions filled).
+    ///   - minimumMentions: Sentences with fewer mentions are skipped.
+    ///   - body: Receives the analysis of the sentence.
+    static func forEachSentence(
+        of document: Document,
+        minimumMentions: Int = 2,
+        _ body: (SentenceAnalysis) -> Void
+    ) {
+        guard !document.sentences.isEmpty, !document.mentions.isEmpty else { return }
+        var bySentence: [Int: [Int]] = [:]
+        for (index, mention) in document.mentions.enumerated() {
+            bySentence[mention.sentence, default: []].append(index)
+        }
+        var bytesByPassage: [Int: [UInt8]] = [:]
+        for sentenceIndex in document.sentences.indices {
+            guard let indices = bySentence[sentenceIndex], indices.count >= minimumMentions else { continue }
+            let sentence = document.sentences[sentenceIndex]
+            guard document.passages.indices.contains(sentence.passage) else { continue }
+            let inPassage = indices.filter { document.mentions[$0].passage == sentence.passage }
+            guard inPassage.count >= minimumMentions else { continue }
+            let bytes: [UInt8]
+            if let cached = bytesByPassage[sentence.passage] {
+                bytes = cached
+            } else {
+                bytes = Array(document.passages[sentence.passage].text.utf8)
+                bytesByPassage[sentence.passage] = bytes
+            }
+            let view = SentenceView(
+                sentenceIndex: sentenceIndex, document: document, bytes: bytes, mentionIndices: inPassage)
+            body(SentenceAnalysis(view: view, mentions: document.mentions))
+        }
+    }
+}
