@@ -1,6 +1,12 @@
-/// PharmineText: the text stage — sentences, tokens and abbreviation definitions.
+/// PharmineText: the text stage — tokens, sentences, normalised keys and abbreviation
+/// definitions.
 ///
 /// Main types:
+/// - ``Tokenizer``: UTF-8 bytes in, ``PharmineCore/Token``s with UTF-8 offsets out (words, numbers,
+///   one token per punctuation character).
+/// - ``Normalizer``: one token to its normalised key (case, Greek letters, diacritics,
+///   British/American spelling, plural → singular). Lexicon terms and text are keyed by the same
+///   function, so spelling variants meet.
 /// - ``SentenceSplitter``: sentence boundaries (UTF-8 byte ranges) that know biomedical prose
 ///   ("e.g.", "et al.", "Fig. 2", "5.2 mg", "E. coli") and clinical layout (headers and list
 ///   items on their own lines).
@@ -14,5 +20,13 @@
 /// document.passages = [Passage(label: "text", text: "Post-herpetic neuralgia (PHN) hurts. It may last.")]
 /// document = try TextStage().process(document)
 /// // document.sentences.count == 2, document.abbreviations[0].short == "PHN"
+///
+/// let text = "Post-herpetic neuralgias respond to β-blockers."
+/// let tokens = Tokenizer().tokenize(text)
+/// let normalizer = Normalizer()
+/// let keys = tokens.map { token in
+///     normalizer.key(String(decoding: Array(text.utf8)[token.start..<token.end], as: UTF8.self))
+/// }
+/// // ["post", "-", "herpetic", "neuralgia", "respond", "to", "beta", "-", "blocker", "."]
 /// ```
 public enum PharmineTextModule {}
