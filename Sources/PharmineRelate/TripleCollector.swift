@@ -4,8 +4,8 @@ import PharmineCore
 ///
 /// Two candidates are the same when they share predicate, sentence, subject concept and object
 /// (concept and offsets); for a symmetric predicate (interaction) the two arguments may be
-/// swapped. The higher confidence wins (the first on a tie); a missing qualifier is filled from
-/// the other, and the negated and hedged flags are joined.
+/// swapped. The higher confidence wins (the first on a tie) with its flags and rule; a missing
+/// qualifier is filled from the other.
 struct TripleCollector {
     private struct Key: Hashable {
         var predicate: Predicate
@@ -48,8 +48,6 @@ struct TripleCollector {
             var other = triple
             if other.confidence > kept.confidence { swap(&kept, &other) }
             if kept.qualifier == nil { kept.qualifier = other.qualifier }
-            kept.negated = kept.negated || other.negated
-            kept.hedged = kept.hedged || other.hedged
             triples[position] = kept
         } else {
             positions[key] = triples.count
