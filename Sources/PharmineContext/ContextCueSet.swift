@@ -32,6 +32,8 @@ public struct ContextCueSet: Sendable {
     }
 
     let wordIDs: [WordKey: Int32]
+    /// The id of "'", which a typographic apostrophe (U+2019) also gets; -1 if unused.
+    let apostropheID: Int32
     let phrases: [Phrase]
     /// Phrase indices by first word id, longest first.
     let phrasesByFirstWord: [Int32: [Int]]
@@ -84,6 +86,7 @@ public struct ContextCueSet: Sendable {
             byFirst[key]?.sort { phrases[$0].words.count > phrases[$1].words.count }
         }
         self.wordIDs = wordIDs
+        self.apostropheID = WordKey("'").flatMap { wordIDs[$0] } ?? -1
         self.phrases = phrases
         self.phrasesByFirstWord = byFirst
     }
@@ -164,10 +167,17 @@ public struct ContextCueSet: Sendable {
         return words
     }
 
-    /// The word id of a token, or -1 when no cue uses the word.
+    /// The word id of a token, or -1 when no cue uses the word. A typographic apostrophe
+    /// counts as "'" ("didn’t").
     @inline(__always)
     func wordID(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Int32 {
-        guard token.end <= bytes.count, let key = WordKey(bytes: bytes, start: token.start, end: token.end) else {
+        guard token.end <= bytes.count, token.start < token.end else { return -1 }
+        guard let key = WordKey(bytes: bytes, start: token.start, end: token.end) else {
+            if token.end - token.start == 3, bytes[token.start] == 0xE2, bytes[token.start + 1] == 0x80,
+                bytes[token.start + 2] == 0x99
+            {
+                return apostropheID
+            }
             return -1
         }
         return wordIDs[key] ?? -1

@@ -163,32 +163,40 @@ public struct ContextStage: Stage {
                                 scopeStart = cueStart
                                 scopeEnd = cueStart
                             default:
+                                var forward = match.end  // exclusive token end of the forward scope
                                 if rule.direction != .backward {
-                                    var position = match.end
                                     var words = 0
-                                    while position < count, !boundary[position] {
-                                        if tokens[range.lowerBound + position].kind != .punctuation {
+                                    while forward < count, !boundary[forward] {
+                                        if tokens[range.lowerBound + forward].kind != .punctuation {
                                             words += 1
                                             if words > rule.scope { break }
                                         }
-                                        position += 1
-                                    }
-                                    if position > match.end {
-                                        scopeEnd = tokens[range.lowerBound + position - 1].end
+                                        forward += 1
                                     }
                                 }
+                                var backward = match.start  // token start of the backward scope
                                 if rule.direction != .forward {
-                                    var position = match.start
                                     var words = 0
-                                    while position > 0, !boundary[position - 1] {
-                                        if tokens[range.lowerBound + position - 1].kind != .punctuation {
+                                    while backward > 0, !boundary[backward - 1] {
+                                        if tokens[range.lowerBound + backward - 1].kind != .punctuation {
                                             words += 1
                                             if words > rule.scope { break }
                                         }
-                                        position -= 1
+                                        backward -= 1
                                     }
-                                    scopeStart = position < match.start ? tokens[range.lowerBound + position].start : cueStart
-                                    if rule.direction == .backward { scopeEnd = cueStart }
+                                }
+                                let hasForward = forward > match.end
+                                let hasBackward = backward < match.start
+                                switch rule.direction {
+                                case .forward:
+                                    scopeStart = hasForward ? tokens[range.lowerBound + match.end].start : cueEnd
+                                    scopeEnd = hasForward ? tokens[range.lowerBound + forward - 1].end : cueEnd
+                                case .backward:
+                                    scopeStart = hasBackward ? tokens[range.lowerBound + backward].start : cueStart
+                                    scopeEnd = hasBackward ? tokens[range.lowerBound + match.start - 1].end : cueStart
+                                case .bidirectional:
+                                    scopeStart = hasBackward ? tokens[range.lowerBound + backward].start : cueStart
+                                    scopeEnd = hasForward ? tokens[range.lowerBound + forward - 1].end : cueEnd
                                 }
                             }
                             spans.append(

@@ -33,9 +33,11 @@ public struct ContextSpan: Sendable, Hashable {
     public var start: Int
     /// End of the cue phrase (exclusive).
     public var end: Int
-    /// Start of the scope (UTF-8 bytes). A forward scope starts at the cue's end.
+    /// Start of the scope (UTF-8 bytes): the start of its first token. A forward scope starts
+    /// after the cue, a backward or bidirectional one before it.
     public var scopeStart: Int
-    /// End of the scope (exclusive). A backward scope ends at the cue's start.
+    /// End of the scope (exclusive): the end of its last token. A backward scope ends before the
+    /// cue; a bidirectional one contains the cue. An empty scope has `scopeStart == scopeEnd`.
     public var scopeEnd: Int
 
     /// Creates a cue span.

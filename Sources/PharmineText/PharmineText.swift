@@ -1,4 +1,4 @@
-/// PharmineText: the text stage — tokens, sentences, normalised keys and abbreviation
+/// PharmineText turns passage text into tokens, sentences, normalised keys and abbreviation
 /// definitions.
 ///
 /// Main types:
@@ -12,15 +12,10 @@
 ///   items on their own lines).
 /// - ``AbbreviationFinder``: "long form (SF)" and "SF (long form)" definitions, after Schwartz
 ///   and Hearst.
-/// - ``TextStage``: the pipeline stage that fills ``Document/tokens``, ``Document/sentences``
-///   and ``Document/abbreviations``.
+/// - ``TextStage``: the pipeline stage that fills ``PharmineCore/Document/tokens``,
+///   ``PharmineCore/Document/sentences`` and ``PharmineCore/Document/abbreviations``.
 ///
 /// ```swift
-/// var document = Document(id: "a", format: .text, origin: Origin(file: "a.txt", index: 0))
-/// document.passages = [Passage(label: "text", text: "Post-herpetic neuralgia (PHN) hurts. It may last.")]
-/// document = try TextStage().process(document)
-/// // document.sentences.count == 2, document.abbreviations[0].short == "PHN"
-///
 /// let text = "Post-herpetic neuralgias respond to β-blockers."
 /// let tokens = Tokenizer().tokenize(text)
 /// let normalizer = Normalizer()
@@ -28,5 +23,10 @@
 ///     normalizer.key(String(decoding: Array(text.utf8)[token.start..<token.end], as: UTF8.self))
 /// }
 /// // ["post", "-", "herpetic", "neuralgia", "respond", "to", "beta", "-", "blocker", "."]
+///
+/// var document = Document(id: "a", format: .text, origin: Origin(file: "a.txt", index: 0))
+/// document.passages = [Passage(label: "text", text: "Post-herpetic neuralgia (PHN) hurts. It may last.")]
+/// document = TextStage().process(document)
+/// // document.sentences.count == 2, document.abbreviations[0].short == "PHN"
 /// ```
 public enum PharmineTextModule {}
