@@ -1,0 +1,220 @@
+public import PharmineCore
+import PharmineText
+
+/// The matching stage: finds drug, condition and receptor mentions with a compiled ``Matcher``.
+///
+/// **Requires** `document.passages` and `document.tokens` (one token array per passage); when the
+/// tokens are missing (their count differs from the passages'), the stage tokenizes the passages
+/// itself and stores the tokens. Uses `document.sentences`: no mention crosses a sentence; when
+/// there are no sentences, each passage is one sentence whose index is the passage index. Uses
+/// `document.abbreviations` when present.
+///
+/// **Produces** `document.mentions`, sorted by (passage, start, end, type, id), each with its
+/// document-wide sentence index, UTF-8 offsets into its passage, and `isClass` from the entry.
+///
+/// **Abbreviations.** For each definition "long form (SHORT)": when a lexicon mention spans the
+/// long form exactly, or the long form on its own matches one concept end to end, every occurrence
+/// of the short form from the definition on (exact bytes, case-sensitive, on token boundaries,
+/// in any later passage too) becomes a mention of that concept with source `.abbreviation`,
+/// replacing lexicon mentions inside it; an occurrence lying inside a longer mention is left to
+/// that mention. When the long form is not a known concept, lexicon mentions inside the short
+/// form's occurrences are removed, so "principal component analysis (PCA)" keeps "PCA" from being
+/// read as a drug.
+///
+/// The stage holds only the immutable matcher, so one instance serves every thread.
+public struct EntityMatcher: Stage {
+    /// The compiled matcher.
+    public let matcher: Matcher
+
+    /// Creates the stage.
+    ///
+    /// - Parameter matcher: A compiled matcher.
+    public init(matcher: Matcher) {
+        self.matcher = matcher
+    }
+
+    /// Adds mentions to a document.
+    ///
+    /// - Parameter document: The document, with passages (and ideally tokens and sentences).
+    /// - Returns: The document with `mentions` set.
+    public func process(_ document: Document) throws -> Document {
+        var document = document
+        if document.tokens.count != document.passages.count {
+            let tokenizer = Tokenizer()
+            document.tokens = document.passages.map { tokenizer.tokenize($0.text) }
+        }
+        var sentencesByPassage = [[(index: Int, tokens: Range<Int>)]](repeating: [], count: document.passages.count)
+        if document.sentences.isEmpty {
+            for passage in document.passages.indices {
+                sentencesByPassage[passage].append((passage, 0..<document.tokens[passage].count))
+            }
+        } else {
+            for (index, sentence) in document.sentences.enumerated() where sentence.passage < document.passages.count {
+                sentencesByPassage[sentence.passage].append((index, sentence.tokens))
+            }
+        }
+        let scratch = MatchScratch()
+        var mentions: [Mention] = []
+        var matches: [LexiconMatch] = []
+        let entries = matcher.lexicon.entries
+        for (passageIndex, passage) in document.passages.enumerated() {
+            var text = passage.text
+            let tokens = document.tokens[passageIndex]
+            text.withUTF8 { bytes in
+                tokens.withUnsafeBufferPointer { tokenBuffer in
+                    for sentence in sentencesByPassage[passageIndex] {
+                        let range = sentence.tokens.clamped(to: 0..<tokenBuffer.count)
+                        matches.removeAll(keepingCapacity: true)
+                        matcher.match(text: bytes, tokens: tokenBuffer, range: range, scratch: scratch, into: &matches)
+                        for match in matches {
+                            let entry = entries[match.entry]
+                            mentions.append(
+                                Mention(
+                                    type: entry.type,
+                                    id: entry.id,
+                                    name: entry.name,
+                                    passage: passageIndex,
+                                    sentence: sentence.index,
+                                    start: match.start,
+                                    end: match.end,
+                                    isClass: entry.isClass
+                                )
+                            )
+                        }
+                    }
+                }
+            }
+        }
+        if !document.abbreviations.isEmpty {
+            resolveAbbreviations(in: document, sentences: sentencesByPassage, mentions: &mentions)
+        }
+        mentions.sort(by: Self.precedes)
+        var unique: [Mention] = []
+        unique.reserveCapacity(mentions.count)
+        for mention in mentions {
+            if let last = unique.last, last.passage == mention.passage, last.start == mention.start,
+                last.end == mention.end, last.type == mention.type, last.id == mention.id
+            {
+                continue
+            }
+            unique.append(mention)
+        }
+        document.mentions = unique
+        return document
+    }
+
+    /// The mention order: passage, start, end, type, id.
+    static func precedes(_ left: Mention, _ right: Mention) -> Bool {
+        if left.passage != right.passage { return left.passage < right.passage }
+        if left.start != right.start { return left.start < right.start }
+        if left.end != right.end { return left.end < right.end }
+        if left.type != right.type { return left.type < right.type }
+        return left.id < right.id
+    }
+
+    // MARK: - Abbreviations
+
+    /// Applies the document's abbreviation definitions to the mentions.
+    func resolveAbbreviations(
+        in document: Document,
+        sentences: [[(index: Int, tokens: Range<Int>)]],
+        mentions: inout [Mention]
+    ) {
+        let definitions = document.abbreviations.sorted {
+            ($0.passage, $0.shortStart) < ($1.passage, $1.shortStart)
+        }
+        for definition in definitions where !definition.short.isEmpty && definition.passage < document.passages.count {
+            let concept = longFormConcept(definition, mentions: mentions)
+            let short = Array(definition.short.utf8)
+            for passageIndex in definition.passage..<document.passages.count {
+                let from = passageIndex == definition.passage ? definition.shortStart : 0
+                let tokens = document.tokens[passageIndex]
+                for (start, end) in occurrences(of: short, in: document.passages[passageIndex].text, from: from, tokens: tokens) {
+                    let insideLonger = mentions.contains { mention in
+                        mention.passage == passageIndex && mention.start <= start && end <= mention.end
+                            && mention.end - mention.start > end - start
+                    }
+                    if insideLonger && concept != nil { continue }
+                    mentions.removeAll { mention in
+                        mention.passage == passageIndex && start <= mention.start && mention.end <= end
+                    }
+                    guard let concept else { continue }
+                    var mention = concept
+                    mention.passage = passageIndex
+                    mention.start = start
+                    mention.end = end
+                    mention.source = .abbreviation
+                    mention.sentence = sentenceIndex(
+                        ofToken: tokenIndex(startingAt: start, in: tokens) ?? 0,
+                        passage: passageIndex,
+                        sentences: sentences
+                    )
+                    mentions.append(mention)
+                }
+            }
+        }
+    }
+
+    /// The concept of an abbreviation's long form, as a mention to copy, or nil.
+    func longFormConcept(_ definition: Abbreviation, mentions: [Mention]) -> Mention? {
+        let exact = mentions.filter {
+            $0.passage == definition.passage && $0.start == definition.longStart && $0.end == definition.longEnd
+                && $0.source == .lexicon
+        }
+        if let best = exact.sorted(by: Self.precedes).first { return best }
+        let long = definition.long
+        let trimmed = long.utf8.count
+        let whole = matcher.matches(in: long).filter { $0.start == 0 && $0.end == trimmed }
+        guard let match = whole.first else { return nil }
+        let entry = matcher.lexicon.entries[match.entry]
+        return Mention(
+            type: entry.type,
+            id: entry.id,
+            name: entry.name,
+            passage: definition.passage,
+            sentence: 0,
+            start: definition.longStart,
+            end: definition.longEnd,
+            isClass: entry.isClass
+        )
+    }
+
+    /// Byte ranges where `short` occurs in `text` at or after `from`, starting and ending on token
+    /// boundaries.
+    func occurrences(of short: [UInt8], in text: String, from: Int, tokens: [Token]) -> [(Int, Int)] {
+        var found: [(Int, Int)] = []
+        let starts = Set(tokens.map(\.start))
+        let ends = Set(tokens.map(\.end))
+        let bytes = Array(text.utf8)
+        guard short.count <= bytes.count else { return [] }
+        var position = max(from, 0)
+        while position + short.count <= bytes.count {
+            if bytes[position] == short[0], starts.contains(position), ends.contains(position + short.count),
+                bytes[position..<position + short.count].elementsEqual(short)
+            {
+                found.append((position, position + short.count))
+                position += short.count
+            } else {
+                position += 1
+            }
+        }
+        return found
+    }
+
+    /// The index of the token that starts at `start`.
+    func tokenIndex(startingAt start: Int, in tokens: [Token]) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].start < start { low = middle + 1 } else { high = middle }
+        }
+        return low < tokens.count && tokens[low].start == start ? low : nil
+    }
+
+    /// The document-wide index of the sentence of a passage that holds a token.
+    func sentenceIndex(ofToken token: Int, passage: Int, sentences: [[(index: Int, tokens: Range<Int>)]]) -> Int {
+        for sentence in sentences[passage] where sentence.tokens.contains(token) { return sentence.index }
+        return sentences[passage].last?.index ?? passage
+    }
+}

@@ -1,0 +1,331 @@
+import PharmineCore
+import PharmineText
+
+/// Compiles a lexicon into a matcher's tables.
+struct MatcherCompiler {
+    /// The options.
+    let options: MatcherOptions
+    /// The key normaliser.
+    let normalizer: Normalizer
+    /// The vocabulary under construction.
+    var resolver = InternResolver(vocabulary: VocabularyBuilder())
+    /// The concept trie under construction.
+    var trie = TrieBuilder()
+    /// The drug-form trie under construction.
+    var forms = TrieBuilder()
+    /// Case-sensitive signatures.
+    var signatureBytes: [UInt8] = []
+    /// Signature offsets.
+    var signatureOffsets: [Int32] = [0]
+    /// Unit buffers.
+    let scratch = MatchScratch()
+    /// Token buffer.
+    var tokens: [Token] = []
+    /// Counters for statistics.
+    var surfaceForms = 0
+    var sequences = 0
+    var excluded = 0
+    var caseSensitive = 0
+    /// Curation: base key sequence → excluded type ranks (3 = every type).
+    var exclusions: [[Int32]: Set<UInt8>] = [:]
+    /// Curation: base key sequence → (type rank or 3, signature index).
+    var caseRules: [[Int32]: [(type: UInt8, signature: Int32)]] = [:]
+
+    /// Common prefixes after which a closed compound is also split ("postherpetic").
+    static let prefixes: [[UInt8]] = [
+        "post", "pre", "non", "anti", "hyper", "hypo", "intra", "inter", "extra", "multi", "poly", "pseudo", "semi",
+        "peri",
+    ].map { Array($0.utf8) }
+
+    /// Creates a compiler.
+    init(options: MatcherOptions, normalizer: Normalizer) {
+        self.options = options
+        self.normalizer = normalizer
+    }
+
+    /// The units of a prepared surface form.
+    struct TermUnits {
+        /// The surface form's bytes.
+        var text: [UInt8]
+        /// Vocabulary id per unit.
+        var ids: [Int32]
+        /// Flags per unit.
+        var flags: [UInt8]
+        /// Joined-chain id per unit (chain starts only), or -1.
+        var joinIDs: [Int32]
+        /// Joined-chain end per unit.
+        var joinEnds: [Int32]
+        /// Start byte per unit.
+        var starts: [Int32]
+        /// End byte per unit.
+        var ends: [Int32]
+    }
+
+    /// Tokenizes and keys a prepared surface form, adding its keys to the vocabulary.
+    mutating func units(of surface: String) -> TermUnits {
+        let text = Array(surface.utf8)
+        // Take the buffers out of self so that they stay uniquely referenced (no copy on write).
+        var tokens: [Token] = []
+        swap(&tokens, &self.tokens)
+        text.withUnsafeBufferPointer { Tokenizer().tokenize($0, into: &tokens) }
+        var resolver = InternResolver(vocabulary: VocabularyBuilder())
+        swap(&resolver, &self.resolver)
+        let scratch = self.scratch
+        let normalizer = self.normalizer
+        let count = text.withUnsafeBufferPointer { buffer -> Int in
+            tokens.withUnsafeBufferPointer { tokenBuffer in
+                guard let base = buffer.baseAddress, let tokenBase = tokenBuffer.baseAddress else { return 0 }
+                return UnitAnalysis.analyze(
+                    text: base,
+                    tokens: tokenBase,
+                    range: 0..<tokenBuffer.count,
+                    scratch: scratch,
+                    resolver: &resolver,
+                    normalizer: normalizer,
+                    joinEveryUnit: false
+                )
+            }
+        }
+        swap(&resolver, &self.resolver)
+        swap(&tokens, &self.tokens)
+        return TermUnits(
+            text: text,
+            ids: Array(UnsafeBufferPointer(start: scratch.unitID.base, count: count)),
+            flags: Array(UnsafeBufferPointer(start: scratch.unitFlags.base, count: count)),
+            joinIDs: Array(UnsafeBufferPointer(start: scratch.joinID.base, count: count)),
+            joinEnds: Array(UnsafeBufferPointer(start: scratch.joinEnd.base, count: count)),
+            starts: Array(UnsafeBufferPointer(start: scratch.unitStart.base, count: count)),
+            ends: Array(UnsafeBufferPointer(start: scratch.unitEnd.base, count: count))
+        )
+    }
+
+    /// The key-sequence variants of a surface form: as written, each hyphen chain joined, all
+    /// chains joined, and each prefixed word split.
+    mutating func variants(of units: TermUnits) -> [[Int32]] {
+        let count = units.ids.count
+        var result: [[Int32]] = [units.ids]
+        var chains: [(first: Int, last: Int, id: Int32)] = []
+        for index in 0..<count where units.joinIDs[index] >= 0 {
+            chains.append((index, Int(units.joinEnds[index]), units.joinIDs[index]))
+        }
+        func joining(_ selected: [(first: Int, last: Int, id: Int32)]) -> [Int32] {
+            var sequence: [Int32] = []
+            var index = 0
+            var chainIndex = 0
+            while index < count {
+                if chainIndex < selected.count, selected[chainIndex].first == index {
+                    sequence.append(selected[chainIndex].id)
+                    index = selected[chainIndex].last + 1
+                    chainIndex += 1
+                } else {
+                    sequence.append(units.ids[index])
+                    index += 1
+                }
+            }
+            return sequence
+        }
+        for chain in chains { result.append(joining([chain])) }
+        if chains.count > 1 { result.append(joining(chains)) }
+        for index in 0..<count where units.flags[index] & UnitFlags.word != 0 {
+            let inChain =
+                units.flags[index] & UnitFlags.linked != 0
+                || (index > 0 && units.flags[index - 1] & UnitFlags.linked != 0)
+            guard !inChain else { continue }
+            let start = Int(units.starts[index])
+            let end = Int(units.ends[index])
+            for prefix in Self.prefixes where end - start >= prefix.count + 4 {
+                var matches = true
+                for (offset, byte) in prefix.enumerated() where units.text[start + offset] | 0x20 != byte {
+                    matches = false
+                    break
+                }
+                guard matches else { continue }
+                let prefixID = key(units.text[start..<start + prefix.count])
+                let restID = key(units.text[(start + prefix.count)..<end])
+                guard prefixID >= 0, restID >= 0 else { continue }
+                var sequence = Array(units.ids[0..<index])
+                sequence.append(prefixID)
+                sequence.append(restID)
+                sequence.append(contentsOf: units.ids[(index + 1)...])
+                result.append(sequence)
+            }
+        }
+        var seen = Set<[Int32]>()
+        return result.filter { !$0.contains(-1) && seen.insert($0).inserted }
+    }
+
+    /// The vocabulary id of one word's bytes, normalised.
+    mutating func key(_ bytes: ArraySlice<UInt8>) -> Int32 {
+        let capacity = Normalizer.capacity(forTokenLength: bytes.count)
+        scratch.key.reserve(capacity)
+        let keyBase = scratch.key.base
+        let length = bytes.withUnsafeBufferPointer { normalizer.normalize($0, into: keyBase) }
+        return length > 0 ? resolver.resolve(keyBase, length) : -1
+    }
+
+    /// Adds a signature, returning its index.
+    mutating func addSignature(_ bytes: [UInt8]) -> Int32 {
+        signatureBytes.append(contentsOf: bytes)
+        signatureOffsets.append(Int32(signatureBytes.count))
+        return Int32(signatureOffsets.count - 2)
+    }
+
+    /// Compiles the lexicon.
+    mutating func compile(_ lexicon: Lexicon) {
+        for rule in lexicon.curation {
+            let units = units(of: SurfaceForm.prepare(rule.term))
+            guard !units.ids.isEmpty else { continue }
+            let type = rule.type.map(Matcher.rank(of:)) ?? 3
+            switch rule.action {
+            case .exclude:
+                exclusions[units.ids, default: []].insert(type)
+            case .caseSensitive:
+                let signature = addSignature(SurfaceForm.signature(of: SurfaceForm.prepare(rule.term)))
+                caseRules[units.ids, default: []].append((type, signature))
+            }
+        }
+        for (entryIndex, entry) in lexicon.entries.enumerated() {
+            let type = Matcher.rank(of: entry.type)
+            var nameIDs: [Int32] = []
+            for (formIndex, form) in entry.surfaceForms.enumerated() {
+                let prepared = SurfaceForm.prepare(form)
+                let units = units(of: prepared)
+                if formIndex == 0 { nameIDs = units.ids }
+                guard !units.ids.isEmpty else { continue }
+                let signatureText = SurfaceForm.signature(of: prepared)
+                let characterCount = String(decoding: signatureText, as: UTF8.self).unicodeScalars.count
+                guard characterCount > 1 else { continue }
+                if units.ids.count == 1, units.flags[0] & UnitFlags.word != 0,
+                    prepared.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: ".") })
+                {
+                    continue
+                }
+                if let types = exclusions[units.ids], types.contains(3) || types.contains(type) {
+                    excluded += 1
+                    continue
+                }
+                var signature: Int32 = -1
+                if let rules = caseRules[units.ids], let rule = rules.first(where: { $0.type == 3 || $0.type == type }) {
+                    signature = rule.signature
+                } else if SurfaceForm.isShortForm(signatureText, characters: characterCount, limit: options.shortFormLength) {
+                    signature = addSignature(signatureText)
+                }
+                if signature >= 0 { caseSensitive += 1 }
+                surfaceForms += 1
+                let output = TrieOutput(
+                    entry: Int32(entryIndex),
+                    signature: signature,
+                    type: type,
+                    flags: units.ids == nameIDs ? TrieOutput.isName : 0
+                )
+                for variant in variants(of: units) {
+                    trie.addOutput(output, at: trie.insert(variant))
+                    sequences += 1
+                }
+            }
+        }
+        for (formIndex, form) in lexicon.drugForms.enumerated() {
+            let units = units(of: SurfaceForm.prepare(form.word))
+            guard !units.ids.isEmpty else { continue }
+            let output = TrieOutput(entry: Int32(formIndex), signature: -1, type: 0, flags: 0)
+            for variant in variants(of: units) {
+                forms.addOutput(output, at: forms.insert(variant))
+            }
+        }
+    }
+
+    /// Freezes everything into tables.
+    func freeze(entries: [LexiconEntry]) -> CompiledTables {
+        var typeRank: [Int] = [3, 4, 5]
+        for (index, type) in options.typePriority.enumerated() {
+            let raw = Int(Matcher.rank(of: type))
+            if typeRank[raw] >= 3 { typeRank[raw] = index }
+        }
+        let precedes: (TrieOutput, TrieOutput) -> Bool = { left, right in
+            let leftType = typeRank[Int(left.type)]
+            let rightType = typeRank[Int(right.type)]
+            if leftType != rightType { return leftType < rightType }
+            let leftName = left.flags & TrieOutput.isName
+            let rightName = right.flags & TrieOutput.isName
+            if leftName != rightName { return leftName > rightName }
+            if (left.signature >= 0) != (right.signature >= 0) { return left.signature >= 0 }
+            let leftID = entries[Int(left.entry)].id
+            let rightID = entries[Int(right.entry)].id
+            if leftID != rightID { return leftID < rightID }
+            return left.entry < right.entry
+        }
+        let vocabularyCount = resolver.vocabulary.count
+        return CompiledTables(
+            vocabulary: resolver.vocabulary,
+            trie: trie.freeze(vocabularyCount: vocabularyCount, precedes: precedes),
+            forms: forms.freeze(vocabularyCount: vocabularyCount, precedes: { $0.entry < $1.entry }),
+            signatureBytes: signatureBytes,
+            signatureOffsets: signatureOffsets
+        )
+    }
+}
+
+/// Preparation of lexicon surface forms before they are tokenized.
+enum SurfaceForm {
+    /// Removes markup tags and un-inverts MeSH-style inverted forms.
+    ///
+    /// - Parameter form: A surface form as written in the lexicon.
+    /// - Returns: The form to tokenize.
+    static func prepare(_ form: String) -> String {
+        var form = form
+        if form.utf8.contains(UInt8(ascii: "<")) { form = stripMarkup(form) }
+        if form.utf8.contains(UInt8(ascii: ",")) { form = uninvert(form) }
+        return form
+    }
+
+    /// Removes tags like `<sub>`, `</sup>`, `<i>`.
+    static func stripMarkup(_ form: String) -> String {
+        var result = ""
+        var index = form.startIndex
+        while index < form.endIndex {
+            if form[index] == "<" {
+                var cursor = form.index(after: index)
+                if cursor < form.endIndex, form[cursor] == "/" { cursor = form.index(after: cursor) }
+                let nameStart = cursor
+                while cursor < form.endIndex, form[cursor].isLetter { cursor = form.index(after: cursor) }
+                if cursor > nameStart, cursor < form.endIndex, form[cursor] == ">" {
+                    index = form.index(after: cursor)
+                    continue
+                }
+            }
+            result.append(form[index])
+            index = form.index(after: index)
+        }
+        return result
+    }
+
+    /// "Neuralgia, Postherpetic" → "Postherpetic Neuralgia"; "Leukemia, Myeloid, Acute" →
+    /// "Acute Myeloid Leukemia". Only commas followed by a space split; "1,2-dichloroethane" stays.
+    static func uninvert(_ form: String) -> String {
+        let parts = form.split(separator: ", ", omittingEmptySubsequences: false)
+        guard parts.count > 1, parts.allSatisfy({ !$0.isEmpty }) else { return form }
+        return parts.reversed().joined(separator: " ")
+    }
+
+    /// The letters and digits of a form (ASCII letters and digits, and every non-ASCII byte).
+    static func signature(of form: String) -> [UInt8] {
+        form.utf8.filter { byte in
+            byte >= 0x80 || (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
+        }
+    }
+
+    /// Whether a form is matched only with its exact case: ASCII only, and at most two
+    /// characters, or at most `limit` with at least one letter and no lower-case letter. (A form
+    /// with a Greek letter, "TNFα", is not: its spelled variant "TNF-alpha" must still match.)
+    static func isShortForm(_ signature: [UInt8], characters: Int, limit: Int) -> Bool {
+        guard signature.allSatisfy({ $0 < 0x80 }) else { return false }
+        if characters <= 2 { return true }
+        guard characters <= limit else { return false }
+        var hasLetter = false
+        for byte in signature {
+            if byte &- UInt8(ascii: "a") < 26 { return false }
+            if byte &- UInt8(ascii: "A") < 26 { hasLetter = true }
+        }
+        return hasLetter
+    }
+}
