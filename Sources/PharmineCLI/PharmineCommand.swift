@@ -4,6 +4,7 @@ import ArgumentParser
 struct PharmineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pharmine",
-        abstract: "Turns biomedical and clinical documents into pharmacology evidence."
+        abstract: "Turns biomedical and clinical documents into pharmacology evidence.",
+        subcommands: [LexiconCommand.self]
     )
 }

