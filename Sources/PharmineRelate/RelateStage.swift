@@ -1,0 +1,73 @@
+public import Foundation
+import PharmineContext
+public import PharmineCore
+public import PharmineLexicon
+
+/// The relation stage: the three extractors, then the known-indication marker.
+///
+/// Requires `sentences`, `tokens` and `mentions` with their context flags (after the context
+/// stage). Produces `triples` in document order: indications, mechanisms and interactions,
+/// with `known` set on indications when a marker is given.
+public struct RelateStage: Stage {
+    /// The indication extractor.
+    public var indication: IndicationExtractor
+    /// The mechanism extractor.
+    public var mechanism: MechanismExtractor
+    /// The interaction extractor.
+    public var interaction: InteractionExtractor
+    /// The known-indication marker, or nil to leave `known` unset.
+    public var marker: KnownIndicationMarker?
+
+    /// Creates the stage from its parts.
+    ///
+    /// - Parameters:
+    ///   - indication: The indication extractor.
+    ///   - mechanism: The mechanism extractor.
+    ///   - interaction: The interaction extractor.
+    ///   - marker: The known-indication marker, or nil.
+    public init(
+        indication: IndicationExtractor = IndicationExtractor(),
+        mechanism: MechanismExtractor,
+        interaction: InteractionExtractor = InteractionExtractor(),
+        marker: KnownIndicationMarker? = nil
+    ) {
+        self.indication = indication
+        self.mechanism = mechanism
+        self.interaction = interaction
+        self.marker = marker
+    }
+
+    /// Creates the stage from a lexicons directory: `reuptake-targets.tsv`,
+    /// `known-indications.tsv` and `endogenous.tsv`.
+    ///
+    /// - Parameters:
+    ///   - lexiconsDirectory: The folder (`Lexicons`).
+    ///   - lexicon: The lexicon the mentions were matched with, for cross-references of drugs and
+    ///     conditions in the known-indication lookup; nil to match by concept id only.
+    /// - Throws: ``RelateError`` when a file cannot be read or parsed.
+    public init(lexiconsDirectory: URL, lexicon: Lexicon? = nil) throws(RelateError) {
+        let mechanism = try MechanismExtractor(lexiconsDirectory: lexiconsDirectory)
+        let known = try KnownIndications(contentsOf: lexiconsDirectory.appending(path: KnownIndications.fileName))
+        let endogenousURL = lexiconsDirectory.appending(path: EndogenousSubstances.fileName)
+        let endogenous: EndogenousSubstances
+        do {
+            endogenous = try EndogenousSubstances(contentsOf: endogenousURL.path)
+        } catch {
+            throw RelateError(.unreadableFile, path: endogenousURL.path, detail: "\(error)")
+        }
+        let marker = lexicon.map { KnownIndicationMarker(known: known, lexicon: $0) } ?? KnownIndicationMarker(known: known)
+        self.init(mechanism: mechanism, interaction: InteractionExtractor(endogenous: endogenous), marker: marker)
+    }
+
+    /// Extracts the document's triples.
+    ///
+    /// - Parameter document: The document after the context stage.
+    /// - Returns: The document with triples.
+    public func process(_ document: Document) -> Document {
+        var document = indication.process(document)
+        document = mechanism.process(document)
+        document = interaction.process(document)
+        if let marker { document = marker.process(document) }
+        return document
+    }
+}
