@@ -37,8 +37,11 @@ public import PharmineCore
 /// neuropathic pain, X provides relief.").
 ///
 /// `negated` is set from a negation cue between subject and object ("not", "failed",
-/// "ineffective") or the subject's or object's `negated` flag; `hedged` from a hedge cue there
-/// ("may", "shown promise", "suggests") or either mention's `hedged` or `hypothetical` flag.
+/// "ineffective", or a `negated` cue of the context stage in `document.cues`; words inside a
+/// pseudo-cue such as "not only" do not count) or the subject's or object's `negated` flag;
+/// `hedged` from a hedge cue there ("may", "shown promise", "suggests", or a `hedged` or
+/// `hypothetical` context cue) or either mention's `hedged` or `hypothetical` flag. The
+/// `historical` flag does not propagate.
 /// Confidence: see the scheme documented on the module (rule base, distance, list position,
 /// anaphor). The reported subject of a concept is its earliest mention before the cue in the
 /// sentence, a lexicon mention preferred to an anaphor.

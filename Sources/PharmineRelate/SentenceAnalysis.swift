@@ -7,6 +7,8 @@ struct SentenceAnalysis {
     let view: SentenceView
     /// The document's mentions (indexed by the slots).
     let mentions: [Mention]
+    /// The context cues of the sentence (from the context stage), if any.
+    var cues: [ContextSpan] = []
 
     /// The items of the sentence.
     var items: [SentenceView.Item] { view.items }
@@ -284,22 +286,42 @@ struct SentenceAnalysis {
 
     // MARK: - Context on a path
 
-    /// Whether a negation cue lies in the items of a range ("not only" excepted).
+    /// Whether a negation cue lies in the items of a range: a negation word ("not only" and words
+    /// inside a pseudo-cue such as "no increase" excepted) or a context-stage cue of category
+    /// `negated`.
     func hasNegation(in range: Range<Int>) -> Bool {
         let range = range.clamped(to: items.indices)
         for item in range where items[item].isWord(Lexical.negation) {
             if items[item].text == "not", item + 1 < items.count, items[item + 1].isWord(["only", "just", "merely"]) {
                 continue
             }
+            if inPseudoCue(item) { continue }
             return true
         }
-        return false
+        return hasCue(of: [.negated], in: range)
     }
 
-    /// Whether a hedging cue lies in the items of a range.
+    /// Whether a hedging cue lies in the items of a range: a hedge word or a context-stage cue of
+    /// category `hedged` or `hypothetical`.
     func hasHedge(in range: Range<Int>) -> Bool {
         let range = range.clamped(to: items.indices)
-        return range.contains { items[$0].kind == .word && Lexical.isHedge(items[$0].text) }
+        if range.contains(where: { items[$0].kind == .word && Lexical.isHedge(items[$0].text) && !inPseudoCue($0) }) {
+            return true
+        }
+        return hasCue(of: [.hedged, .hypothetical], in: range)
+    }
+
+    /// Whether a context-stage cue of one of the categories lies within the bytes of a range of items.
+    private func hasCue(of categories: Set<ContextCategory>, in range: Range<Int>) -> Bool {
+        guard !cues.isEmpty, let first = range.first, let last = range.last else { return false }
+        let start = items[first].start
+        let end = items[last].end
+        return cues.contains { categories.contains($0.category) && $0.start >= start && $0.end <= end }
+    }
+
+    /// Whether an item lies inside a pseudo-cue of the context stage ("no increase", "not only").
+    private func inPseudoCue(_ item: Int) -> Bool {
+        cues.contains { $0.category == .pseudo && $0.start <= items[item].start && items[item].end <= $0.end }
     }
 
     /// Whether the sentence holds a caution word (weak rules stay silent there).

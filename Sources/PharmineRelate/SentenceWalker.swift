@@ -19,6 +19,8 @@ struct SentenceWalker {
         for (index, mention) in document.mentions.enumerated() {
             bySentence[mention.sentence, default: []].append(index)
         }
+        var cuesBySentence: [Int: [ContextSpan]] = [:]
+        for cue in document.cues { cuesBySentence[cue.sentence, default: []].append(cue) }
         var bytesByPassage: [Int: [UInt8]] = [:]
         for sentenceIndex in document.sentences.indices {
             guard let indices = bySentence[sentenceIndex], indices.count >= minimumMentions else { continue }
@@ -35,7 +37,9 @@ struct SentenceWalker {
             }
             let view = SentenceView(
                 sentenceIndex: sentenceIndex, document: document, bytes: bytes, mentionIndices: inPassage)
-            body(SentenceAnalysis(view: view, mentions: document.mentions))
+            var analysis = SentenceAnalysis(view: view, mentions: document.mentions)
+            analysis.cues = cuesBySentence[sentenceIndex]?.filter { $0.passage == sentence.passage } ?? []
+            body(analysis)
         }
     }
 }

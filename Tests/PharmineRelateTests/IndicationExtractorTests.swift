@@ -150,4 +150,19 @@ import Testing
         let found = triples("Amitriptyline is indicated for the treatment and prevention of migraine.")
         #expect(found.count == 1)
     }
+
+    @Test func contextStageCuesOnThePathSetTheFlags() throws {
+        func span(_ phrase: String, in document: Document, _ category: ContextCategory) throws -> ContextSpan {
+            let range = try #require(Fixture.wholeWordOccurrences(of: phrase, in: document.passages[0].text).first)
+            return ContextSpan(category: category, passage: 0, sentence: 0, start: range.lowerBound, end: range.upperBound,
+                scopeStart: range.upperBound, scopeEnd: range.upperBound)
+        }
+        var thought = Fixture.document("Amitriptyline is thought to relieve fibromyalgia.")
+        thought.cues = [try span("is thought to", in: thought, .hedged)]
+        #expect(try #require(extractor.process(thought).triples.first).hedged)
+        var pseudo = Fixture.document("Amitriptyline, not surprisingly, relieves fibromyalgia.")
+        #expect(try #require(extractor.process(pseudo).triples.first).negated)
+        pseudo.cues = [try span("not surprisingly", in: pseudo, .pseudo)]
+        #expect(try !#require(extractor.process(pseudo).triples.first).negated)
+    }
 }
