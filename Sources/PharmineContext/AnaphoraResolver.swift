@@ -70,9 +70,14 @@ public struct AnaphoraResolver: Stage {
     /// - Parameter document: A document with tokens, sentences and mentions.
     /// - Returns: The anaphor mentions, in document order.
     public func resolve(_ document: Document) -> [Mention] {
-        let candidates = document.mentions.filter {
-            $0.type == .drug && !$0.isClass && $0.source != .anaphor && !endogenous.contains($0)
-        }.sorted(by: Self.mentionOrder)
+        var isEndogenous: [String: Bool] = [:]  // by concept id
+        var candidates: [Mention] = []
+        for mention in document.mentions where mention.type == .drug && !mention.isClass && mention.source != .anaphor {
+            let skip = isEndogenous[mention.id] ?? endogenous.contains(mention)
+            isEndogenous[mention.id] = skip
+            if !skip { candidates.append(mention) }
+        }
+        candidates.sort(by: Self.mentionOrder)
         guard let main = Self.mainDrug(candidates) else { return [] }
 
         var classMentions: [Int: [Mention]] = [:]  // by passage
@@ -100,7 +105,14 @@ public struct AnaphoraResolver: Stage {
                 }
                 var index = range.lowerBound
                 while index < range.upperBound {
-                    guard let word = key(index) else {
+                    // Every anaphor starts with "it", "its", "this" or "the".
+                    let token = tokens[index]
+                    let length = token.end - token.start
+                    guard length >= 2, length <= 4, token.start < bytes.count,
+                        bytes[token.start] | 0x20 == UInt8(ascii: "i")
+                            || bytes[token.start] | 0x20 == UInt8(ascii: "t"),
+                        let word = key(index)
+                    else {
                         index += 1
                         continue
                     }
@@ -117,7 +129,10 @@ public struct AnaphoraResolver: Stage {
                             span = tokens[index].start..<tokens[index + 1].end
                             next = index + 2
                         } else if let drugClass = classMention(
-                            after: index, range: range, tokens: tokens, in: classMentions[passageIndex] ?? []
+                            after: index,
+                            range: range,
+                            tokens: tokens,
+                            in: classMentions[passageIndex] ?? []
                         ) {
                             span = tokens[index].start..<drugClass.end
                             next = index + 1
@@ -129,10 +144,19 @@ public struct AnaphoraResolver: Stage {
                         span = tokens[index].start..<tokens[index + 1].end
                         next = index + 2
                     }
-                    if let span, !existing.contains(SpanKey(passage: passageIndex, start: span.lowerBound, end: span.upperBound)),
+                    if let span,
+                        !existing.contains(
+                            SpanKey(passage: passageIndex, start: span.lowerBound, end: span.upperBound)
+                        ),
                         let antecedent = antecedent(
-                            passage: passageIndex, start: span.lowerBound, tokenIndex: index, range: range,
-                            tokens: tokens, bytes: bytes, candidates: candidates, main: main
+                            passage: passageIndex,
+                            start: span.lowerBound,
+                            tokenIndex: index,
+                            range: range,
+                            tokens: tokens,
+                            bytes: bytes,
+                            candidates: candidates,
+                            main: main
                         )
                     {
                         result.append(
@@ -202,7 +226,8 @@ public struct AnaphoraResolver: Stage {
         }
         // Cataphora: the anaphor is before the first comma and a drug follows it closely.
         if let comma = range.first(where: {
-            tokens[$0].kind == .punctuation && tokens[$0].start < bytes.count && bytes[tokens[$0].start] == UInt8(ascii: ",")
+            tokens[$0].kind == .punctuation && tokens[$0].start < bytes.count
+                && bytes[tokens[$0].start] == UInt8(ascii: ",")
         }), comma > tokenIndex {
             let windowEnd = min(comma + 4, range.upperBound)
             if comma + 1 < windowEnd {
@@ -222,7 +247,8 @@ public struct AnaphoraResolver: Stage {
     }
 
     /// The drug-class mention that starts one or two tokens after `index`, if any.
-    private func classMention(after index: Int, range: Range<Int>, tokens: [Token], in mentions: [Mention]) -> Mention? {
+    private func classMention(after index: Int, range: Range<Int>, tokens: [Token], in mentions: [Mention]) -> Mention?
+    {
         for offset in 1...2 where index + offset < range.upperBound {
             let start = tokens[index + offset].start
             if let found = mentions.first(where: { $0.start == start }) {

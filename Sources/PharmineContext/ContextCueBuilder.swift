@@ -109,7 +109,11 @@ public enum ContextCueBuilder {
             guard let categoryName = rule["category"] as? String, let directionName = rule["direction"] as? String,
                 let literal = rule["literal"] as? String
             else {
-                throw ContextError(.malformedSource, file: path, message: "rule \(index) lacks category, direction or literal")
+                throw ContextError(
+                    .malformedSource,
+                    file: path,
+                    message: "rule \(index) lacks category, direction or literal"
+                )
             }
             let category: ContextCategory?
             if directionName == "TERMINATE" {
@@ -135,7 +139,9 @@ public enum ContextCueBuilder {
                 phrases = try expand(pattern, file: path)
             }
             for phrase in phrases {
-                result.append(RawCue(phrase: phrase, category: category, direction: direction, scope: nil, source: "medspacy"))
+                result.append(
+                    RawCue(phrase: phrase, category: category, direction: direction, scope: nil, source: "medspacy")
+                )
             }
         }
         return result
@@ -183,7 +189,9 @@ public enum ContextCueBuilder {
                 throw ContextError(.malformedSource, file: path, message: "en_clinical lacks \(key)")
             }
             for phrase in list {
-                result.append(RawCue(phrase: phrase, category: category, direction: direction, scope: nil, source: "negspacy"))
+                result.append(
+                    RawCue(phrase: phrase, category: category, direction: direction, scope: nil, source: "negspacy")
+                )
             }
         }
         return result
@@ -217,7 +225,9 @@ public enum ContextCueBuilder {
                 case "bidirectional": .bidirectional
                 default: .forward
                 }
-            result.append(RawCue(phrase: fields[0], category: category, direction: direction, scope: nil, source: "pycontextnlp"))
+            result.append(
+                RawCue(phrase: fields[0], category: category, direction: direction, scope: nil, source: "pycontextnlp")
+            )
         }
         return result
     }

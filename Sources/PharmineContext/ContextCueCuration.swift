@@ -44,19 +44,29 @@ public enum ContextCueCuration {
         drop(["prophylaxis"], nil, "an indication qualifier in pharmacology (headache prophylaxis), not a negation")
         drop(["indication", "every indication"], nil, "pharmacology's word for a use of a drug")
         drop(
-            ["decline", "declined", "declines", "declining"], nil,
+            ["decline", "declined", "declines", "declining"],
+            nil,
             "reports a fall in pharmacology prose (pain scores declined), not a refusal"
         )
         drop(["resolved", "now resolved"], nil, "a condition resolving is an outcome of treatment, not its absence")
         drop(["free"], nil, "drug-free, free base, free fraction")
         drop(["return"], nil, "return to baseline")
         drop(["as needed"], nil, "a dosing instruction; the condition stays the indication")
-        drop(["risk of", "risks of", "risk factor", "predispose to"], nil, "reducing the risk of a condition states a preventive use")
+        drop(
+            ["risk of", "risks of", "risk factor", "predispose to"],
+            nil,
+            "reducing the risk of a condition states a preventive use"
+        )
         drop(["clinical concern"], nil, "clinical-note workflow")
         drop(["versus"], nil, "names the comparison arm of a trial (amitriptyline versus placebo)")
-        drop(["any other", "as well as any"], nil, "list continuation in clinical notes; in prose it names further drugs")
         drop(
-            ["test for", "evaluate for", "checked for"], nil,
+            ["any other", "as well as any"],
+            nil,
+            "list continuation in clinical notes; in prose it names further drugs"
+        )
+        drop(
+            ["test for", "evaluate for", "checked for"],
+            nil,
             "clinical orders; in research prose a drug evaluated for a condition is not negated"
         )
         drop(["ro", "hist", "ho"], nil, "too ambiguous as single tokens")
@@ -147,7 +157,8 @@ public enum ContextCueCuration {
         // Historical.
         add(
             [
-                "history of", "past history of", "previously treated with", "previously received", "prior treatment with",
+                "history of", "past history of", "previously treated with", "previously received",
+                "prior treatment with",
                 "prior use of", "past use of",
             ],
             .historical

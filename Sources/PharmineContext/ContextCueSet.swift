@@ -31,12 +31,12 @@ public struct ContextCueSet: Sendable {
         var isPseudo: Bool
     }
 
-    let wordIDs: [WordKey: Int32]
+    let wordIDs: WordTable
     /// The id of "'", which a typographic apostrophe (U+2019) also gets; -1 if unused.
     let apostropheID: Int32
     let phrases: [Phrase]
-    /// Phrase indices by first word id, longest first.
-    let phrasesByFirstWord: [Int32: [Int]]
+    /// Phrase indices by first word id (the index), longest first.
+    let phrasesByFirstWord: [[Int]]
 
     /// Compiles a cue list.
     ///
@@ -78,14 +78,16 @@ public struct ContextCueSet: Sendable {
                 )
             }
         }
-        var byFirst: [Int32: [Int]] = [:]
+        var byFirst = [[Int]](repeating: [], count: wordIDs.count)
         for (index, phrase) in phrases.enumerated() {
-            byFirst[phrase.words[0], default: []].append(index)
+            byFirst[Int(phrase.words[0])].append(index)
         }
-        for key in byFirst.keys {
-            byFirst[key]?.sort { phrases[$0].words.count > phrases[$1].words.count }
+        for index in byFirst.indices {
+            byFirst[index].sort { phrases[$0].words.count > phrases[$1].words.count }
         }
-        self.wordIDs = wordIDs
+        var table = WordTable(capacity: wordIDs.count)
+        for (key, id) in wordIDs { table.set(key, id) }
+        self.wordIDs = table
         self.apostropheID = WordKey("'").flatMap { wordIDs[$0] } ?? -1
         self.phrases = phrases
         self.phrasesByFirstWord = byFirst
@@ -106,7 +108,12 @@ public struct ContextCueSet: Sendable {
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("cue\t") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 5 else {
-                throw ContextError(.malformedLine, file: file, line: number, message: "expected 5 columns, found \(fields.count)")
+                throw ContextError(
+                    .malformedLine,
+                    file: file,
+                    line: number,
+                    message: "expected 5 columns, found \(fields.count)"
+                )
             }
             guard let category = ContextCategory(rawValue: String(fields[1])) else {
                 throw ContextError(.malformedLine, file: file, line: number, message: "unknown category \(fields[1])")
@@ -180,6 +187,6 @@ public struct ContextCueSet: Sendable {
             }
             return -1
         }
-        return wordIDs[key] ?? -1
+        return wordIDs.value(for: key)
     }
 }

@@ -103,8 +103,8 @@ public struct ContextStage: Stage {
                     matches.removeAll(keepingCapacity: true)
                     for position in 0..<count {
                         let id = ids[position]
-                        guard id >= 0, let candidates = cues.phrasesByFirstWord[id] else { continue }
-                        for phraseIndex in candidates {
+                        guard id >= 0 else { continue }
+                        for phraseIndex in cues.phrasesByFirstWord[Int(id)] {
                             let phrase = cues.phrases[phraseIndex]
                             let length = phrase.words.count
                             guard position + length <= count else { continue }
@@ -114,7 +114,9 @@ public struct ContextStage: Stage {
                                 break
                             }
                             guard matched else { continue }
-                            if phrase.clauseInitial && !isClauseStart(position, range: range, tokens: tokens, bytes: bytes) {
+                            if phrase.clauseInitial
+                                && !isClauseStart(position, range: range, tokens: tokens, bytes: bytes)
+                            {
                                 continue
                             }
                             matches.append(Match(phrase: phraseIndex, start: position, end: position + length))
@@ -216,14 +218,21 @@ public struct ContextStage: Stage {
             }
         }
         spans.sort {
-            ($0.sentence, $0.start, $0.end, $0.category.sortRank) < ($1.sentence, $1.start, $1.end, $1.category.sortRank)
+            ($0.sentence, $0.start, $0.end, $0.category.sortRank) < (
+                $1.sentence, $1.start, $1.end, $1.category.sortRank
+            )
         }
         return spans
     }
 
     /// Whether the token at `position` (relative to the sentence) starts a clause: it is the
     /// sentence's first token or follows `,`, `;`, `:` or `(`.
-    private func isClauseStart(_ position: Int, range: Range<Int>, tokens: [Token], bytes: UnsafeBufferPointer<UInt8>)
+    private func isClauseStart(
+        _ position: Int,
+        range: Range<Int>,
+        tokens: [Token],
+        bytes: UnsafeBufferPointer<UInt8>
+    )
         -> Bool
     {
         guard position > 0 else { return true }

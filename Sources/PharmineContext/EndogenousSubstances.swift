@@ -42,7 +42,12 @@ public struct EndogenousSubstances: Sendable {
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("concept\t") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 4 else {
-                throw ContextError(.malformedLine, file: file, line: number, message: "expected 4 columns, found \(fields.count)")
+                throw ContextError(
+                    .malformedLine,
+                    file: file,
+                    line: number,
+                    message: "expected 4 columns, found \(fields.count)"
+                )
             }
             names.insert(fields[0].lowercased())
             for id in fields[1].split(separator: ",") { ids.insert(String(id)) }

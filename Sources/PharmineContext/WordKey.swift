@@ -9,6 +9,15 @@ struct WordKey: Hashable, Sendable {
     private var high: UInt64
     private var length: UInt32
 
+    /// A cheap, well-mixed hash for ``WordTable``.
+    @inline(__always)
+    var mixedHash: UInt64 {
+        var value = (low &* 0x9e37_79b9_7f4a_7c15) ^ (high &* 0xc2b2_ae3d_27d4_eb4f) ^ UInt64(length)
+        value ^= value >> 29
+        value = value &* 0xbf58_476d_1ce4_e5b9
+        return value ^ (value >> 32)
+    }
+
     /// The key of a lowercased ASCII string (used when compiling word lists).
     init?(_ word: String) {
         var word = word
@@ -56,18 +65,64 @@ struct WordKey: Hashable, Sendable {
     }
 }
 
+/// An open-addressing map from word keys to small integers, faster than `Dictionary` for the
+/// per-token lookups of cue matching.
+struct WordTable: Sendable {
+    private var keys: [WordKey?]
+    private var values: [Int32]
+    private let mask: Int
+    /// The number of entries.
+    private(set) var count = 0
+
+    /// Creates a table for up to `capacity` entries.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: nil, count: size)
+        values = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// The value of a key, or -1.
+    @inline(__always)
+    func value(for key: WordKey) -> Int32 {
+        var slot = Int(truncatingIfNeeded: key.mixedHash) & mask
+        while let stored = keys[slot] {
+            if stored == key { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return -1
+    }
+
+    /// Sets the value of a key (the table must have room).
+    mutating func set(_ key: WordKey, _ value: Int32) {
+        var slot = Int(truncatingIfNeeded: key.mixedHash) & mask
+        while let stored = keys[slot] {
+            if stored == key {
+                values[slot] = value
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+    }
+}
+
 /// A set of lowercased words, tested against token bytes without allocating.
 struct WordSet: Sendable {
-    private var keys: Set<WordKey> = []
+    private var table: WordTable
 
     init(_ words: [String]) {
+        table = WordTable(capacity: words.count)
         for word in words {
-            if let key = WordKey(word.lowercased()) { keys.insert(key) }
+            if let key = WordKey(word.lowercased()) { table.set(key, 1) }
         }
     }
 
     func contains(_ key: WordKey?) -> Bool {
         guard let key else { return false }
-        return keys.contains(key)
+        return table.value(for: key) >= 0
     }
 }

@@ -64,7 +64,8 @@ public struct AbbreviationFinder: Sendable {
                     if bytes[offset] == UInt8(ascii: "("),
                         let close = matchingParenthesis(bytes, open: offset, limit: sentence.upperBound)
                     {
-                        if let found = definition(bytes, sentenceStart: sentence.lowerBound, open: offset, close: close) {
+                        if let found = definition(bytes, sentenceStart: sentence.lowerBound, open: offset, close: close)
+                        {
                             result.append(
                                 Abbreviation(
                                     short: string(bytes, found.short),
@@ -109,8 +110,20 @@ public struct AbbreviationFinder: Sendable {
         let content = trim(bytes, (open + 1)..<contentEnd)
         guard !content.isEmpty else { return nil }
 
-        let prefix = trim(bytes, sentenceStart..<open)
+        // The long form has at most 15 words (min(|SF| + 5, 2·|SF|) with |SF| ≤ 10), so only
+        // the last 16 words before the parenthesis can hold it.
+        var prefix = trim(bytes, sentenceStart..<open)
         guard !prefix.isEmpty else { return nil }
+        var words = 0
+        var cut = prefix.upperBound
+        while cut > prefix.lowerBound {
+            if isSpaceByte(bytes[cut - 1]) && !isSpaceByte(bytes[cut]) {
+                words += 1
+                if words == Self.maximumLongFormWords + 1 { break }
+            }
+            cut -= 1
+        }
+        prefix = cut..<prefix.upperBound
 
         let contentScalars = scalars(bytes, content)
         if wordCount(contentScalars) > 2 || contentScalars.count > 10 {
@@ -177,6 +190,9 @@ public struct AbbreviationFinder: Sendable {
         }
         return !Self.referenceWords.contains(firstWord)
     }
+
+    /// The most words a long form may have: min(|SF| + 5, 2·|SF|) for |SF| ≤ 10.
+    private static let maximumLongFormWords = 15
 
     /// Words that start reference or aside notation in parentheses.
     private static let referenceWords: Set<String> = [
@@ -305,11 +321,18 @@ public struct AbbreviationFinder: Sendable {
     }
 
     private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace
+        if scalar.isASCII {
+            return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+        }
+        return scalar.properties.isWhitespace
     }
 
     private func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (value >= 0x61 && value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     private func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {

@@ -305,8 +305,9 @@ private struct SentenceScanner {
             if byte == UInt8(ascii: ":") {
                 return offset + 1 == count || spaceLength(at: offset + 1) != nil
             }
-            guard isASCIILetter(byte) || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "/")
-                || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "-")
+            guard
+                isASCIILetter(byte) || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "/")
+                    || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "-")
             else { return false }
             offset += 1
         }
@@ -394,7 +395,8 @@ private struct SentenceScanner {
             switch byte {
             case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\""), UInt8(ascii: "'"):
                 offset += 1
-            case 0xE2 where offset + 2 < count && bytes[offset + 1] == 0x80
+            case 0xE2
+            where offset + 2 < count && bytes[offset + 1] == 0x80
                 && (bytes[offset + 2] == 0x9C || bytes[offset + 2] == 0x98):
                 offset += 3  // “ ‘
             case 0xC2 where offset + 1 < count && bytes[offset + 1] == 0xAB:

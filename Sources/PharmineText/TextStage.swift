@@ -67,10 +67,17 @@ public struct TextStage: Stage {
                     tokenIndex += 1
                 }
                 sentences.append(
-                    Sentence(passage: passageIndex, start: span.lowerBound, end: span.upperBound, tokens: first..<tokenIndex)
+                    Sentence(
+                        passage: passageIndex,
+                        start: span.lowerBound,
+                        end: span.upperBound,
+                        tokens: first..<tokenIndex
+                    )
                 )
             }
-            definitions.append(contentsOf: abbreviations.find(in: passage.text, sentences: spans, passage: passageIndex))
+            definitions.append(
+                contentsOf: abbreviations.find(in: passage.text, sentences: spans, passage: passageIndex)
+            )
             allTokens.append(tokens)
         }
         document.tokens = allTokens

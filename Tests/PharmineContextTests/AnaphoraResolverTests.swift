@@ -73,7 +73,11 @@ struct AnaphoraResolverTests {
         builder.mention("Amitriptyline", .drug, id: Self.amitriptyline, name: "amitriptyline")
         let document = Self.resolve(builder)
         let anaphors = document.mentions.filter { $0.source == .anaphor }
-        #expect(anaphors.map { builder.text(passage: 0, $0.start, $0.end) } == ["This drug", "The medication", "This effect"])
+        #expect(
+            anaphors.map { builder.text(passage: 0, $0.start, $0.end) } == [
+                "This drug", "The medication", "This effect",
+            ]
+        )
         #expect(anaphors.allSatisfy { $0.id == Self.amitriptyline })
         #expect(anaphors.map(\.sentence) == [2, 3, 5])
     }
@@ -84,20 +88,31 @@ struct AnaphoraResolverTests {
             "Amitriptyline relieves pain. Low doses of this tricyclic antidepressant improve sleep."
         )
         builder.mention("Amitriptyline", .drug, id: Self.amitriptyline, name: "amitriptyline")
-        builder.mention("tricyclic antidepressant", .drug, id: "MESH:D000929", name: "antidepressive agents, tricyclic", isClass: true)
+        builder.mention(
+            "tricyclic antidepressant",
+            .drug,
+            id: "MESH:D000929",
+            name: "antidepressive agents, tricyclic",
+            isClass: true
+        )
         let document = Self.resolve(builder)
         let anaphor = try #require(document.mentions.first { $0.source == .anaphor })
         #expect(builder.text(passage: 0, anaphor.start, anaphor.end) == "this tricyclic antidepressant")
         #expect(anaphor.id == Self.amitriptyline)
         // The class mention stays; mentions stay sorted.
         #expect(document.mentions.contains { $0.isClass })
-        #expect(document.mentions.map { [$0.passage, $0.start, $0.end] }.elementsEqual(
-            document.mentions.map { [$0.passage, $0.start, $0.end] }.sorted { $0.lexicographicallyPrecedes($1) }))
+        #expect(
+            document.mentions.map { [$0.passage, $0.start, $0.end] }.elementsEqual(
+                document.mentions.map { [$0.passage, $0.start, $0.end] }.sorted { $0.lexicographicallyPrecedes($1) }
+            )
+        )
     }
 
     @Test("endogenous substances are skipped as antecedents")
     func endogenousSkipped() throws {
-        var builder = DocumentBuilder("Amitriptyline inhibits the reuptake of serotonin and norepinephrine; its effects on histamine add sedation.")
+        var builder = DocumentBuilder(
+            "Amitriptyline inhibits the reuptake of serotonin and norepinephrine; its effects on histamine add sedation."
+        )
         builder.mention("Amitriptyline", .drug, id: Self.amitriptyline, name: "amitriptyline")
         builder.mention("serotonin", .drug, id: "MESH:D012701", name: "Serotonin")
         builder.mention("norepinephrine", .drug, id: "MESH:D009638", name: "Norepinephrine")
@@ -155,7 +170,13 @@ struct AnaphoraResolverTests {
         var builder = DocumentBuilder(text)
         builder.mention("Amitriptyline Hydrochloride", .drug, id: Self.amitriptyline, name: "amitriptyline")
         builder.mention("amitriptyline hydrochloride", .drug, id: Self.amitriptyline, name: "amitriptyline")
-        builder.mention("tricyclic antidepressant", .drug, id: "MESH:D000929", name: "antidepressive agents, tricyclic", isClass: true)
+        builder.mention(
+            "tricyclic antidepressant",
+            .drug,
+            id: "MESH:D000929",
+            name: "antidepressive agents, tricyclic",
+            isClass: true
+        )
         builder.mention("serotonin", .drug, id: "MESH:D012701", name: "Serotonin")
         builder.mention("norepinephrine", .drug, id: "MESH:D009638", name: "Norepinephrine")
         builder.mention("histamine", .drug, id: "MESH:D006632", name: "Histamine")
@@ -176,9 +197,12 @@ struct AnaphoraResolverTests {
         }
         func resolved(_ surface: String, before following: String) -> Bool {
             let ranges = builder.occurrences(of: surface + following)
-            return !ranges.isEmpty && ranges.allSatisfy { range in
-                anaphors.contains { $0.start == range.lowerBound && $0.end == range.lowerBound + surface.utf8.count }
-            }
+            return !ranges.isEmpty
+                && ranges.allSatisfy { range in
+                    anaphors.contains {
+                        $0.start == range.lowerBound && $0.end == range.lowerBound + surface.utf8.count
+                    }
+                }
         }
         #expect(resolved("Its", before: " mechanism involves"))
         #expect(resolved("This action", before: " helps"))

@@ -46,7 +46,8 @@ struct ContextCueFileTests {
 
     @Test("a malformed row is reported with its line")
     func malformedRow() {
-        let tsv = "# comment\ncue\tcategory\tdirection\tscope\tsource\nno\tnegated\tforward\t8\tx\nnot\tnegative\tforward\t8\tx\n"
+        let tsv =
+            "# comment\ncue\tcategory\tdirection\tscope\tsource\nno\tnegated\tforward\t8\tx\nnot\tnegative\tforward\t8\tx\n"
         #expect {
             _ = try ContextCueSet(tsv: tsv, file: "cues.tsv")
         } throws: { error in

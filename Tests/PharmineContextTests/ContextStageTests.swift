@@ -37,14 +37,19 @@ struct ContextStageTests {
         ScopeCase("Amitriptyline was not effective in fibromyalgia.", ["fibromyalgia"], negated: ["fibromyalgia"]),
         ScopeCase("There was no evidence of hepatotoxicity.", ["hepatotoxicity"], negated: ["hepatotoxicity"]),
         ScopeCase(
-            "Amitriptyline failed to prevent migraine in this trial.", ["migraine"], negated: ["migraine"]
+            "Amitriptyline failed to prevent migraine in this trial.",
+            ["migraine"],
+            negated: ["migraine"]
         ),
         ScopeCase(
-            "Amitriptyline did not reduce pain intensity in neuropathic pain.", ["neuropathic pain"],
+            "Amitriptyline did not reduce pain intensity in neuropathic pain.",
+            ["neuropathic pain"],
             negated: ["neuropathic pain"]
         ),
         ScopeCase(
-            "A lack of efficacy in fibromyalgia was reported.", ["fibromyalgia"], negated: ["fibromyalgia"]
+            "A lack of efficacy in fibromyalgia was reported.",
+            ["fibromyalgia"],
+            negated: ["fibromyalgia"]
         ),
         ScopeCase("Patients denied headache.", ["headache"], negated: ["headache"]),
         ScopeCase("Amitriptyline didn\u{2019}t relieve insomnia.", ["insomnia"], negated: ["insomnia"]),
@@ -55,21 +60,25 @@ struct ContextStageTests {
             ["migraine", "tension headache"]
         ),
         ScopeCase(
-            "Amitriptyline was not only effective in migraine.", ["migraine"]
+            "Amitriptyline was not only effective in migraine.",
+            ["migraine"]
         ),
         ScopeCase("Gram negative sepsis was treated.", ["sepsis"]),
         ScopeCase("There was no increase in seizures.", ["seizures"]),
         ScopeCase(
-            "Symptoms such as, but not limited to, nausea and dizziness occurred.", ["nausea", "dizziness"]
+            "Symptoms such as, but not limited to, nausea and dizziness occurred.",
+            ["nausea", "dizziness"]
         ),
         // Terminators, semicolons and the window cut the scope.
         ScopeCase(
-            "Amitriptyline did not reduce migraine, but it reduced tension headache.", ["migraine", "tension headache"],
+            "Amitriptyline did not reduce migraine, but it reduced tension headache.",
+            ["migraine", "tension headache"],
             negated: ["migraine"]
         ),
         ScopeCase("Not depression, but anxiety improved.", ["depression", "anxiety"], negated: ["depression"]),
         ScopeCase(
-            "No patient developed hypotension; arrhythmia occurred twice.", ["hypotension", "arrhythmia"],
+            "No patient developed hypotension; arrhythmia occurred twice.",
+            ["hypotension", "arrhythmia"],
             negated: ["hypotension"]
         ),
         ScopeCase(
@@ -77,30 +86,41 @@ struct ContextStageTests {
             ["hypotension"]
         ),
         ScopeCase(
-            "Nortriptyline had no effect on sleep, which improved with melatonin.", ["sleep", "melatonin"],
+            "Nortriptyline had no effect on sleep, which improved with melatonin.",
+            ["sleep", "melatonin"],
             negated: ["sleep"]
         ),
         // Hedging.
         ScopeCase("Amitriptyline may be useful in fibromyalgia.", ["fibromyalgia"], hedged: ["fibromyalgia"]),
         ScopeCase(
-            "Amitriptyline has shown promise in treating fibromyalgia.", ["fibromyalgia"], hedged: ["fibromyalgia"]
+            "Amitriptyline has shown promise in treating fibromyalgia.",
+            ["fibromyalgia"],
+            hedged: ["fibromyalgia"]
         ),
         ScopeCase(
-            "These results suggest a role in chronic pain.", ["chronic pain"], hedged: ["chronic pain"]
+            "These results suggest a role in chronic pain.",
+            ["chronic pain"],
+            hedged: ["chronic pain"]
         ),
         ScopeCase("Preliminary data in insomnia are encouraging.", ["insomnia"], hedged: ["insomnia"]),
         ScopeCase("Amitriptyline can reduce the frequency of migraine.", ["migraine"]),
         ScopeCase(
-            "Amitriptyline might not prevent migraine.", ["migraine"], hedged: ["migraine"]
+            "Amitriptyline might not prevent migraine.",
+            ["migraine"],
+            hedged: ["migraine"]
         ),
         // Hypothetical and historical.
         ScopeCase("If hypotension occurs, reduce the dose.", ["hypotension"], hypothetical: ["hypotension"]),
         ScopeCase(
-            "Should hypotension develop, stop the drug.", ["hypotension"], hypothetical: ["hypotension"]
+            "Should hypotension develop, stop the drug.",
+            ["hypotension"],
+            hypothetical: ["hypotension"]
         ),
         ScopeCase("Patients should avoid alcohol during hypotension.", ["hypotension"]),
         ScopeCase(
-            "Patients with a history of seizures received amitriptyline.", ["seizures"], historical: ["seizures"]
+            "Patients with a history of seizures received amitriptyline.",
+            ["seizures"],
+            historical: ["seizures"]
         ),
         // Clinical prophylaxis and comparisons are not negations here.
         ScopeCase("It is used for headache prophylaxis.", ["headache"]),
@@ -128,7 +148,9 @@ struct ContextStageTests {
     @Test("records cues with their scopes for the relation stage")
     func cueSpans() throws {
         let cues = try #require(Shipped.cues)
-        var builder = DocumentBuilder("Amitriptyline was well tolerated. It was not effective in fibromyalgia, but helped sleep.")
+        var builder = DocumentBuilder(
+            "Amitriptyline was well tolerated. It was not effective in fibromyalgia, but helped sleep."
+        )
         builder.mention("fibromyalgia")
         let document = ContextStage(cues: cues, anaphora: nil).process(builder.document)
         let negation = try #require(document.cues.first { $0.category == .negated })

@@ -19,7 +19,8 @@ struct DocumentBuilder {
         let pattern = Array(needle.utf8)
         guard !pattern.isEmpty, haystack.count >= pattern.count else { return [] }
         var result: [Range<Int>] = []
-        for start in 0...(haystack.count - pattern.count) where haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
+        for start in 0...(haystack.count - pattern.count)
+        where haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
             result.append(start..<(start + pattern.count))
         }
         return result

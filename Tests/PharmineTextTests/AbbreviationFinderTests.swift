@@ -21,31 +21,38 @@ struct AbbreviationFinderTests {
     static let cases: [AbbreviationCase] = [
         AbbreviationCase(
             "Amitriptyline is used for post-herpetic neuralgia (PHN) in older adults.",
-            "PHN", "post-herpetic neuralgia"
+            "PHN",
+            "post-herpetic neuralgia"
         ),
         AbbreviationCase(
             "Patients had taken selective serotonin reuptake inhibitors (SSRIs) before.",
-            "SSRIs", "selective serotonin reuptake inhibitors"
+            "SSRIs",
+            "selective serotonin reuptake inhibitors"
         ),
         AbbreviationCase(
             "Older tricyclic antidepressants (TCAs) are sedating.",
-            "TCAs", "tricyclic antidepressants"
+            "TCAs",
+            "tricyclic antidepressants"
         ),
         AbbreviationCase(
             "Levels of 5-hydroxytryptamine (5-HT) rose.",
-            "5-HT", "5-hydroxytryptamine"
+            "5-HT",
+            "5-hydroxytryptamine"
         ),
         AbbreviationCase(
             "The PHN (post-herpetic neuralgia) group improved.",
-            "PHN", "post-herpetic neuralgia"
+            "PHN",
+            "post-herpetic neuralgia"
         ),
         AbbreviationCase(
             "It blocks the serotonin transporter (SERT; also called SLC6A4).",
-            "SERT", "serotonin transporter"
+            "SERT",
+            "serotonin transporter"
         ),
         AbbreviationCase(
             "Results are given as odds ratio (OR) with intervals.",
-            "OR", "odds ratio"
+            "OR",
+            "odds ratio"
         ),
         AbbreviationCase("Pain fell more with amitriptyline (p < 0.05) than placebo."),
         AbbreviationCase("Twelve patients were randomised (n = 12) to each arm."),
