@@ -75,6 +75,12 @@ enum Lexical {
         "subtype", "sites", "channels", "transporters", "enzymes", "isoforms", "isozymes", "isoenzymes",
     ]
 
+    /// Words that are never an object on their own, whatever concept a lexicon gives them.
+    static let genericObjects: Set<String> = [
+        "illness", "illnesses", "problem", "problems", "indication", "indications", "target", "targets",
+        "protein", "proteins", "pathway", "pathways", "side effects", "side effect",
+    ]
+
     /// Demonstratives: a class mention after one is an unresolved anaphor ("this tricyclic
     /// antidepressant"), never a subject of its own.
     static let demonstratives: Set<String> = ["this", "these", "that", "those", "such"]

@@ -288,7 +288,7 @@ struct MechanismRules {
     private func transmitterMention(_ transmitter: Transmitter) -> Mention {
         let existing = items[transmitter.item].mentions.first.map { analysis.mentions[$0] }
         var mention = Mention(
-            type: .receptor, id: transmitter.target.id, name: transmitter.target.symbol,
+            type: .receptor, id: transmitter.target.id, name: transmitter.target.name,
             passage: analysis.view.passage, sentence: analysis.view.sentence, start: transmitter.start,
             end: transmitter.end, source: existing?.source == .abbreviation ? .abbreviation : .lexicon)
         if let existing {

@@ -38,15 +38,24 @@ struct SentenceAnalysis {
     }
 
     /// The condition mention of an item, if it may be an indication object.
+    ///
+    /// Refused: a mention joined to a modifier ("pain-related") and a bare generic head noun
+    /// ("conditions", "disorders"), which a lexicon may map to a root concept ("Disease").
     func condition(at item: Int) -> Int? {
-        guard let index = mention(at: item, type: .condition), !isModifier(item) else { return nil }
+        guard let index = mention(at: item, type: .condition), !isModifier(item), !isGeneric(item) else { return nil }
         return index
     }
 
-    /// The target mention of an item, if it may be a mechanism object.
+    /// The target mention of an item, if it may be a mechanism object (same refusals as
+    /// ``condition(at:)``: "receptors" alone is no target).
     func receptor(at item: Int) -> Int? {
-        guard let index = mention(at: item, type: .receptor), !isModifier(item) else { return nil }
+        guard let index = mention(at: item, type: .receptor), !isModifier(item), !isGeneric(item) else { return nil }
         return index
+    }
+
+    /// Whether a slot's whole text is a generic head noun ("conditions", "receptors").
+    func isGeneric(_ item: Int) -> Bool {
+        Lexical.heads.contains(items[item].text) || Lexical.genericObjects.contains(items[item].text)
     }
 
     /// Whether a slot is joined by a hyphen to a modifier word ("aspirin-induced", "pain-related").

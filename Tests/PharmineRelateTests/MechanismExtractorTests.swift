@@ -26,13 +26,13 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
     static let positives: [(String, Set<String>)] = [
         ("Its effects on serotonin and norepinephrine reuptake are known.", []),  // unresolved "Its"
         ("{Its|^amitriptyline} effects on serotonin and norepinephrine reuptake are known.",
-            ["mechanism amitriptyline→SLC6A4 reuptake_inhibitor", "mechanism amitriptyline→SLC6A2 reuptake_inhibitor"]),
-        ("Fluoxetine inhibits the reuptake of serotonin.", ["mechanism fluoxetine→SLC6A4 reuptake_inhibitor"]),
-        ("Fluoxetine is a selective serotonin reuptake inhibitor.", ["mechanism fluoxetine→SLC6A4 reuptake_inhibitor"]),
+            ["mechanism amitriptyline→solute carrier family 6 member 4 reuptake_inhibitor", "mechanism amitriptyline→solute carrier family 6 member 2 reuptake_inhibitor"]),
+        ("Fluoxetine inhibits the reuptake of serotonin.", ["mechanism fluoxetine→solute carrier family 6 member 4 reuptake_inhibitor"]),
+        ("Fluoxetine is a selective serotonin reuptake inhibitor.", ["mechanism fluoxetine→solute carrier family 6 member 4 reuptake_inhibitor"]),
         ("Duloxetine is a serotonin-norepinephrine reuptake inhibitor.",
-            ["mechanism duloxetine→SLC6A4 reuptake_inhibitor", "mechanism duloxetine→SLC6A2 reuptake_inhibitor"]),
+            ["mechanism duloxetine→solute carrier family 6 member 4 reuptake_inhibitor", "mechanism duloxetine→solute carrier family 6 member 2 reuptake_inhibitor"]),
         ("Duloxetine causes reuptake inhibition of serotonin and noradrenaline.",
-            ["mechanism duloxetine→SLC6A4 reuptake_inhibitor", "mechanism duloxetine→SLC6A2 reuptake_inhibitor"]),
+            ["mechanism duloxetine→solute carrier family 6 member 4 reuptake_inhibitor", "mechanism duloxetine→solute carrier family 6 member 2 reuptake_inhibitor"]),
         ("Amitriptyline has antagonist actions at various receptors, including {histamine|HRH1} and muscarinic receptors.",
             ["mechanism amitriptyline→HRH1 antagonist",
                 "mechanism amitriptyline→muscarinic acetylcholine receptors antagonist"]),
