@@ -85,12 +85,17 @@ struct Cue: Sendable {
     let base: Double
     /// The qualifier it sets, if any.
     let qualifier: String?
+    /// Whether the cue is a noun phrase ("inhibitor of", "blockade of"): its subject must be
+    /// linked to it by copula or apposition ("X is a potent inhibitor of", "X, an inhibitor of",
+    /// "its antagonist actions at") or follow "by" ("inhibition of Y by X").
+    let nominal: Bool
 
-    init(_ pattern: String, rule: String, base: Double, qualifier: String? = nil) {
+    init(_ pattern: String, rule: String, base: Double, qualifier: String? = nil, nominal: Bool = false) {
         self.pattern = CuePattern(pattern)
         self.rule = rule
         self.base = base
         self.qualifier = qualifier
+        self.nominal = nominal
     }
 }
 

@@ -56,14 +56,15 @@ enum IndicationCues {
     /// Nouns after a condition that make it a measure ("pain scores", "pain intensity").
     static let measureNouns: Set<String> = [
         "scores", "score", "intensity", "ratings", "rating", "levels", "level", "perception", "threshold",
-        "thresholds", "sensitivity", "scale", "index",
+        "thresholds", "sensitivity", "scale", "index", "duration", "durations",
+        "latency", "quality", "frequency", "severity", "rate", "rates", "time", "times", "incidence", "volume",
     ]
 
     /// Efficacy words that complete "in patients with Y, X …" ("reduced", "relief", "effective").
     static let efficacyPrefixes: [String] = [
-        "reliev", "relief", "reduc", "improv", "alleviat", "amelior", "attenuat", "benefi", "decreas",
-        "lower", "prevent", "respond", "response", "remission", "resol", "cure", "cured", "successful",
-        "control", "effective", "efficac", "useful", "helpful", "treat", "suppress", "abolish",
+        "reliev", "relief", "reduc", "improv", "alleviat", "amelior", "attenuat", "benefi", "prevent",
+        "respond", "response", "remission", "cure", "cured", "successful", "control", "effective", "efficac",
+        "useful", "helpful", "treat",
     ]
 
     /// Passive verbs of "Y was treated with X".
@@ -102,7 +103,7 @@ enum IndicationCues {
         (CuePattern("add on"), "adjunct"),
         (
             CuePattern(
-                "prevent|prevents|prevented|preventing|prevention|preventive|preventative|prophylaxis|prophylactic|prophylactically|chemoprophylaxis"
+                "prevent|prevents|prevented|preventing|prevention|preventive|preventative|prophylaxis|prophylactic|prophylactically|chemoprophylaxis|chemopreventive|chemoprevention"
             ), "prophylaxis"
         ),
         (

@@ -1,3 +1,4 @@
+public import PharmineContext
 public import PharmineCore
 
 /// Extracts `indication` triples (drug → condition) from cue patterns within a sentence.
@@ -49,12 +50,18 @@ public struct IndicationExtractor: Stage {
     /// Whether an `off_label` qualifier carries to later unqualified indications of the same drug
     /// in the same paragraph.
     public var carryOffLabel: Bool
+    /// Substances never taken as subjects (neurotransmitters and mediators: "glutamate",
+    /// "acetylcholine"), from `Lexicons/endogenous.tsv`.
+    public var endogenous: EndogenousSubstances
 
     /// Creates the extractor.
     ///
-    /// - Parameter carryOffLabel: Whether `off_label` carries within a paragraph (default true).
-    public init(carryOffLabel: Bool = true) {
+    /// - Parameters:
+    ///   - carryOffLabel: Whether `off_label` carries within a paragraph (default true).
+    ///   - endogenous: Substances never taken as subjects (default: none).
+    public init(carryOffLabel: Bool = true, endogenous: EndogenousSubstances = EndogenousSubstances()) {
         self.carryOffLabel = carryOffLabel
+        self.endogenous = endogenous
     }
 
     /// Adds the document's indication triples.
@@ -63,7 +70,7 @@ public struct IndicationExtractor: Stage {
     /// - Returns: The document with indication triples appended.
     public func process(_ document: Document) -> Document {
         var collector = TripleCollector()
-        SentenceWalker.forEachSentence(of: document) { analysis in
+        SentenceWalker.forEachSentence(of: document, endogenous: endogenous) { analysis in
             IndicationRules(analysis: analysis).run(into: &collector)
         }
         var triples = collector.triples
@@ -152,8 +159,9 @@ struct IndicationRules {
                     after: hit.end, maxGap: 6, accept: analysis.condition,
                     restricted: weak ? IndicationCues.measureWords : nil)
             else { continue }
-            // "reduced pain scores": a measure of the condition, not the condition.
-            if weak, first + 1 < items.count, items[first + 1].isWord(IndicationCues.measureNouns) { continue }
+            // "reduced pain scores", "reducing both seizure and afterdischarge durations": a
+            // measure of the condition, not the condition.
+            if weak, isMeasured(first) { continue }
             let list = analysis.expandList(from: first, accept: analysis.condition)
             let subjectItem = analysis.nearestDrug(before: hit.start)
             var subjects: [(item: Int, rule: String, base: Double)] = []
@@ -183,6 +191,22 @@ struct IndicationRules {
         }
     }
 
+    /// Whether a measure noun follows a condition within three items ("pain scores", "seizure
+    /// and afterdischarge durations").
+    private func isMeasured(_ item: Int) -> Bool {
+        var next = item + 1
+        while next < items.count, next <= item + 3, items[next].kind != .punctuation {
+            if items[next].isWord(IndicationCues.measureNouns) { return true }
+            next += 1
+        }
+        return false
+    }
+
+    /// Whether adverse or causal wording lies in a range ("caused", "risk", "induced").
+    private func hasAdverse(in range: Range<Int>) -> Bool {
+        range.clamped(to: items.indices).contains { items[$0].isWord(Lexical.adverse) }
+    }
+
     // MARK: - Population: "in patients with Y, X reduced …", "X relieved … in Y patients"
 
     private func populationBefore(into collector: inout TripleCollector) {
@@ -193,7 +217,8 @@ struct IndicationRules {
             else { continue }
             let list = analysis.expandList(from: first, accept: analysis.condition)
             guard let drugItem = drugAfterPopulation(from: list.end),
-                let efficacy = efficacyWord(after: drugItem + 1, within: 8)
+                let efficacy = efficacyWord(after: drugItem + 1, within: 8),
+                !hasAdverse(in: list.end..<efficacy)
             else { continue }
             emit(
                 subjectItem: drugItem, objects: list.items, rule: "population", base: 0.75,
@@ -229,7 +254,9 @@ struct IndicationRules {
 
     private func populationAfter(into collector: inout TripleCollector) {
         for efficacy in items.indices where isEfficacy(efficacy) {
-            guard let subjectItem = analysis.nearestDrug(before: efficacy, window: 12) else { continue }
+            guard let subjectItem = analysis.nearestDrug(before: efficacy, window: 12),
+                !hasAdverse(in: subjectItem..<efficacy)
+            else { continue }
             var item = efficacy + 1
             while item < items.count, item - efficacy <= 12, !analysis.isClauseBreak(item) {
                 if items[item].isWord(["in", "among", "for"]), let first = populationObject(after: item + 1) {

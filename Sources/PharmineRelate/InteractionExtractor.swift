@@ -25,12 +25,16 @@ public import PharmineCore
 /// - `coadministration`: "co-administration of X with Y", "concomitant use of X and Y", "X
 ///   coadministered with Y": the qualifier is the effect the sentence states (as above, or
 ///   `contraindicated` for "is contraindicated", "should be avoided", "is not recommended"), or
-///   none; base 0.85 with a stated effect, 0.6 without;
+///   none; base 0.85 with a stated effect, 0.6 without. Combination therapy ("X combined with
+///   Y", "X in combination with Y") is no interaction by itself;
 /// - `interacts`: "X interacts with Y", "interaction between X and Y" [none].
 ///
-/// Both arguments must be drug mentions of different concepts, and neither an endogenous
-/// substance (``EndogenousSubstances``: "norepinephrine" in "increasing the levels of
-/// neurotransmitters like norepinephrine"); "drug interactions" with one drug yields nothing.
+/// Both arguments must be drug mentions of different concepts, neither an endogenous substance
+/// (``EndogenousSubstances``: "norepinephrine" in "increasing the levels of neurotransmitters like
+/// norepinephrine") nor a generic word ("drugs", "agents"); the second drug of a
+/// pharmacokinetic statement is never a clinical analyte ("increased the creatinine
+/// concentration", "urinary excretion of sodium"). "drug interactions" with one drug yields
+/// nothing.
 /// Lists of second drugs expand ("contraindicated with MAO inhibitors or linezolid").
 public struct InteractionExtractor: Stage {
     /// Substances that are never interaction partners.
@@ -49,8 +53,8 @@ public struct InteractionExtractor: Stage {
     /// - Returns: The document with interaction triples appended.
     public func process(_ document: Document) -> Document {
         var collector = TripleCollector()
-        SentenceWalker.forEachSentence(of: document) { analysis in
-            InteractionRules(analysis: analysis, endogenous: endogenous).run(into: &collector)
+        SentenceWalker.forEachSentence(of: document, endogenous: endogenous) { analysis in
+            InteractionRules(analysis: analysis).run(into: &collector)
         }
         var document = document
         document.triples.append(contentsOf: collector.triples)
@@ -62,7 +66,6 @@ public struct InteractionExtractor: Stage {
 /// The interaction rules applied to one sentence.
 struct InteractionRules {
     let analysis: SentenceAnalysis
-    let endogenous: EndogenousSubstances
 
     private var items: [SentenceView.Item] { analysis.items }
 
@@ -100,7 +103,7 @@ struct InteractionRules {
     private static let levelModifiers: Set<String> = [
         "plasma", "serum", "blood", "systemic", "steady-state", "trough", "peak",
     ]
-    private static let clearanceNouns: Set<String> = ["clearance", "elimination", "excretion"]
+    private static let clearanceNouns: Set<String> = ["clearance", "elimination"]
     private static let metabolismNouns: Set<String> = ["metabolism", "biotransformation", "metabolic"]
 
     func run(into collector: inout TripleCollector) {
@@ -110,10 +113,25 @@ struct InteractionRules {
         coadministration(into: &collector)
     }
 
-    /// A drug mention that may be a partner.
+    /// A drug mention that may be a partner (``SentenceAnalysis/drug(at:)`` refuses endogenous
+    /// substances and generic words).
     private func partner(at item: Int) -> Int? {
-        guard let index = analysis.drug(at: item), !endogenous.contains(analysis.mentions[index]) else { return nil }
-        return index
+        analysis.drug(at: item)
+    }
+
+    /// Body substances measured in the clinic ("serum creatinine concentration", "urinary
+    /// excretion of sodium"): never the second drug of a pharmacokinetic statement.
+    private static let analytes: Set<String> = [
+        "sodium", "potassium", "calcium", "magnesium", "chloride", "bicarbonate", "phosphate", "creatinine",
+        "urea", "glucose", "cholesterol", "triglycerides", "uric acid", "bilirubin", "albumin", "oxygen",
+        "water", "malondialdehyde", "lactate", "lactic acid", "ammonia", "iron", "zinc", "copper",
+        "hemoglobin", "haemoglobin", "nitric oxide", "cortisol", "hydrocortisone", "testosterone", "estradiol",
+    ]
+
+    private func isAnalyte(_ item: Int) -> Bool {
+        guard let index = analysis.mention(at: item, type: .drug) else { return false }
+        return Self.analytes.contains(analysis.mentions[index].name.lowercased())
+            || Self.analytes.contains(items[item].text)
     }
 
     private func nearestPartner(before limit: Int, window: Int = 20) -> Int? {
@@ -146,6 +164,7 @@ struct InteractionRules {
             while cursor < items.count, cursor - verb <= 7, found == nil {
                 if analysis.isClauseBreak(cursor) { break }
                 let it = items[cursor]
+                if it.kind == .word, Self.verbs[it.text] != nil { break }  // another statement begins
                 if it.kind == .slot, let _ = partner(at: cursor) {
                     // "increased midazolam (plasma) AUC"
                     var next = cursor + 1
@@ -164,7 +183,7 @@ struct InteractionRules {
                 }
                 cursor += 1
             }
-            guard let found else { continue }
+            guard let found, !isAnalyte(found.second) else { continue }
             let rule: String
             if Self.metabolismNouns.contains(items[found.noun].text) {
                 rule = "metabolism"
@@ -343,10 +362,10 @@ struct InteractionRules {
     // MARK: - Co-administration: the effect the sentence states
 
     private static let coadministrationBefore = CuePattern(
-        "co-administration|coadministration|co-prescription|coprescription|concomitant|concurrent|simultaneous|combined|combination use|administration|treatment|therapy|dosing|intake? of|with"
+        "co-administration|coadministration|co-prescription|coprescription|concomitant|concurrent|simultaneous use|administration|treatment|therapy|dosing|intake? of|with"
     )
     private static let coadministeredAfter = CuePattern(
-        "is|was|were|are|when|if? coadministered|co-administered|coprescribed|co-prescribed|combined|given|administered|taken|used concomitantly|together|simultaneously|concurrently? with"
+        "is|was|were|are|when|if? coadministered|co-administered|coprescribed|co-prescribed|given|administered|taken|used concomitantly|together|simultaneously|concurrently? with"
     )
 
     private func coadministration(into collector: inout TripleCollector) {
@@ -363,7 +382,7 @@ struct InteractionRules {
                     pair = (first, partnerList(from: second), word)
                 }
             } else if let end = Self.coadministeredAfter.match(items, at: word),
-                ["coadministered", "co-administered", "coprescribed", "co-prescribed", "combined"].contains(
+                ["coadministered", "co-administered", "coprescribed", "co-prescribed"].contains(
                     where: { w in (word..<end).contains { items[$0].text == w } })
                     || (word..<end).contains(where: { items[$0].isWord(["concomitantly", "together", "simultaneously", "concurrently"]) }),
                 let first = nearestPartner(before: word, window: 4), let second = partnerAfter(end)

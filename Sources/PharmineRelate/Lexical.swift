@@ -7,7 +7,7 @@ enum Lexical {
     /// Negation inside the span of a relation: "X was not effective in Y", "X failed to relieve Y".
     static let negation: Set<String> = [
         "not", "no", "never", "neither", "nor", "cannot", "failed", "fail", "fails", "failing",
-        "ineffective", "unable", "lack", "lacks", "lacked", "lacking", "non-effective",
+        "ineffective", "unable", "lack", "lacks", "lacked", "lacking", "non-effective", "failure",
     ]
 
     /// Hedging inside the span of a relation: "X has shown promise in treating Y", "X may relieve Y".
@@ -51,7 +51,9 @@ enum Lexical {
         "mild", "moderate", "recurrent", "refractory", "persistent", "episodic", "resistant",
         "treatment-resistant", "these", "those", "also", "even", "to", "its", "their", "his", "her",
         "selected", "specific", "all", "most", "common", "difficult-to-treat", "moderate-to-severe",
-        "mild-to-moderate", "early", "advanced", "stage", "primary",
+        "mild-to-moderate", "early", "advanced", "stage", "primary", "serotonergic", "dopaminergic",
+        "adrenergic", "noradrenergic", "cholinergic", "muscarinic", "nicotinic", "histaminergic",
+        "glutamatergic", "gabaergic", "opioid", "central", "peripheral", "presynaptic", "postsynaptic",
     ]
 
     /// Words that introduce examples or continue a list.
@@ -79,6 +81,26 @@ enum Lexical {
     static let genericObjects: Set<String> = [
         "illness", "illnesses", "problem", "problems", "indication", "indications", "target", "targets",
         "protein", "proteins", "pathway", "pathways", "side effects", "side effect",
+    ]
+
+    /// Words that, alone, are no drug: a lexicon may still map them to a class ("agents").
+    static let genericDrugs: Set<String> = [
+        "drug", "drugs", "agent", "agents", "medication", "medications", "medicine", "medicines", "compound",
+        "compounds", "substance", "substances", "chemical", "chemicals", "neurotransmitter", "neurotransmitters",
+        "treatment", "treatments", "therapy", "therapies", "hormone", "hormones",
+    ]
+
+    /// Words that may link a subject to a noun cue or a target noun: copulas, determiners and the
+    /// adjectives of pharmacology ("X is a potent and selective inhibitor of", "X, an H1 antagonist").
+    static let links: Set<String> = [
+        ",", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "as", "acts", "act",
+        "acting", "a", "an", "the", "its", "their", "which", "that", "also", "both", "and", "potent",
+        "selective", "specific", "novel", "new", "first", "dual", "mixed", "weak", "strong", "competitive",
+        "noncompetitive", "reversible", "irreversible", "full", "partial", "inverse", "allosteric", "positive",
+        "negative", "known", "shown", "reported", "described", "considered", "thought", "believed", "to",
+        "active", "effective", "powerful", "pure", "nonselective", "very", "moderate", "effects", "effect",
+        "actions", "action", "activity", "properties", "on", "at", "type", "prototypical", "classical",
+        "reference", "standard", "well", "established", "orally", "peripherally", "centrally",
     ]
 
     /// Demonstratives: a class mention after one is an unresolved anaphor ("this tricyclic

@@ -1,4 +1,5 @@
 public import Foundation
+public import PharmineContext
 public import PharmineCore
 
 /// Extracts `mechanism` triples (drug → receptor, transporter, enzyme or channel) from cue
@@ -30,21 +31,29 @@ public import PharmineCore
 public struct MechanismExtractor: Stage {
     /// The neurotransmitter → transporter map.
     public var reuptakeTargets: ReuptakeTargets
+    /// Substances never taken as subjects (neurotransmitters and mediators).
+    public var endogenous: EndogenousSubstances
 
     /// Creates the extractor.
     ///
-    /// - Parameter reuptakeTargets: The neurotransmitter → transporter map.
-    public init(reuptakeTargets: ReuptakeTargets) {
+    /// - Parameters:
+    ///   - reuptakeTargets: The neurotransmitter → transporter map.
+    ///   - endogenous: Substances never taken as subjects (default: none).
+    public init(reuptakeTargets: ReuptakeTargets, endogenous: EndogenousSubstances = EndogenousSubstances()) {
         self.reuptakeTargets = reuptakeTargets
+        self.endogenous = endogenous
     }
 
     /// Creates the extractor with the map read from a lexicons directory.
     ///
-    /// - Parameter lexiconsDirectory: The folder holding `reuptake-targets.tsv`.
+    /// - Parameters:
+    ///   - lexiconsDirectory: The folder holding `reuptake-targets.tsv`.
+    ///   - endogenous: Substances never taken as subjects (default: none).
     /// - Throws: ``RelateError`` when the file cannot be read.
-    public init(lexiconsDirectory: URL) throws(RelateError) {
+    public init(lexiconsDirectory: URL, endogenous: EndogenousSubstances = EndogenousSubstances()) throws(RelateError) {
         self.init(
-            reuptakeTargets: try ReuptakeTargets(contentsOf: lexiconsDirectory.appending(path: ReuptakeTargets.fileName)))
+            reuptakeTargets: try ReuptakeTargets(contentsOf: lexiconsDirectory.appending(path: ReuptakeTargets.fileName)),
+            endogenous: endogenous)
     }
 
     /// Adds the document's mechanism triples.
@@ -53,7 +62,7 @@ public struct MechanismExtractor: Stage {
     /// - Returns: The document with mechanism triples appended.
     public func process(_ document: Document) -> Document {
         var collector = TripleCollector()
-        SentenceWalker.forEachSentence(of: document, minimumMentions: 1) { analysis in
+        SentenceWalker.forEachSentence(of: document, minimumMentions: 1, endogenous: endogenous) { analysis in
             MechanismRules(analysis: analysis, reuptakeTargets: reuptakeTargets).run(into: &collector)
         }
         var document = document
@@ -70,35 +79,35 @@ enum MechanismCues {
     /// Cues with the drug before and the target after; the qualifier "blocks" is decided by the
     /// object (antagonist on a receptor, blocker otherwise).
     static let forward: [Cue] = [
-        Cue("antagonist|antagonists \(actions)? at|of|on|for|to", rule: "antagonist_at", base: 0.9, qualifier: "antagonist"),
-        Cue("antagonism at|of|on|to", rule: "antagonist_at", base: 0.9, qualifier: "antagonist"),
-        Cue("antagonistic \(actions)? at|on|to|of", rule: "antagonist_at", base: 0.9, qualifier: "antagonist"),
+        Cue("antagonist|antagonists \(actions)? at|of|on|for|to", rule: "antagonist_at", base: 0.9, qualifier: "antagonist", nominal: true),
+        Cue("antagonism at|of|on|to", rule: "antagonist_at", base: 0.9, qualifier: "antagonist", nominal: true),
+        Cue("antagonistic \(actions)? at|on|to|of", rule: "antagonist_at", base: 0.9, qualifier: "antagonist", nominal: true),
         Cue(
             "antagonize|antagonizes|antagonized|antagonizing|antagonise|antagonises|antagonised|antagonising",
             rule: "antagonizes", base: 0.9, qualifier: "antagonist"),
-        Cue("inverse agonist|agonists|agonism \(actions)? at|of|on|for|to", rule: "inverse_agonist_at", base: 0.9, qualifier: "inverse_agonist"),
-        Cue("partial agonist|agonists|agonism \(actions)? at|of|on|for|to", rule: "partial_agonist_at", base: 0.9, qualifier: "partial_agonist"),
-        Cue("agonist|agonists|agonism|agonistic \(actions)? at|of|on|for|to", rule: "agonist_at", base: 0.9, qualifier: "agonist"),
+        Cue("inverse agonist|agonists|agonism \(actions)? at|of|on|for|to", rule: "inverse_agonist_at", base: 0.9, qualifier: "inverse_agonist", nominal: true),
+        Cue("partial agonist|agonists|agonism \(actions)? at|of|on|for|to", rule: "partial_agonist_at", base: 0.9, qualifier: "partial_agonist", nominal: true),
+        Cue("agonist|agonists|agonism|agonistic \(actions)? at|of|on|for|to", rule: "agonist_at", base: 0.9, qualifier: "agonist", nominal: true),
         Cue("stimulates|stimulate|stimulated|stimulating", rule: "stimulates", base: 0.85, qualifier: "agonist"),
-        Cue("stimulation of", rule: "stimulates", base: 0.85, qualifier: "agonist"),
-        Cue("inhibitor|inhibitors of", rule: "inhibitor_of", base: 0.9, qualifier: "inhibitor"),
+        Cue("stimulation of", rule: "stimulates", base: 0.85, qualifier: "agonist", nominal: true),
+        Cue("inhibitor|inhibitors of", rule: "inhibitor_of", base: 0.9, qualifier: "inhibitor", nominal: true),
         Cue("inhibits|inhibit|inhibited|inhibiting", rule: "inhibits", base: 0.9, qualifier: "inhibitor"),
-        Cue("inhibition of", rule: "inhibits", base: 0.9, qualifier: "inhibitor"),
-        Cue("inhibitory \(actions)? at|on|of", rule: "inhibits", base: 0.85, qualifier: "inhibitor"),
+        Cue("inhibition of", rule: "inhibits", base: 0.9, qualifier: "inhibitor", nominal: true),
+        Cue("inhibitory \(actions)? at|on|of", rule: "inhibits", base: 0.85, qualifier: "inhibitor", nominal: true),
         Cue("blocks|block|blocked|blocking", rule: "blocks", base: 0.9, qualifier: "blocker"),
-        Cue("blockade|blocker|blockers of|at", rule: "blocks", base: 0.9, qualifier: "blocker"),
+        Cue("blockade|blocker|blockers of|at", rule: "blocks", base: 0.9, qualifier: "blocker", nominal: true),
         Cue("activates|activate|activated|activating", rule: "activates", base: 0.85, qualifier: "activator"),
-        Cue("activation of", rule: "activates", base: 0.85, qualifier: "activator"),
-        Cue("activator|activators|opener|openers of|at", rule: "activates", base: 0.85, qualifier: "activator"),
+        Cue("activation of", rule: "activates", base: 0.85, qualifier: "activator", nominal: true),
+        Cue("activator|activators|opener|openers of|at", rule: "activates", base: 0.85, qualifier: "activator", nominal: true),
         Cue("opens|open|opened|opening", rule: "activates", base: 0.8, qualifier: "activator"),
         Cue("modulates|modulate|modulated|modulating", rule: "modulates", base: 0.85, qualifier: "modulator"),
-        Cue("modulation of|at", rule: "modulates", base: 0.85, qualifier: "modulator"),
-        Cue("positive|negative? allosteric? modulator|modulators of|at", rule: "modulates", base: 0.85, qualifier: "modulator"),
+        Cue("modulation of|at", rule: "modulates", base: 0.85, qualifier: "modulator", nominal: true),
+        Cue("positive|negative? allosteric? modulator|modulators of|at", rule: "modulates", base: 0.85, qualifier: "modulator", nominal: true),
         Cue("binds|bind|bound|binding to|at|with", rule: "binds", base: 0.7, qualifier: "binder"),
-        Cue("high|low? affinity for|at|to", rule: "binds", base: 0.7, qualifier: "binder"),
-        Cue("induces|induce|induced|inducing", rule: "induces", base: 0.85, qualifier: "inducer"),
-        Cue("inducer|inducers of", rule: "induces", base: 0.85, qualifier: "inducer"),
-        Cue("induction of", rule: "induces", base: 0.85, qualifier: "inducer"),
+        Cue("high|low? affinity for|at|to", rule: "binds", base: 0.7, qualifier: "binder", nominal: true),
+        Cue("induces|induce|inducing", rule: "induces", base: 0.85, qualifier: "inducer"),
+        Cue("inducer|inducers of", rule: "induces", base: 0.85, qualifier: "inducer", nominal: true),
+        Cue("induction of", rule: "induces", base: 0.85, qualifier: "inducer", nominal: true),
     ]
 
     /// Nouns after a target that name the action: "H1 antagonist", "CYP3A4 inhibitor".
@@ -117,13 +126,21 @@ enum MechanismCues {
     static let stopWords: Set<String> = [
         "reuptake", "re-uptake", "uptake", "release", "levels", "level", "synthesis", "metabolism",
         "concentrations", "concentration", "clearance", "expression", "production", "secretion",
-        "effects", "effect",
+        "effects", "effect", "loss", "damage", "up-regulation", "upregulation", "down-regulation",
+        "downregulation", "gene", "genes", "mrna", "phosphorylation", "translocation", "internalization",
+        "sensitization", "desensitization", "density", "densities", "lesion", "lesions", "cells", "neurons",
     ]
 
     /// Words before a reuptake phrase that reverse it ("enhances serotonin reuptake").
     static let reuptakeEnhancers: Set<String> = [
         "enhances", "enhance", "enhanced", "enhancing", "enhancer", "enhancement", "promotes", "promote",
         "facilitates", "facilitate", "increases", "increase", "increased", "increasing", "stimulates",
+    ]
+
+    /// Words between a drug and a reuptake phrase that detach them ("side effects induced by
+    /// serotonin reuptake …").
+    static let reuptakeBlockers: Set<String> = [
+        "induced", "associated", "related", "secondary", "due", "side", "adverse", "toxicity", "risk", "unlike",
     ]
 
     /// Words after "reuptake" that name the inhibition ("reuptake inhibitor of", "reuptake blockade").
@@ -161,14 +178,31 @@ struct MechanismRules {
                     after: hit.end, maxGap: 6, accept: analysis.receptor, stopWords: MechanismCues.stopWords)
             else { continue }
             let list = analysis.expandList(from: first, accept: analysis.receptor)
-            guard let subjectItem = analysis.nearestDrug(before: hit.start, skip: skip) else { continue }
-            for subject in analysis.coordinatedDrugs(endingAt: subjectItem, skip: skip) {
+            var subjects: [Int] = []
+            if list.end + 1 < items.count, items[list.end].isWord(["by"]),
+                let after = analysis.drugAfter(list.end + 1, maxGap: 2, skip: skip)
+            {
+                subjects = analysis.expandList(from: after, accept: analysis.drug).items  // "inhibition of Y by X"
+            } else if let subjectItem = subject(before: hit.start, nominal: hit.cue.nominal, skip: skip) {
+                subjects = analysis.coordinatedDrugs(endingAt: subjectItem, skip: skip)
+            }
+            for subject in subjects {
                 emit(
                     subjectItem: subject, objects: list.items.map { ($0, nil) }, rule: hit.cue.rule,
                     base: hit.cue.base, qualifier: hit.cue.qualifier ?? "modulator", cueStart: hit.start,
                     into: &collector)
             }
         }
+    }
+
+    /// The subject of a cue at `cueStart`: the nearest drug before it; for a noun cue only when
+    /// linked to it ("X is a potent inhibitor of", "its antagonist actions at"); inside
+    /// parentheses only the drug right before the "(" ("X (an inhibitor of Y)").
+    private func subject(before cueStart: Int, nominal: Bool, skip: Set<Int>) -> Int? {
+        guard let item = analysis.nearestDrug(before: cueStart, window: nominal ? 12 : 24, skip: skip) else { return nil }
+        if let open = analysis.opensParenthesis(between: item + 1, and: cueStart), item != open - 1 { return nil }
+        if nominal, !analysis.isLinked(item, to: cueStart) { return nil }
+        return item
     }
 
     // MARK: - Target nouns: "X is a potent H1 antagonist", "the 5-HT3 antagonist ondansetron"
@@ -187,16 +221,19 @@ struct MechanismRules {
                 if qualifier == "agonist", items[before].isWord(["inverse"]) { qualifier = "inverse_agonist" }
                 before -= 1
             }
-            let subjectItem: Int?
+            var subjects: [Int] = []
             if let after = analysis.drugAfter(noun + 1, maxGap: 1, skip: skip) {
-                subjectItem = after
-            } else {
-                subjectItem = analysis.nearestDrug(before: firstTarget, window: 14, skip: skip)
+                subjects = analysis.expandList(from: after, accept: analysis.drug).items
+            } else if let before = analysis.nearestDrug(before: firstTarget, window: 12, skip: skip),
+                analysis.isLinked(before, to: firstTarget)
+            {
+                subjects = [before]
             }
-            guard let subjectItem else { continue }
-            emit(
-                subjectItem: subjectItem, objects: targets.map { ($0, nil) }, rule: "target_noun", base: 0.9,
-                qualifier: qualifier, cueStart: min(firstTarget, subjectItem + 1), into: &collector)
+            for subjectItem in subjects {
+                emit(
+                    subjectItem: subjectItem, objects: targets.map { ($0, nil) }, rule: "target_noun", base: 0.9,
+                    qualifier: qualifier, cueStart: min(firstTarget, subjectItem + 1), into: &collector)
+            }
         }
     }
 
@@ -214,6 +251,12 @@ struct MechanismRules {
     private func reuptake(into collector: inout TripleCollector) -> Set<Int> {
         var used: Set<Int> = []
         for word in items.indices where items[word].isWord(["reuptake", "re-uptake", "uptake"]) {
+            // "uptake" alone is measured as often as inhibited: it needs an inhibition word.
+            if items[word].text == "uptake" {
+                let around = max(0, word - 4)..<min(items.count, word + 2)
+                guard around.contains(where: { items[$0].isWord(MechanismCues.reuptakeNouns) || items[$0].isWord(["inhibits", "inhibit", "inhibited", "blocks", "block", "blocked"]) })
+                else { continue }
+            }
             // Prefix form: "serotonin and norepinephrine reuptake".
             var transmitters: [Transmitter] = []
             var cursor = word - 1
@@ -252,7 +295,26 @@ struct MechanismRules {
             if constructStart > 0, items[constructStart - 1].isWord(MechanismCues.reuptakeEnhancers) { continue }
             let skip = Set(transmitters.map(\.item))
             used.formUnion(skip)
-            guard let subjectItem = analysis.nearestDrug(before: constructStart, skip: skip) else { continue }
+            // An agent noun ("serotonin reuptake inhibitors") names a class of drugs: its subject
+            // is linked ("X is a selective serotonin reuptake inhibitor") or follows ("the
+            // serotonin reuptake inhibitor fluoxetine"). A process ("effects on serotonin
+            // reuptake", "inhibits the reuptake of") takes the nearest drug before it.
+            let agent = word + 1 < items.count && items[word + 1].isWord(["inhibitor", "inhibitors", "blocker", "blockers"])
+            var subjectItem: Int?
+            if agent {
+                if let after = analysis.drugAfter(word + 2, maxGap: 1, skip: skip) {
+                    subjectItem = after
+                } else if let before = analysis.nearestDrug(before: constructStart, window: 12, skip: skip),
+                    analysis.isLinked(before, to: constructStart)
+                {
+                    subjectItem = before
+                }
+            } else if let before = analysis.nearestDrug(before: constructStart, window: 12, skip: skip),
+                !(before..<constructStart).contains(where: { items[$0].isWord(MechanismCues.reuptakeBlockers) })
+            {
+                subjectItem = before
+            }
+            guard let subjectItem else { continue }
             let objects: [(Int, Mention?)] = transmitters.map { transmitter in
                 (transmitter.item, transmitterMention(transmitter))
             }

@@ -46,7 +46,6 @@ public struct RelateStage: Stage {
     ///     conditions in the known-indication lookup; nil to match by concept id only.
     /// - Throws: ``RelateError`` when a file cannot be read or parsed.
     public init(lexiconsDirectory: URL, lexicon: Lexicon? = nil) throws(RelateError) {
-        let mechanism = try MechanismExtractor(lexiconsDirectory: lexiconsDirectory)
         let known = try KnownIndications(contentsOf: lexiconsDirectory.appending(path: KnownIndications.fileName))
         let endogenousURL = lexiconsDirectory.appending(path: EndogenousSubstances.fileName)
         let endogenous: EndogenousSubstances
@@ -56,7 +55,11 @@ public struct RelateStage: Stage {
             throw RelateError(.unreadableFile, path: endogenousURL.path, detail: "\(error)")
         }
         let marker = lexicon.map { KnownIndicationMarker(known: known, lexicon: $0) } ?? KnownIndicationMarker(known: known)
-        self.init(mechanism: mechanism, interaction: InteractionExtractor(endogenous: endogenous), marker: marker)
+        self.init(
+            indication: IndicationExtractor(endogenous: endogenous),
+            mechanism: try MechanismExtractor(lexiconsDirectory: lexiconsDirectory, endogenous: endogenous),
+            interaction: InteractionExtractor(endogenous: endogenous),
+            marker: marker)
     }
 
     /// Extracts the document's triples.

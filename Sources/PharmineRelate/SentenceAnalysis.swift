@@ -1,3 +1,4 @@
+import PharmineContext
 import PharmineCore
 
 /// Role binding over a ``SentenceView``: which slot holds a drug, a condition or a target; the
@@ -9,6 +10,8 @@ struct SentenceAnalysis {
     let mentions: [Mention]
     /// The context cues of the sentence (from the context stage), if any.
     var cues: [ContextSpan] = []
+    /// Substances that are never drug arguments (neurotransmitters, mediators).
+    var endogenous = EndogenousSubstances()
 
     /// The items of the sentence.
     var items: [SentenceView.Item] { view.items }
@@ -24,13 +27,18 @@ struct SentenceAnalysis {
     /// The drug mention of an item, if it may be a subject or a drug argument.
     ///
     /// Refused: slots that also hold a target ("histamine" in "histamine and muscarinic
-    /// receptors"), drug mentions that modify a following word ("aspirin-induced"), and class
-    /// mentions after a demonstrative ("this tricyclic antidepressant") that context did not resolve.
+    /// receptors"), drug mentions that modify a following word ("aspirin-induced"), class
+    /// mentions after a demonstrative ("this tricyclic antidepressant") that context did not
+    /// resolve, generic words ("agents", "neurotransmitters") and endogenous substances
+    /// (``endogenous``: "serotonin", "dopamine", "glutamate").
     func drug(at item: Int) -> Int? {
         guard let index = mention(at: item, type: .drug) else { return nil }
         if mention(at: item, type: .receptor) != nil { return nil }
         if isModifier(item) { return nil }
         let mention = mentions[index]
+        if mention.source != .anaphor {
+            if Lexical.genericDrugs.contains(items[item].text) || endogenous.contains(mention) { return nil }
+        }
         if mention.isClass, mention.source != .anaphor, item > 0, items[item - 1].isWord(Lexical.demonstratives) {
             return nil
         }
@@ -176,6 +184,43 @@ struct SentenceAnalysis {
             }
         }
         return bestLexicon ?? bestAnaphor ?? chosen
+    }
+
+    /// Whether a subject is linked to a noun cue or target noun that starts at `target`: every
+    /// item between them is a link word (``Lexical/links``), an "-ly" adverb, a hyphenated
+    /// adjective, or lies inside parentheses ("X (AMN082), the first selective allosteric
+    /// activator of"), and there are at most `window` of them.
+    func isLinked(_ subject: Int, to target: Int, window: Int = 10) -> Bool {
+        guard subject < target, target - subject - 1 <= window else { return false }
+        var depth = 0
+        for item in (subject + 1)..<target {
+            let it = items[item]
+            if it.isPunctuation("(") {
+                depth += 1
+                continue
+            }
+            if it.isPunctuation(")") {
+                depth = max(0, depth - 1)
+                continue
+            }
+            if depth > 0 { continue }
+            if it.kind == .slot { return false }
+            if Lexical.links.contains(it.text) { continue }
+            if it.kind == .word, it.text.count > 4, it.text.hasSuffix("ly") { continue }
+            if it.kind == .word, it.text.contains("-") { continue }
+            return false
+        }
+        return true
+    }
+
+    /// Whether an unclosed "(" lies between two items ("X, Y and Z (the opener of …)").
+    func opensParenthesis(between start: Int, and end: Int) -> Int? {
+        var open: [Int] = []
+        for item in start..<min(end, items.count) {
+            if items[item].isPunctuation("(") { open.append(item) }
+            if items[item].isPunctuation(")"), !open.isEmpty { open.removeLast() }
+        }
+        return open.last
     }
 
     // MARK: - Objects

@@ -1,3 +1,4 @@
+import PharmineContext
 import PharmineCore
 
 /// Walks the sentences of a document that hold mentions, building one ``SentenceAnalysis``
@@ -8,10 +9,12 @@ struct SentenceWalker {
     /// - Parameters:
     ///   - document: The document (sentences, tokens and mentions filled).
     ///   - minimumMentions: Sentences with fewer mentions are skipped.
+    ///   - endogenous: Substances never taken as drug arguments.
     ///   - body: Receives the analysis of the sentence.
     static func forEachSentence(
         of document: Document,
         minimumMentions: Int = 2,
+        endogenous: EndogenousSubstances = EndogenousSubstances(),
         _ body: (SentenceAnalysis) -> Void
     ) {
         guard !document.sentences.isEmpty, !document.mentions.isEmpty else { return }
@@ -38,6 +41,7 @@ struct SentenceWalker {
             let view = SentenceView(
                 sentenceIndex: sentenceIndex, document: document, bytes: bytes, mentionIndices: inPassage)
             var analysis = SentenceAnalysis(view: view, mentions: document.mentions)
+            analysis.endogenous = endogenous
             analysis.cues = cuesBySentence[sentenceIndex]?.filter { $0.passage == sentence.passage } ?? []
             body(analysis)
         }
