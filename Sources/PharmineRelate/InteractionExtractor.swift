@@ -84,14 +84,14 @@ struct InteractionRules {
         for word in [
             "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced", "reducing",
             "lower", "lowers", "lowered", "lowering", "diminish", "diminishes", "diminished", "halve", "halves",
-            "halved", "impair", "impairs", "impaired",
+            "halved", "halving", "impair", "impairs", "impaired", "impairing", "diminishing",
         ] { verbs[word] = .decrease }
         for word in ["inhibit", "inhibits", "inhibited", "inhibiting", "inhibition", "slows", "slowed", "slow"] {
             verbs[word] = .inhibit
         }
         for word in [
             "induce", "induces", "induced", "inducing", "induction", "accelerate", "accelerates", "accelerated",
-            "enhance", "enhances", "enhanced",
+            "enhance", "enhances", "enhanced", "enhancing", "accelerating",
         ] { verbs[word] = .induce }
         return verbs
     }()

@@ -87,7 +87,9 @@ enum Lexical {
     static let genericDrugs: Set<String> = [
         "drug", "drugs", "agent", "agents", "medication", "medications", "medicine", "medicines", "compound",
         "compounds", "substance", "substances", "chemical", "chemicals", "neurotransmitter", "neurotransmitters",
-        "treatment", "treatments", "therapy", "therapies", "hormone", "hormones",
+        "treatment", "treatments", "therapy", "therapies", "hormone", "hormones", "acid", "acids", "salt",
+        "salts", "base", "metabolite", "metabolites", "inhibitor", "inhibitors", "antagonist", "antagonists",
+        "agonist", "agonists",
     ]
 
     /// Words that may link a subject to a noun cue or a target noun: copulas, determiners and the

@@ -225,7 +225,7 @@ struct MechanismRules {
             if let after = analysis.drugAfter(noun + 1, maxGap: 1, skip: skip) {
                 subjects = analysis.expandList(from: after, accept: analysis.drug).items
             } else if let before = analysis.nearestDrug(before: firstTarget, window: 12, skip: skip),
-                analysis.isLinked(before, to: firstTarget)
+                analysis.isLinked(before, to: firstTarget, requireLink: true)
             {
                 subjects = [before]
             }
@@ -305,7 +305,7 @@ struct MechanismRules {
                 if let after = analysis.drugAfter(word + 2, maxGap: 1, skip: skip) {
                     subjectItem = after
                 } else if let before = analysis.nearestDrug(before: constructStart, window: 12, skip: skip),
-                    analysis.isLinked(before, to: constructStart)
+                    analysis.isLinked(before, to: constructStart, requireLink: true)
                 {
                     subjectItem = before
                 }

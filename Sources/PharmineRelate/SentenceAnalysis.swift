@@ -37,7 +37,10 @@ struct SentenceAnalysis {
         if isModifier(item) { return nil }
         let mention = mentions[index]
         if mention.source != .anaphor {
-            if Lexical.genericDrugs.contains(items[item].text) || endogenous.contains(mention) { return nil }
+            let text = items[item].text
+            if Lexical.genericDrugs.contains(text) || endogenous.contains(mention) || endogenous.names.contains(text) {
+                return nil
+            }
         }
         if mention.isClass, mention.source != .anaphor, item > 0, items[item - 1].isWord(Lexical.demonstratives) {
             return nil
@@ -105,7 +108,8 @@ struct SentenceAnalysis {
 
     // MARK: - Subjects
 
-    /// The nearest item before `limit` holding a drug that may be a subject, within a window.
+    /// The nearest item before `limit` holding a drug that may be a subject, within a window (a
+    /// class mention appositive to a specific drug gives that drug: ``specificDrug(for:)``).
     ///
     /// - Parameters:
     ///   - limit: The item before which to search (a cue's start).
@@ -116,7 +120,7 @@ struct SentenceAnalysis {
         let floor = max(0, limit - window)
         while item >= floor {
             if isClauseBreak(item) { return nil }
-            if !skip.contains(item), drug(at: item) != nil { return item }
+            if !skip.contains(item), drug(at: item) != nil { return specificDrug(for: item) }
             item -= 1
         }
         return nil
@@ -136,6 +140,22 @@ struct SentenceAnalysis {
             item += 1
         }
         return nil
+    }
+
+    /// The subject to use for a drug item: a class mention linked by copula or apposition to a
+    /// specific drug before it stands for that drug ("Venlafaxine is a new antidepressant agent
+    /// that inhibits …", "ketanserin, a serotonin antagonist, attenuated …").
+    func specificDrug(for item: Int) -> Int {
+        guard let index = drug(at: item), mentions[index].isClass, mentions[index].source != .anaphor else { return item }
+        var cursor = item - 1
+        while cursor >= max(0, item - 12) {
+            if isClauseBreak(cursor) { break }
+            if let other = drug(at: cursor), !mentions[other].isClass {
+                return isLinked(cursor, to: item, requireLink: true) ? cursor : item
+            }
+            cursor -= 1
+        }
+        return item
     }
 
     /// Drugs coordinated before a subject item ("X and Y are indicated for …"), nearest first,
@@ -189,9 +209,16 @@ struct SentenceAnalysis {
     /// Whether a subject is linked to a noun cue or target noun that starts at `target`: every
     /// item between them is a link word (``Lexical/links``), an "-ly" adverb, a hyphenated
     /// adjective, or lies inside parentheses ("X (AMN082), the first selective allosteric
-    /// activator of"), and there are at most `window` of them.
-    func isLinked(_ subject: Int, to target: Int, window: Int = 10) -> Bool {
+    /// activator of"), and there are at most `window` of them. With `requireLink`, one of them
+    /// must be a comma, "(" or a copula ("X is a …", "X, a …").
+    func isLinked(_ subject: Int, to target: Int, window: Int = 10, requireLink: Bool = false) -> Bool {
         guard subject < target, target - subject - 1 <= window else { return false }
+        if requireLink {
+            // A drug right before a target names a ligand ("glutamate NMDA receptor"), not a link.
+            let linkers: Set<String> = [",", "(", "is", "was", "are", "were", "as", "acts", "act", "be", "being"]
+            guard ((subject + 1)..<target).contains(where: { linkers.contains(items[$0].text) && items[$0].kind != .slot })
+            else { return false }
+        }
         var depth = 0
         for item in (subject + 1)..<target {
             let it = items[item]

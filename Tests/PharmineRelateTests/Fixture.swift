@@ -45,6 +45,8 @@ enum TestLexicon {
         TestConcept(type: .drug, id: "DRUGBANK:DB00564", name: "carbamazepine", surfaces: ["carbamazepine"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB01174", name: "phenobarbital", surfaces: ["phenobarbital"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB08839", name: "serotonin", surfaces: ["serotonin"]),
+        TestConcept(type: .drug, id: "DRUGBANK:DB00142", name: "glutamate", surfaces: ["glutamate"]),
+        TestConcept(type: .drug, id: "MESH:D003404", name: "creatinine", surfaces: ["creatinine"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB00368", name: "norepinephrine", surfaces: ["norepinephrine", "noradrenaline"]),
         TestConcept(type: .drug, id: "MESH:D008996", name: "monoamine oxidase inhibitors",
             surfaces: ["mao inhibitors", "maois", "monoamine oxidase inhibitors"], isClass: true),

@@ -17,6 +17,10 @@ import Testing
         ("Ketoconazole increases the plasma concentrations of midazolam.",
             ["interaction ketoconazole→midazolam increases_exposure"]),
         ("Ketoconazole increased midazolam AUC 15-fold.", ["interaction ketoconazole→midazolam increases_exposure"]),
+        ("Carbamazepine enhances the clearance of warfarin.",
+            ["interaction carbamazepine→warfarin decreases_exposure"]),
+        ("Carbamazepine reduces bleeding by enhancing the clearance of warfarin.",
+            ["interaction carbamazepine→warfarin decreases_exposure"]),
         ("Carbamazepine decreases the plasma levels of haloperidol.",
             ["interaction carbamazepine→haloperidol decreases_exposure"]),
         ("Fluoxetine inhibits the metabolism of amitriptyline.",
@@ -56,6 +60,8 @@ import Testing
         "Ketoconazole increases the levels of midazolam.",
         "Amitriptyline is contraindicated in patients with heart disease.",
         "Aspirin was given with food.",
+        "Metformin combined with lisinopril is used in type 2 diabetes.",
+        "Sertraline increased the serum creatinine concentration.",
         "Amitriptyline hydrochloride side effects and amitriptyline hydrochloride drug interactions are discussed.",
     ]
 

@@ -1,4 +1,5 @@
 import Foundation
+import PharmineContext
 import PharmineCore
 import PharmineRelate
 import Testing
@@ -8,7 +9,9 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
     contentsOf: packageRoot.appending(path: "Lexicons/reuptake-targets.tsv"))
 
 @Suite struct MechanismExtractorTests {
-    let extractor = MechanismExtractor(reuptakeTargets: shippedReuptakeTargets ?? ReuptakeTargets(targets: [:]))
+    let extractor = MechanismExtractor(
+        reuptakeTargets: shippedReuptakeTargets ?? ReuptakeTargets(targets: [:]),
+        endogenous: EndogenousSubstances(ids: ["DRUGBANK:DB00142", "DRUGBANK:DB08839"], names: ["glutamate", "serotonin"]))
 
     func triples(_ marked: String) -> [Triple] {
         extractor.process(Fixture.document(marked)).triples
@@ -50,6 +53,12 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         ("Tramadol is an agonist of the mu-opioid receptor.", ["mechanism tramadol→OPRM1 agonist"]),
         ("Fluoxetine and sertraline inhibit CYP2D6.",
             ["mechanism fluoxetine→CYP2D6 inhibitor", "mechanism sertraline→CYP2D6 inhibitor"]),
+        ("Amitriptyline is a tricyclic antidepressant that inhibits the reuptake of serotonin.",
+            ["mechanism amitriptyline→solute carrier family 6 member 4 reuptake_inhibitor"]),
+        ("The serotonin reuptake inhibitor fluoxetine was given.",
+            ["mechanism fluoxetine→solute carrier family 6 member 4 reuptake_inhibitor"]),
+        ("Inhibition of CYP3A4 by ketoconazole raises exposure.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        ("Tramadol, which is also a weak inhibitor of CYP2D6, was used.", ["mechanism tramadol→CYP2D6 inhibitor"]),
         ("Haloperidol antagonizes D2 receptors and 5-HT2A receptors.",
             ["mechanism haloperidol→DRD2 antagonist", "mechanism haloperidol→HTR2A antagonist"]),
     ]
@@ -69,6 +78,12 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         "Tianeptine enhances serotonin reuptake.",
         "Fluoxetine inhibits the metabolism of CYP2D6 substrates.",
         "Aspirin-induced asthma involves cyclooxygenase.",
+        "Fluoxetine was compared with a D2 receptor antagonist.",
+        "Sexual side effects caused by serotonin reuptake inhibitors were treated with sertraline.",
+        "Microinjections of glutamate D2 receptor antagonists were made.",
+        "Haloperidol and a new drug (the opener of sodium channels) were given.",
+        "Patients taking haloperidol showed inhibition of CYP2D6 over time.",
+        "Glutamate activates D2 receptors.",
     ]
 
     @Test(.enabled(if: shippedReuptakeTargets != nil, "Lexicons/reuptake-targets.tsv is absent"), arguments: negatives)
