@@ -111,7 +111,8 @@ enum IndicationCues {
                 "reduce|reduces|reduced|reducing|lower|lowers|lowering|decrease|decreases the? risk|incidence|likelihood|occurrence|recurrence|frequency of"
             ), "prophylaxis"
         ),
-        (CuePattern("approved|approval|indicated|licensed|labeled|labelled|fda-approved|first-line|firstline"), "primary"),
+        (CuePattern("approved|approval|licensed|fda-approved|first-line|firstline"), "primary"),
+        (CuePattern("indicated|labeled|labelled for|in|as|to"), "primary"),
         (CuePattern("first line"), "primary"),
         (CuePattern("primary|main|principal|major|approved|labeled|licensed indication|indications|use|uses"), "primary"),
         (CuePattern("drug|treatment|agent|therapy of choice"), "primary"),

@@ -31,10 +31,9 @@ public import PharmineCore
 ///
 /// Both arguments must be drug mentions of different concepts, neither an endogenous substance
 /// (``EndogenousSubstances``: "norepinephrine" in "increasing the levels of neurotransmitters like
-/// norepinephrine") nor a generic word ("drugs", "agents"); the second drug of a
-/// pharmacokinetic statement is never a clinical analyte ("increased the creatinine
-/// concentration", "urinary excretion of sodium"). "drug interactions" with one drug yields
-/// nothing.
+/// norepinephrine"), a generic word ("drugs", "agents") or a clinical analyte ("increased the creatinine concentration", "urinary excretion of
+/// sodium"). One triple per pair of concepts and sentence. "drug interactions" with one drug
+/// yields nothing.
 /// Lists of second drugs expand ("contraindicated with MAO inhibitors or linezolid").
 public struct InteractionExtractor: Stage {
     /// Substances that are never interaction partners.
@@ -116,16 +115,16 @@ struct InteractionRules {
     /// A drug mention that may be a partner (``SentenceAnalysis/drug(at:)`` refuses endogenous
     /// substances and generic words).
     private func partner(at item: Int) -> Int? {
-        analysis.drug(at: item)
+        isAnalyte(item) ? nil : analysis.drug(at: item)
     }
 
     /// Body substances measured in the clinic ("serum creatinine concentration", "urinary
-    /// excretion of sodium"): never the second drug of a pharmacokinetic statement.
+    /// excretion of sodium", "the blood glucose lowering effect"): never interaction partners.
     private static let analytes: Set<String> = [
         "sodium", "potassium", "calcium", "magnesium", "chloride", "bicarbonate", "phosphate", "creatinine",
         "urea", "glucose", "cholesterol", "triglycerides", "uric acid", "bilirubin", "albumin", "oxygen",
         "water", "malondialdehyde", "lactate", "lactic acid", "ammonia", "iron", "zinc", "copper",
-        "hemoglobin", "haemoglobin", "nitric oxide", "cortisol", "hydrocortisone", "testosterone", "estradiol",
+        "hemoglobin", "haemoglobin", "nitric oxide", "blood glucose", "protein", "proteins",
     ]
 
     private func isAnalyte(_ item: Int) -> Bool {
@@ -183,7 +182,7 @@ struct InteractionRules {
                 }
                 cursor += 1
             }
-            guard let found, !isAnalyte(found.second) else { continue }
+            guard let found else { continue }
             let rule: String
             if Self.metabolismNouns.contains(items[found.noun].text) {
                 rule = "metabolism"

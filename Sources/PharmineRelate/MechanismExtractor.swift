@@ -222,8 +222,8 @@ struct MechanismRules {
                 before -= 1
             }
             var subjects: [Int] = []
-            if let after = analysis.drugAfter(noun + 1, maxGap: 1, skip: skip) {
-                subjects = analysis.expandList(from: after, accept: analysis.drug).items
+            if let after = analysis.drugAfter(noun + 1, maxGap: 1, skip: skip), !isClass(after) {
+                subjects = analysis.expandList(from: after, accept: analysis.drug).items.filter { !isClass($0) }
             } else if let before = analysis.nearestDrug(before: firstTarget, window: 12, skip: skip),
                 analysis.isLinked(before, to: firstTarget, requireLink: true)
             {
@@ -235,6 +235,14 @@ struct MechanismRules {
                     qualifier: qualifier, cueStart: min(firstTarget, subjectItem + 1), into: &collector)
             }
         }
+    }
+
+    /// Whether a drug item is a class mention: after a target noun it continues a list of
+    /// classes ("beta-adrenergic receptor blockers, calcium channel antagonists"), it does not
+    /// name the agent.
+    private func isClass(_ item: Int) -> Bool {
+        guard let index = analysis.drug(at: item) else { return false }
+        return analysis.mentions[index].isClass && analysis.mentions[index].source != .anaphor
     }
 
     // MARK: - Reuptake: "serotonin and norepinephrine reuptake", "inhibits the reuptake of dopamine"
@@ -302,7 +310,7 @@ struct MechanismRules {
             let agent = word + 1 < items.count && items[word + 1].isWord(["inhibitor", "inhibitors", "blocker", "blockers"])
             var subjectItem: Int?
             if agent {
-                if let after = analysis.drugAfter(word + 2, maxGap: 1, skip: skip) {
+                if let after = analysis.drugAfter(word + 2, maxGap: 1, skip: skip), !isClass(after) {
                     subjectItem = after
                 } else if let before = analysis.nearestDrug(before: constructStart, window: 12, skip: skip),
                     analysis.isLinked(before, to: constructStart, requireLink: true)

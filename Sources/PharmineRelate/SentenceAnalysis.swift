@@ -36,16 +36,30 @@ struct SentenceAnalysis {
         if mention(at: item, type: .receptor) != nil { return nil }
         if isModifier(item) { return nil }
         let mention = mentions[index]
-        if mention.source != .anaphor {
-            let text = items[item].text
-            if Lexical.genericDrugs.contains(text) || endogenous.contains(mention) || endogenous.names.contains(text) {
-                return nil
-            }
-        }
+        if mention.source != .anaphor, isExcludedDrug(item, mention) { return nil }
         if mention.isClass, mention.source != .anaphor, item > 0, items[item - 1].isWord(Lexical.demonstratives) {
             return nil
         }
         return index
+    }
+
+    /// Whether a drug slot is a generic word ("agents", "an inhibitor") or an endogenous substance.
+    private func isExcludedDrug(_ item: Int, _ mention: Mention) -> Bool {
+        let text = items[item].text
+        if endogenous.contains(mention) || endogenous.names.contains(text) { return true }
+        let words = text.split(separator: " ").map(String.init)
+        return words.contains(where: Lexical.genericDrugs.contains)
+            && words.allSatisfy { Lexical.genericDrugs.contains($0) || Lexical.fillers.contains($0) }
+    }
+
+    /// Whether a slot holds a drug mention that is refused as an argument because it is generic
+    /// or endogenous: the nearest-subject search stops there ("medications used in the treatment
+    /// of …" has no drug subject, even if one comes earlier).
+    func isBlockingDrug(_ item: Int) -> Bool {
+        guard let index = mention(at: item, type: .drug), mentions[index].source != .anaphor,
+            mention(at: item, type: .receptor) == nil
+        else { return false }
+        return isExcludedDrug(item, mentions[index])
     }
 
     /// The condition mention of an item, if it may be an indication object.
@@ -120,7 +134,17 @@ struct SentenceAnalysis {
         let floor = max(0, limit - window)
         while item >= floor {
             if isClauseBreak(item) { return nil }
-            if !skip.contains(item), drug(at: item) != nil { return specificDrug(for: item) }
+            if !skip.contains(item) {
+                if drug(at: item) != nil { return specificDrug(for: item) }
+                if isBlockingDrug(item) { return nil }
+                // "other drugs that inhibit …": the relative clause's subject is generic (a
+                // singular "an old drug that …" is an apposition to the drug before it).
+                if items[item].isWord(Lexical.genericDrugs), items[item].text.hasSuffix("s"), item + 1 < limit,
+                    items[item + 1].isWord(["that", "which"])
+                {
+                    return nil
+                }
+            }
             item -= 1
         }
         return nil
@@ -210,14 +234,19 @@ struct SentenceAnalysis {
     /// item between them is a link word (``Lexical/links``), an "-ly" adverb, a hyphenated
     /// adjective, or lies inside parentheses ("X (AMN082), the first selective allosteric
     /// activator of"), and there are at most `window` of them. With `requireLink`, one of them
-    /// must be a comma, "(" or a copula ("X is a …", "X, a …").
+    /// must be a copula or "(" ("X is a …", "X (a …)"), or a comma with a determiner ("X, a …").
     func isLinked(_ subject: Int, to target: Int, window: Int = 10, requireLink: Bool = false) -> Bool {
         guard subject < target, target - subject - 1 <= window else { return false }
         if requireLink {
-            // A drug right before a target names a ligand ("glutamate NMDA receptor"), not a link.
-            let linkers: Set<String> = [",", "(", "is", "was", "are", "were", "as", "acts", "act", "be", "being"]
-            guard ((subject + 1)..<target).contains(where: { linkers.contains(items[$0].text) && items[$0].kind != .slot })
-            else { return false }
+            // A drug right before a target names a ligand ("glutamate NMDA receptor"), and a
+            // comma alone separates a list ("corticosteroids, TNF blocking agents"): a link is a
+            // copula, a "(", or a comma with a determiner ("X, a …").
+            let gap = ((subject + 1)..<target).filter { items[$0].kind != .slot }.map { items[$0].text }
+            let copula: Set<String> = ["(", "is", "was", "are", "were", "as", "acts", "act", "be", "being"]
+            let linked =
+                gap.contains(where: copula.contains)
+                || (gap.contains(",") && gap.contains(where: { ["a", "an", "the"].contains($0) }))
+            guard linked else { return false }
         }
         var depth = 0
         for item in (subject + 1)..<target {

@@ -3,8 +3,8 @@ import PharmineCore
 /// Collects the triples of one extractor and keeps one per fact and place.
 ///
 /// Two candidates are the same when they share predicate, sentence, subject concept and object
-/// (concept and offsets); for a symmetric predicate (interaction) the two arguments may be
-/// swapped. The higher confidence wins (the first on a tie) with its flags and rule; a missing
+/// (concept and offsets); for a symmetric predicate (interaction), when they share the unordered
+/// pair of concepts and the sentence. The higher confidence wins (the first on a tie) with its flags and rule; a missing
 /// qualifier is filled from the other.
 struct TripleCollector {
     private struct Key: Hashable {
@@ -31,17 +31,10 @@ struct TripleCollector {
             first: triple.subject.id, firstSpan: [],
             second: triple.object.id, secondSpan: [triple.object.passage, triple.object.start, triple.object.end])
         if symmetric {
-            let subjectSpan = [triple.subject.passage, triple.subject.start, triple.subject.end]
-            let subjectFirst =
-                triple.subject.id < triple.object.id
-                || (triple.subject.id == triple.object.id && !key.secondSpan.lexicographicallyPrecedes(subjectSpan))
-            if !subjectFirst {
-                swap(&key.first, &key.second)
-                key.firstSpan = key.secondSpan
-                key.secondSpan = subjectSpan
-            } else {
-                key.firstSpan = subjectSpan
-            }
+            // One triple per unordered pair of concepts and sentence.
+            key.firstSpan = []
+            key.secondSpan = []
+            if triple.object.id < triple.subject.id { swap(&key.first, &key.second) }
         }
         if let position = positions[key] {
             var kept = triples[position]

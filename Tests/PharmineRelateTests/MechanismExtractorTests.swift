@@ -120,3 +120,20 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         }
     }
 }
+
+@Suite struct LinkTests {
+    let extractor = MechanismExtractor(reuptakeTargets: ReuptakeTargets(targets: [:]))
+
+    static let cases: [(String, Set<String>)] = [
+        ("Fluoxetine, sertraline, H1 antagonists and MAO inhibitors were studied.", []),
+        ("H1 receptor blockers, MAO inhibitors and others were excluded.", []),
+        ("Diphenhydramine, an H1 antagonist, causes sedation.", ["mechanism diphenhydramine→HRH1 antagonist"]),
+        ("Diphenhydramine (an H1 antagonist) causes sedation.", ["mechanism diphenhydramine→HRH1 antagonist"]),
+        ("Tricyclic antidepressants and other drugs that inhibit CYP2D6 were avoided.", []),
+    ]
+
+    @Test(arguments: cases)
+    func linksAndLists(_ marked: String, _ expected: Set<String>) {
+        #expect(Set(extractor.process(Fixture.document(marked)).triples.map(\.summary)) == expected, "\(marked)")
+    }
+}
