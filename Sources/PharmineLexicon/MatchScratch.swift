@@ -1,4 +1,4 @@
-public import PharmineCore
+import PharmineCore
 import PharmineText
 
 /// Buffers that one thread reuses across ``Matcher`` calls, so the hot loop does not allocate.

@@ -78,29 +78,83 @@ struct TokenTrie {
     }
 }
 
-/// Builds a token trie.
+/// Builds a token trie: the root's children in a dense table, other edges in an open-addressing
+/// hash table keyed by (parent, key).
 struct TrieBuilder {
-    /// Edges: parent << 32 | key → child.
-    var edges: [UInt64: Int32] = [:]
+    /// The child of the root per key, or -1.
+    var rootChild: [Int32] = []
+    /// Edge keys: parent << 32 | key (parent >= 1, so never 0); 0 marks an empty slot.
+    var edgeKeys: [UInt64] = Array(repeating: 0, count: 1 << 10)
+    /// Edge children, parallel to ``edgeKeys``.
+    var edgeChildren: [Int32] = Array(repeating: 0, count: 1 << 10)
+    /// Edges outside the root.
+    var edgeCount = 0
     /// The number of nodes; node 0 is the root.
     var nodeCount: Int32 = 1
     /// Outputs with their node.
     var outputs: [(node: Int32, output: TrieOutput)] = []
 
-    /// Inserts a key sequence, returning its final node.
-    mutating func insert(_ keys: [Int32]) -> Int32 {
-        var node: Int32 = 0
-        for key in keys {
-            let edge = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: key))
-            if let next = edges[edge] {
-                node = next
-            } else {
-                edges[edge] = nodeCount
-                node = nodeCount
+    /// The slot of an edge key.
+    @inline(__always)
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: KeyHash.mix(key)) & mask
+    }
+
+    /// The child of `node` for `key`, created when absent.
+    mutating func child(of node: Int32, key: Int32) -> Int32 {
+        if node == 0 {
+            if Int(key) >= rootChild.count {
+                rootChild.append(contentsOf: repeatElement(-1, count: Int(key) + 1 - rootChild.count))
+            }
+            if rootChild[Int(key)] < 0 {
+                rootChild[Int(key)] = nodeCount
                 nodeCount += 1
             }
+            return rootChild[Int(key)]
         }
+        if edgeCount * 2 >= edgeKeys.count { growEdges() }
+        let edge = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: key))
+        let mask = edgeKeys.count - 1
+        var index = Self.slot(edge, mask)
+        while true {
+            let existing = edgeKeys[index]
+            if existing == edge { return edgeChildren[index] }
+            if existing == 0 { break }
+            index = (index + 1) & mask
+        }
+        edgeKeys[index] = edge
+        edgeChildren[index] = nodeCount
+        nodeCount += 1
+        edgeCount += 1
+        return edgeChildren[index]
+    }
+
+    /// Doubles the edge table.
+    private mutating func growEdges() {
+        let oldKeys = edgeKeys
+        let oldChildren = edgeChildren
+        let capacity = edgeKeys.count * 2
+        edgeKeys = Array(repeating: 0, count: capacity)
+        edgeChildren = Array(repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (position, edge) in oldKeys.enumerated() where edge != 0 {
+            var index = Self.slot(edge, mask)
+            while edgeKeys[index] != 0 { index = (index + 1) & mask }
+            edgeKeys[index] = edge
+            edgeChildren[index] = oldChildren[position]
+        }
+    }
+
+    /// Inserts a key sequence, returning its final node.
+    mutating func insert(_ keys: UnsafeBufferPointer<Int32>) -> Int32 {
+        var node: Int32 = 0
+        for key in keys { node = child(of: node, key: key) }
         return node
+    }
+
+    /// Inserts a key sequence, returning its final node.
+    mutating func insert(_ keys: [Int32]) -> Int32 {
+        keys.withUnsafeBufferPointer { insert($0) }
     }
 
     /// Adds an output to a node.
@@ -116,70 +170,65 @@ struct TrieBuilder {
     /// - Returns: The frozen trie.
     func freeze(vocabularyCount: Int, precedes: (TrieOutput, TrieOutput) -> Bool) -> TokenTrie {
         let nodes = Int(nodeCount)
-        var rootChild = [Int32](repeating: -1, count: vocabularyCount)
-        var counts = [Int32](repeating: 0, count: nodes + 1)
-        for (edge, _) in edges where edge >> 32 != 0 {
-            counts[Int(edge >> 32)] += 1
-        }
+        var root = rootChild
+        if root.count < vocabularyCount { root.append(contentsOf: repeatElement(-1, count: vocabularyCount - root.count)) }
         var childStart = [Int32](repeating: 0, count: nodes + 1)
-        var running: Int32 = 0
-        for node in 0..<nodes {
-            childStart[node] = running
-            running += counts[node]
-        }
-        childStart[nodes] = running
+        for edge in edgeKeys where edge != 0 { childStart[Int(edge >> 32) + 1] += 1 }
+        for node in 0..<nodes { childStart[node + 1] += childStart[node] }
         var fill = childStart
-        var pairs = [(key: Int32, node: Int32)](repeating: (0, 0), count: Int(running))
-        for (edge, child) in edges {
+        var childKey = [Int32](repeating: 0, count: edgeCount)
+        var childNode = [Int32](repeating: 0, count: edgeCount)
+        for (position, edge) in edgeKeys.enumerated() where edge != 0 {
             let parent = Int(edge >> 32)
-            let key = Int32(bitPattern: UInt32(truncatingIfNeeded: edge))
-            if parent == 0 {
-                rootChild[Int(key)] = child
-            } else {
-                pairs[Int(fill[parent])] = (key, child)
-                fill[parent] += 1
-            }
+            let slot = Int(fill[parent])
+            childKey[slot] = Int32(bitPattern: UInt32(truncatingIfNeeded: edge))
+            childNode[slot] = edgeChildren[position]
+            fill[parent] += 1
         }
         for node in 1..<max(nodes, 1) where childStart[node + 1] - childStart[node] > 1 {
-            pairs[Int(childStart[node])..<Int(childStart[node + 1])].sort { $0.key < $1.key }
+            let range = Int(childStart[node])..<Int(childStart[node + 1])
+            let pairs = zip(childKey[range], childNode[range]).sorted { $0.0 < $1.0 }
+            for (offset, pair) in pairs.enumerated() {
+                childKey[range.lowerBound + offset] = pair.0
+                childNode[range.lowerBound + offset] = pair.1
+            }
         }
-        // Outputs: by node, then preference; one per entry and signature per node (any case subsumes exact case).
+        // Outputs: by node, then preference; one per entry and signature per node (any case
+        // subsumes exact case).
         let sorted = outputs.sorted { left, right in
             if left.node != right.node { return left.node < right.node }
             if left.output.entry != right.output.entry { return left.output.entry < right.output.entry }
             return left.output.signature < right.output.signature
         }
-        var merged: [(node: Int32, output: TrieOutput)] = []
-        merged.reserveCapacity(sorted.count)
-        for item in sorted {
-            if let last = merged.last, last.node == item.node, last.output.entry == item.output.entry,
-                last.output.signature == -1 || last.output.signature == item.output.signature
-            {
-                merged[merged.count - 1].output.flags |= item.output.flags
-                continue
-            }
-            merged.append(item)
-        }
         var outputStart = [Int32](repeating: 0, count: nodes + 1)
         var outputList: [TrieOutput] = []
-        outputList.reserveCapacity(merged.count)
+        outputList.reserveCapacity(sorted.count)
         var index = 0
+        var group: [TrieOutput] = []
         for node in 0..<nodes {
             outputStart[node] = Int32(outputList.count)
-            let begin = index
-            while index < merged.count, merged[index].node == Int32(node) { index += 1 }
-            if index - begin == 1 {
-                outputList.append(merged[begin].output)
-            } else if index > begin {
-                outputList.append(contentsOf: merged[begin..<index].map(\.output).sorted(by: precedes))
+            guard index < sorted.count, sorted[index].node == Int32(node) else { continue }
+            group.removeAll(keepingCapacity: true)
+            while index < sorted.count, sorted[index].node == Int32(node) {
+                let output = sorted[index].output
+                if let last = group.last, last.entry == output.entry,
+                    last.signature == -1 || last.signature == output.signature
+                {
+                    group[group.count - 1].flags |= output.flags
+                } else {
+                    group.append(output)
+                }
+                index += 1
             }
+            if group.count > 1 { group.sort(by: precedes) }
+            outputList.append(contentsOf: group)
         }
         outputStart[nodes] = Int32(outputList.count)
         return TokenTrie(
-            rootChild: FlatArray(rootChild),
+            rootChild: FlatArray(root),
             childStart: FlatArray(childStart),
-            childKey: FlatArray(pairs.map(\.key)),
-            childNode: FlatArray(pairs.map(\.node)),
+            childKey: FlatArray(childKey),
+            childNode: FlatArray(childNode),
             outputStart: FlatArray(outputStart),
             outputs: FlatArray(outputList)
         )
