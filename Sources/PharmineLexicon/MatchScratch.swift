@@ -25,12 +25,12 @@ public final class MatchScratch {
     var joined = GrowableBuffer<UInt8>(capacity: 256)
     /// Letters and digits of a matched span, for case-sensitive checks.
     var alnum = GrowableBuffer<UInt8>(capacity: 64)
-    /// Trie walk stack: node and next unit.
-    var stack: [(node: Int32, next: Int32)] = []
-    /// Accepting states found by a walk: node and last unit.
-    var candidates: [(node: Int32, end: Int32)] = []
-    /// Outputs chosen for a span.
-    var chosen: [TrieOutput] = []
+    /// Trie walk stack: node << 32 | next unit.
+    var stack = GrowableBuffer<UInt64>(capacity: 256)
+    /// Accepting states found by a walk: last unit << 32 | node.
+    var candidates = GrowableBuffer<UInt64>(capacity: 256)
+    /// Outputs chosen for a span (at most one per type).
+    var chosen = GrowableBuffer<TrieOutput>(capacity: 4)
     /// Matches of the current sentence, by units.
     var sentenceMatches: [UnitMatch] = []
     /// Tokens, for callers that tokenize here.
@@ -49,6 +49,9 @@ public final class MatchScratch {
         key.free()
         joined.free()
         alnum.free()
+        stack.free()
+        candidates.free()
+        chosen.free()
     }
 
     /// Makes room for `count` units.
