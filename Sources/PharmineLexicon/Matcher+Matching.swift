@@ -209,6 +209,7 @@ extension Matcher {
     func chooseOutputs(node: Int32, _ view: SentenceView, first: Int, last: Int, headFirst: Int, headLast: Int) -> Int {
         let trie = tables.trie
         let range = trie.outputRange(node)
+        guard !range.isEmpty else { return 0 }
         let firstOutput = trie.outputs[range.lowerBound]
         if firstOutput.signature < 0 && !options.keepsAllTypes {
             view.chosen[0] = firstOutput

@@ -260,7 +260,7 @@ final class CompiledTables: @unchecked Sendable {
     /// Start of each key, plus the end.
     let keyOffsets: FlatArray<Int32>
     /// Vocabulary hash slots.
-    let slots: FlatArray<UInt64>
+    let slots: FlatArray<VocabularySlot>
     /// `slots.count - 1`.
     let mask: Int
     /// The vocabulary id of each one-byte ASCII punctuation key, or -1.
@@ -282,13 +282,11 @@ final class CompiledTables: @unchecked Sendable {
         signatureBytes: [UInt8],
         signatureOffsets: [Int32]
     ) {
-        var vocabulary = vocabulary
         var capacity = 16
         while capacity < vocabulary.count * 5 / 2 { capacity *= 2 }
-        vocabulary.rehash(capacity: capacity)
         keyBytes = FlatArray(vocabulary.keyBytes + [UInt8](repeating: 0, count: 8))
         keyOffsets = FlatArray(vocabulary.keyOffsets)
-        slots = FlatArray(vocabulary.slots)
+        slots = FlatArray(vocabulary.frozenSlots(capacity: capacity))
         mask = capacity - 1
         var punctuation = [Int32](repeating: -1, count: 128)
         for byte in 0..<128 {
@@ -306,7 +304,7 @@ final class CompiledTables: @unchecked Sendable {
     init(
         keyBytes: FlatArray<UInt8>,
         keyOffsets: FlatArray<Int32>,
-        slots: FlatArray<UInt64>,
+        slots: FlatArray<VocabularySlot>,
         asciiPunctuation: FlatArray<Int32>,
         trie: TokenTrie,
         forms: TokenTrie,
@@ -340,14 +338,14 @@ final class CompiledTables: @unchecked Sendable {
 
     /// Bytes held.
     var byteCount: Int {
-        keyBytes.count + keyOffsets.count * 4 + slots.count * 8 + trie.byteCount + forms.byteCount
+        keyBytes.count + keyOffsets.count * 4 + slots.count * 16 + trie.byteCount + forms.byteCount
             + signatureBytes.count + signatureOffsets.count * 4
     }
 
     /// The vocabulary id of a key, or -1.
     @inline(__always)
     func lookup(_ key: UnsafePointer<UInt8>, _ length: Int) -> Int32 {
-        VocabularyTable.find(
+        VocabularySlot.find(
             slots: slots.base,
             mask: mask,
             keyBytes: keyBytes.base,

@@ -5,7 +5,7 @@ import PharmineText
 extension Matcher {
     /// The version of the compiled cache format and of the compiling rules; bump it whenever
     /// either changes, so that old caches are recompiled.
-    static let cacheVersion = 1
+    static let cacheVersion = 3
 
     /// Loads a lexicon directory as a compiled matcher, through a binary cache.
     ///
@@ -120,9 +120,8 @@ extension Matcher {
         section(tables.asciiPunctuation)
         for trie in [tables.trie, tables.forms] {
             section(trie.rootChild)
-            section(trie.childStart)
-            section(trie.childKey)
-            section(trie.childNode)
+            section(trie.edgeKeys)
+            section(trie.edgeChildren)
             section(trie.outputStart)
             section(trie.outputs)
         }
@@ -187,16 +186,15 @@ extension Matcher {
         do {
             let keyBytes: FlatArray<UInt8> = try reader.flat(&arrays)
             let keyOffsets: FlatArray<Int32> = try reader.flat(&arrays)
-            let slots: FlatArray<UInt64> = try reader.flat(&arrays)
+            let slots: FlatArray<VocabularySlot> = try reader.flat(&arrays)
             let punctuation: FlatArray<Int32> = try reader.flat(&arrays)
             var tries: [TokenTrie] = []
             for _ in 0..<2 {
                 tries.append(
                     TokenTrie(
                         rootChild: try reader.flat(&arrays),
-                        childStart: try reader.flat(&arrays),
-                        childKey: try reader.flat(&arrays),
-                        childNode: try reader.flat(&arrays),
+                        edgeKeys: try reader.flat(&arrays),
+                        edgeChildren: try reader.flat(&arrays),
                         outputStart: try reader.flat(&arrays),
                         outputs: try reader.flat(&arrays)
                     )
@@ -214,22 +212,21 @@ extension Matcher {
             let consistent =
                 vocabulary >= 0 && slots.count > 0 && slots.count & (slots.count - 1) == 0
                 && punctuation.count == 128 && signatureOffsets.count >= 1
+                && slots.buffer.allSatisfy { Int($0.meta >> 32) <= vocabulary }
                 && Int(keyOffsets[vocabulary]) + 8 == keyBytes.count
                 && Int(signatureOffsets[signatureOffsets.count - 1]) == signatureBytes.count
                 && tries.allSatisfy { trie in
-                    trie.rootChild.count == vocabulary && trie.childStart.count == trie.outputStart.count
-                        && trie.childStart.count >= 1
-                        && Int(trie.childStart[trie.childStart.count - 1]) == trie.childKey.count
-                        && trie.childKey.count == trie.childNode.count
+                    let nodes = Int32(trie.outputStart.count - 1)
+                    return trie.rootChild.count == vocabulary && trie.outputStart.count >= 1
+                        && trie.edgeKeys.count > 0 && trie.edgeKeys.count & (trie.edgeKeys.count - 1) == 0
+                        && trie.edgeKeys.count == trie.edgeChildren.count
                         && Int(trie.outputStart[trie.outputStart.count - 1]) == trie.outputs.count
+                        && trie.edgeChildren.buffer.allSatisfy { $0 >= 0 && $0 >> 1 < nodes }
+                        && trie.rootChild.buffer.allSatisfy { $0 >> 1 < nodes }
+                        && trie.edgeKeys.buffer.allSatisfy { $0 == 0 || Int32(truncatingIfNeeded: $0 >> 32) < nodes }
                 }
                 && tries[0].outputs.buffer.allSatisfy {
                     Int($0.entry) < concepts.count && $0.type < 3 && Int($0.signature) < signatureOffsets.count - 1
-                }
-                && tries.allSatisfy { trie in
-                    let nodes = Int32(trie.childStart.count - 1)
-                    return trie.childNode.buffer.allSatisfy { $0 > 0 && $0 < nodes }
-                        && trie.rootChild.buffer.allSatisfy { $0 < nodes }
                 }
             guard consistent else { throw LexiconError(.badCache, file: path, message: "inconsistent tables") }
             let tables = CompiledTables(

@@ -13,67 +13,67 @@ struct TrieOutput: BitwiseCopyable, Hashable {
     static let isName: UInt8 = 1
 }
 
-/// A token trie, frozen: children of the root by dense table, of other nodes in sorted runs.
+/// A token trie, frozen. A **state** names a node and whether it ends a term:
+/// `node << 1 | terminal`; the root is state 0. The root's transitions are a dense table by
+/// vocabulary id; all others are in an open-addressing hash table keyed by (parent node, key), so
+/// a transition costs one probe however many children a node has.
 struct TokenTrie {
-    /// The child of the root for each vocabulary id, or -1.
+    /// The state reached from the root by each vocabulary id, or -1.
     let rootChild: FlatArray<Int32>
-    /// Start of each node's children in ``childKey``/``childNode``, plus the end.
-    let childStart: FlatArray<Int32>
-    /// Child keys, sorted within each node.
-    let childKey: FlatArray<Int32>
-    /// Child nodes, parallel to ``childKey``.
-    let childNode: FlatArray<Int32>
+    /// Edge keys, `parent node << 32 | key`, 0 for an empty slot (the root's edges are not here).
+    let edgeKeys: FlatArray<UInt64>
+    /// The state each edge leads to, parallel to ``edgeKeys``.
+    let edgeChildren: FlatArray<Int32>
     /// Start of each node's outputs, plus the end.
     let outputStart: FlatArray<Int32>
     /// Outputs, in preference order within each node.
     let outputs: FlatArray<TrieOutput>
 
     /// The number of nodes, the root included.
-    var nodeCount: Int { childStart.count - 1 }
+    var nodeCount: Int { outputStart.count - 1 }
 
-    /// The child of `node` for `key`, or -1.
+    /// The state reached from `state` by `key`, or -1.
     @inline(__always)
-    func child(_ node: Int32, _ key: Int32) -> Int32 {
+    func child(_ state: Int32, _ key: Int32) -> Int32 {
         if key < 0 { return -1 }
+        let node = state &>> 1
         if node == 0 { return Int(key) < rootChild.count ? rootChild[Int(key)] : -1 }
-        var low = Int(childStart[Int(node)])
-        var high = Int(childStart[Int(node) &+ 1])
-        while high &- low > 8 {
-            let middle = (low &+ high) &>> 1
-            if childKey[middle] <= key { low = middle } else { high = middle }
+        let edge = UInt64(UInt32(bitPattern: node)) &<< 32 | UInt64(UInt32(bitPattern: key))
+        let mask = edgeKeys.count &- 1
+        var index = TrieBuilder.slot(edge, mask)
+        while true {
+            let existing = edgeKeys[index]
+            if existing == edge { return edgeChildren[index] }
+            if existing == 0 { return -1 }
+            index = (index &+ 1) & mask
         }
-        while low < high {
-            if childKey[low] == key { return childNode[low] }
-            low &+= 1
-        }
-        return -1
     }
 
-    /// Whether `node` ends a term.
+    /// Whether `state` ends a term.
     @inline(__always)
-    func hasOutputs(_ node: Int32) -> Bool {
-        outputStart[Int(node) &+ 1] > outputStart[Int(node)]
+    func hasOutputs(_ state: Int32) -> Bool {
+        state & 1 != 0
     }
 
-    /// The range of `node`'s outputs in ``outputs``.
+    /// The range of `state`'s outputs in ``outputs``.
     @inline(__always)
-    func outputRange(_ node: Int32) -> Range<Int> {
-        Int(outputStart[Int(node)])..<Int(outputStart[Int(node) &+ 1])
+    func outputRange(_ state: Int32) -> Range<Int> {
+        let node = Int(state &>> 1)
+        return Int(outputStart[node])..<Int(outputStart[node &+ 1])
     }
 
     /// The trie's flat arrays, for freeing.
     func free() {
         rootChild.free()
-        childStart.free()
-        childKey.free()
-        childNode.free()
+        edgeKeys.free()
+        edgeChildren.free()
         outputStart.free()
         outputs.free()
     }
 
     /// Bytes of memory held.
     var byteCount: Int {
-        (rootChild.count + childStart.count + childKey.count + childNode.count + outputStart.count) * 4
+        (rootChild.count + edgeChildren.count + outputStart.count) * 4 + edgeKeys.count * 8
             + outputs.count * MemoryLayout<TrieOutput>.stride
     }
 }
@@ -170,28 +170,21 @@ struct TrieBuilder {
     /// - Returns: The frozen trie.
     func freeze(vocabularyCount: Int, precedes: (TrieOutput, TrieOutput) -> Bool) -> TokenTrie {
         let nodes = Int(nodeCount)
-        var root = rootChild
+        var terminal = [Bool](repeating: false, count: nodes)
+        for item in outputs { terminal[Int(item.node)] = true }
+        func state(_ node: Int32) -> Int32 { node << 1 | (terminal[Int(node)] ? 1 : 0) }
+        var root = rootChild.map { $0 < 0 ? -1 : state($0) }
         if root.count < vocabularyCount { root.append(contentsOf: repeatElement(-1, count: vocabularyCount - root.count)) }
-        var childStart = [Int32](repeating: 0, count: nodes + 1)
-        for edge in edgeKeys where edge != 0 { childStart[Int(edge >> 32) + 1] += 1 }
-        for node in 0..<nodes { childStart[node + 1] += childStart[node] }
-        var fill = childStart
-        var childKey = [Int32](repeating: 0, count: edgeCount)
-        var childNode = [Int32](repeating: 0, count: edgeCount)
+        var capacity = 16
+        while capacity < edgeCount * 2 { capacity *= 2 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var children = [Int32](repeating: 0, count: capacity)
+        let mask = capacity - 1
         for (position, edge) in edgeKeys.enumerated() where edge != 0 {
-            let parent = Int(edge >> 32)
-            let slot = Int(fill[parent])
-            childKey[slot] = Int32(bitPattern: UInt32(truncatingIfNeeded: edge))
-            childNode[slot] = edgeChildren[position]
-            fill[parent] += 1
-        }
-        for node in 1..<max(nodes, 1) where childStart[node + 1] - childStart[node] > 1 {
-            let range = Int(childStart[node])..<Int(childStart[node + 1])
-            let pairs = zip(childKey[range], childNode[range]).sorted { $0.0 < $1.0 }
-            for (offset, pair) in pairs.enumerated() {
-                childKey[range.lowerBound + offset] = pair.0
-                childNode[range.lowerBound + offset] = pair.1
-            }
+            var index = Self.slot(edge, mask)
+            while keys[index] != 0 { index = (index + 1) & mask }
+            keys[index] = edge
+            children[index] = state(edgeChildren[position])
         }
         // Outputs: by node, then preference; one per entry and signature per node (any case
         // subsumes exact case).
@@ -226,9 +219,8 @@ struct TrieBuilder {
         outputStart[nodes] = Int32(outputList.count)
         return TokenTrie(
             rootChild: FlatArray(root),
-            childStart: FlatArray(childStart),
-            childKey: FlatArray(childKey),
-            childNode: FlatArray(childNode),
+            edgeKeys: FlatArray(keys),
+            edgeChildren: FlatArray(children),
             outputStart: FlatArray(outputStart),
             outputs: FlatArray(outputList)
         )
