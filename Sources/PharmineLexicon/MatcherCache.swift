@@ -5,7 +5,7 @@ import PharmineText
 extension Matcher {
     /// The version of the compiled cache format and of the compiling rules; bump it whenever
     /// either changes, so that old caches are recompiled.
-    static let cacheVersion = 3
+    static let cacheVersion = 4
 
     /// Loads a lexicon directory as a compiled matcher, through a binary cache.
     ///
@@ -124,6 +124,7 @@ extension Matcher {
             section(trie.edgeChildren)
             section(trie.outputStart)
             section(trie.outputs)
+            section(trie.depthOneFilter)
         }
         section(tables.signatureBytes)
         section(tables.signatureOffsets)
@@ -196,7 +197,8 @@ extension Matcher {
                         edgeKeys: try reader.flat(&arrays),
                         edgeChildren: try reader.flat(&arrays),
                         outputStart: try reader.flat(&arrays),
-                        outputs: try reader.flat(&arrays)
+                        outputs: try reader.flat(&arrays),
+                        depthOneFilter: try reader.flat(&arrays)
                     )
                 )
             }
@@ -221,8 +223,10 @@ extension Matcher {
                         && trie.edgeKeys.count > 0 && trie.edgeKeys.count & (trie.edgeKeys.count - 1) == 0
                         && trie.edgeKeys.count == trie.edgeChildren.count
                         && Int(trie.outputStart[trie.outputStart.count - 1]) == trie.outputs.count
-                        && trie.edgeChildren.buffer.allSatisfy { $0 >= 0 && $0 >> 1 < nodes }
-                        && trie.rootChild.buffer.allSatisfy { $0 >> 1 < nodes }
+                        && trie.depthOneFilter.count >= 1
+                        && trie.depthOneFilter.count & (trie.depthOneFilter.count - 1) == 0
+                        && trie.edgeChildren.buffer.allSatisfy { $0 >= 0 && $0 >> 2 < nodes }
+                        && trie.rootChild.buffer.allSatisfy { $0 >> 2 < nodes }
                         && trie.edgeKeys.buffer.allSatisfy { $0 == 0 || Int32(truncatingIfNeeded: $0 >> 32) < nodes }
                 }
                 && tries[0].outputs.buffer.allSatisfy {
@@ -296,8 +300,8 @@ struct CacheReader {
     /// Reads a section into fresh memory.
     mutating func flat<Element: BitwiseCopyable>(_ arrays: inout AllocatedArrays) throws -> FlatArray<Element> {
         let count = try count(of: Element.self)
-        let base = UnsafeMutablePointer<Element>.allocate(capacity: max(count, 1))
-        arrays.add { base.deallocate() }
+        let base = FlatArray<Element>.allocate(count)
+        arrays.add { FlatArray(adopting: base, count: count).free() }
         if count > 0, fread(base, MemoryLayout<Element>.stride, count, file) != count {
             throw LexiconError(.badCache, file: path, message: "truncated")
         }

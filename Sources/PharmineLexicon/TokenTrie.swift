@@ -13,10 +13,12 @@ struct TrieOutput: BitwiseCopyable, Hashable {
     static let isName: UInt8 = 1
 }
 
-/// A token trie, frozen. A **state** names a node and whether it ends a term:
-/// `node << 1 | terminal`; the root is state 0. The root's transitions are a dense table by
-/// vocabulary id; all others are in an open-addressing hash table keyed by (parent node, key), so
-/// a transition costs one probe however many children a node has.
+/// A token trie, frozen. A **state** names a node, whether it is a child of the root and whether
+/// it ends a term: `node << 2 | depthOne << 1 | terminal`; the root is state 0. The root's
+/// transitions are a dense table by vocabulary id; all others are in an open-addressing hash table
+/// keyed by (parent node, key), so a transition costs one probe however many children a node has.
+/// Transitions out of the root's children — the ones text probes most, mostly in vain — are first
+/// tested against a small Bloom filter that stays in cache.
 struct TokenTrie {
     /// The state reached from the root by each vocabulary id, or -1.
     let rootChild: FlatArray<Int32>
@@ -28,6 +30,14 @@ struct TokenTrie {
     let outputStart: FlatArray<Int32>
     /// Outputs, in preference order within each node.
     let outputs: FlatArray<TrieOutput>
+    /// Bloom filter (one hash) of the edges out of the root's children; a power of two of words.
+    let depthOneFilter: FlatArray<UInt64>
+
+    /// The filter bit of an edge.
+    @inline(__always)
+    static func filterBit(_ edge: UInt64, words: Int) -> Int {
+        Int(truncatingIfNeeded: KeyHash.mix(edge) &>> 32) & (words &* 64 &- 1)
+    }
 
     /// The number of nodes, the root included.
     var nodeCount: Int { outputStart.count - 1 }
@@ -36,9 +46,13 @@ struct TokenTrie {
     @inline(__always)
     func child(_ state: Int32, _ key: Int32) -> Int32 {
         if key < 0 { return -1 }
-        let node = state &>> 1
+        let node = state &>> 2
         if node == 0 { return Int(key) < rootChild.count ? rootChild[Int(key)] : -1 }
         let edge = UInt64(UInt32(bitPattern: node)) &<< 32 | UInt64(UInt32(bitPattern: key))
+        if state & 2 != 0 {
+            let bit = Self.filterBit(edge, words: depthOneFilter.count)
+            if depthOneFilter[bit &>> 6] & (1 &<< UInt64(bit & 63)) == 0 { return -1 }
+        }
         let mask = edgeKeys.count &- 1
         var index = TrieBuilder.slot(edge, mask)
         while true {
@@ -58,7 +72,7 @@ struct TokenTrie {
     /// The range of `state`'s outputs in ``outputs``.
     @inline(__always)
     func outputRange(_ state: Int32) -> Range<Int> {
-        let node = Int(state &>> 1)
+        let node = Int(state &>> 2)
         return Int(outputStart[node])..<Int(outputStart[node &+ 1])
     }
 
@@ -69,11 +83,12 @@ struct TokenTrie {
         edgeChildren.free()
         outputStart.free()
         outputs.free()
+        depthOneFilter.free()
     }
 
     /// Bytes of memory held.
     var byteCount: Int {
-        (rootChild.count + edgeChildren.count + outputStart.count) * 4 + edgeKeys.count * 8
+        (rootChild.count + edgeChildren.count + outputStart.count) * 4 + (edgeKeys.count + depthOneFilter.count) * 8
             + outputs.count * MemoryLayout<TrieOutput>.stride
     }
 }
@@ -170,9 +185,17 @@ struct TrieBuilder {
     /// - Returns: The frozen trie.
     func freeze(vocabularyCount: Int, precedes: (TrieOutput, TrieOutput) -> Bool) -> TokenTrie {
         let nodes = Int(nodeCount)
-        var terminal = [Bool](repeating: false, count: nodes)
-        for item in outputs { terminal[Int(item.node)] = true }
-        func state(_ node: Int32) -> Int32 { node << 1 | (terminal[Int(node)] ? 1 : 0) }
+        var kind = [Int32](repeating: 0, count: nodes)
+        for item in outputs { kind[Int(item.node)] |= 1 }
+        for child in rootChild where child >= 0 { kind[Int(child)] |= 2 }
+        func state(_ node: Int32) -> Int32 { node << 2 | kind[Int(node)] }
+        var filterWords = 64
+        while filterWords * 64 < edgeCount * 2 && filterWords < 1 << 16 { filterWords *= 2 }
+        var filter = [UInt64](repeating: 0, count: filterWords)
+        for edge in edgeKeys where edge != 0 && kind[Int(edge >> 32)] & 2 != 0 {
+            let bit = TokenTrie.filterBit(edge, words: filterWords)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         var root = rootChild.map { $0 < 0 ? -1 : state($0) }
         if root.count < vocabularyCount { root.append(contentsOf: repeatElement(-1, count: vocabularyCount - root.count)) }
         var capacity = 16
@@ -222,7 +245,8 @@ struct TrieBuilder {
             edgeKeys: FlatArray(keys),
             edgeChildren: FlatArray(children),
             outputStart: FlatArray(outputStart),
-            outputs: FlatArray(outputList)
+            outputs: FlatArray(outputList),
+            depthOneFilter: FlatArray(filter)
         )
     }
 }
