@@ -104,15 +104,31 @@ extension Matcher {
 
     /// Finds leftmost-longest matches over the units of a sentence.
     func walk(_ view: SentenceView, into matches: inout [UnitMatch]) {
-        let rootChild = tables.trie.rootChild.base
+        let trie = tables.trie
         let units = view.units
         var unit = 0
         while unit < units {
             let id = view.ids[unit]
             let joined = view.joins[unit]
-            if (id < 0 || rootChild[Int(id)] < 0) && (joined < 0 || rootChild[Int(joined)] < 0) {
-                unit &+= 1
-                continue
+            let state = id >= 0 ? trie.rootState(id) : -1
+            if joined < 0 || trie.rootState(joined) < 0 {
+                // The common case: no hyphen chain starts here. Walk only when the next unit may
+                // continue a term; otherwise at most this one unit matches.
+                if state < 0 {
+                    unit &+= 1
+                    continue
+                }
+                let next = unit &+ 1
+                let mayContinue =
+                    next < units && (trie.mayFollow(id, view.ids[next]) || trie.mayFollow(id, view.joins[next]))
+                if !mayContinue {
+                    if trie.hasOutputs(state), let last = acceptSingle(state, at: unit, view, into: &matches) {
+                        unit = last &+ 1
+                    } else {
+                        unit &+= 1
+                    }
+                    continue
+                }
             }
             if let last = longestMatch(from: unit, view, into: &matches) {
                 unit = last &+ 1
@@ -120,6 +136,22 @@ extension Matcher {
                 unit &+= 1
             }
         }
+    }
+
+    /// Accepts a one-unit match at `unit` (state `state` ends a term) when an output passes,
+    /// returning its last unit (after drug-form extension).
+    @inline(__always)
+    func acceptSingle(_ state: Int32, at unit: Int, _ view: SentenceView, into matches: inout [UnitMatch]) -> Int? {
+        let chosen = chooseOutputs(node: state, view, first: unit, last: unit, headFirst: -1, headLast: -1)
+        guard chosen > 0 else { return nil }
+        var end = unit
+        if options.extendsDrugForms, view.chosen[0].type == 0 {
+            end = extendOverDrugForms(after: unit, view)
+        }
+        for output in 0..<chosen {
+            matches.append(UnitMatch(first: Int32(unit), last: Int32(end), output: view.chosen[output], origin: .lexicon))
+        }
+        return end
     }
 
     /// Explores the trie from unit `first`, records the longest valid match, and returns its

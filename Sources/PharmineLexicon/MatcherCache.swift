@@ -5,7 +5,7 @@ import PharmineText
 extension Matcher {
     /// The version of the compiled cache format and of the compiling rules; bump it whenever
     /// either changes, so that old caches are recompiled.
-    static let cacheVersion = 4
+    static let cacheVersion = 5
 
     /// Loads a lexicon directory as a compiled matcher, through a binary cache.
     ///
@@ -119,7 +119,7 @@ extension Matcher {
         section(tables.slots)
         section(tables.asciiPunctuation)
         for trie in [tables.trie, tables.forms] {
-            section(trie.rootChild)
+            section(trie.rootInfo)
             section(trie.edgeKeys)
             section(trie.edgeChildren)
             section(trie.outputStart)
@@ -193,7 +193,7 @@ extension Matcher {
             for _ in 0..<2 {
                 tries.append(
                     TokenTrie(
-                        rootChild: try reader.flat(&arrays),
+                        rootInfo: try reader.flat(&arrays),
                         edgeKeys: try reader.flat(&arrays),
                         edgeChildren: try reader.flat(&arrays),
                         outputStart: try reader.flat(&arrays),
@@ -219,14 +219,14 @@ extension Matcher {
                 && Int(signatureOffsets[signatureOffsets.count - 1]) == signatureBytes.count
                 && tries.allSatisfy { trie in
                     let nodes = Int32(trie.outputStart.count - 1)
-                    return trie.rootChild.count == vocabulary && trie.outputStart.count >= 1
+                    return trie.rootInfo.count == vocabulary && trie.outputStart.count >= 1
                         && trie.edgeKeys.count > 0 && trie.edgeKeys.count & (trie.edgeKeys.count - 1) == 0
                         && trie.edgeKeys.count == trie.edgeChildren.count
                         && Int(trie.outputStart[trie.outputStart.count - 1]) == trie.outputs.count
                         && trie.depthOneFilter.count >= 1
                         && trie.depthOneFilter.count & (trie.depthOneFilter.count - 1) == 0
                         && trie.edgeChildren.buffer.allSatisfy { $0 >= 0 && $0 >> 2 < nodes }
-                        && trie.rootChild.buffer.allSatisfy { $0 >> 2 < nodes }
+                        && trie.rootInfo.buffer.allSatisfy { Int32(truncatingIfNeeded: $0) >> 2 < nodes }
                         && trie.edgeKeys.buffer.allSatisfy { $0 == 0 || Int32(truncatingIfNeeded: $0 >> 32) < nodes }
                 }
                 && tries[0].outputs.buffer.allSatisfy {

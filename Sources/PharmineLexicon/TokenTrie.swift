@@ -20,8 +20,10 @@ struct TrieOutput: BitwiseCopyable, Hashable {
 /// Transitions out of the root's children — the ones text probes most, mostly in vain — are first
 /// tested against a small Bloom filter that stays in cache.
 struct TokenTrie {
-    /// The state reached from the root by each vocabulary id, or -1.
-    let rootChild: FlatArray<Int32>
+    /// Per vocabulary id: the low 32 bits are the state reached from the root by it (-1 for
+    /// none); the high 32 bits are a one-hash filter of the keys that can follow it
+    /// (``followBit(_:)``), so that most text tokens need no probe beyond this word.
+    let rootInfo: FlatArray<UInt64>
     /// Edge keys, `parent node << 32 | key`, 0 for an empty slot (the root's edges are not here).
     let edgeKeys: FlatArray<UInt64>
     /// The state each edge leads to, parallel to ``edgeKeys``.
@@ -32,6 +34,24 @@ struct TokenTrie {
     let outputs: FlatArray<TrieOutput>
     /// Bloom filter (one hash) of the edges out of the root's children; a power of two of words.
     let depthOneFilter: FlatArray<UInt64>
+
+    /// The bit of a key in a follow filter (high half of ``rootInfo``).
+    @inline(__always)
+    static func followBit(_ key: Int32) -> UInt64 {
+        1 &<< ((UInt64(UInt32(bitPattern: key)) &* 0x9E37_79B9_7F4A_7C15) &>> 59 &+ 32)
+    }
+
+    /// The state reached from the root by `key`, or -1.
+    @inline(__always)
+    func rootState(_ key: Int32) -> Int32 {
+        Int32(truncatingIfNeeded: rootInfo[Int(key)])
+    }
+
+    /// Whether `next` may follow `key` from the root (false means it certainly cannot).
+    @inline(__always)
+    func mayFollow(_ key: Int32, _ next: Int32) -> Bool {
+        next >= 0 && rootInfo[Int(key)] & Self.followBit(next) != 0
+    }
 
     /// The filter bit of an edge.
     @inline(__always)
@@ -47,7 +67,7 @@ struct TokenTrie {
     func child(_ state: Int32, _ key: Int32) -> Int32 {
         if key < 0 { return -1 }
         let node = state &>> 2
-        if node == 0 { return Int(key) < rootChild.count ? rootChild[Int(key)] : -1 }
+        if node == 0 { return Int(key) < rootInfo.count ? Int32(truncatingIfNeeded: rootInfo[Int(key)]) : -1 }
         let edge = UInt64(UInt32(bitPattern: node)) &<< 32 | UInt64(UInt32(bitPattern: key))
         if state & 2 != 0 {
             let bit = Self.filterBit(edge, words: depthOneFilter.count)
@@ -78,7 +98,7 @@ struct TokenTrie {
 
     /// The trie's flat arrays, for freeing.
     func free() {
-        rootChild.free()
+        rootInfo.free()
         edgeKeys.free()
         edgeChildren.free()
         outputStart.free()
@@ -88,7 +108,7 @@ struct TokenTrie {
 
     /// Bytes of memory held.
     var byteCount: Int {
-        (rootChild.count + edgeChildren.count + outputStart.count) * 4 + (edgeKeys.count + depthOneFilter.count) * 8
+        (edgeChildren.count + outputStart.count) * 4 + (rootInfo.count + edgeKeys.count + depthOneFilter.count) * 8
             + outputs.count * MemoryLayout<TrieOutput>.stride
     }
 }
@@ -196,8 +216,16 @@ struct TrieBuilder {
             let bit = TokenTrie.filterBit(edge, words: filterWords)
             filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
-        var root = rootChild.map { $0 < 0 ? -1 : state($0) }
-        if root.count < vocabularyCount { root.append(contentsOf: repeatElement(-1, count: vocabularyCount - root.count)) }
+        var root = rootChild.map { $0 < 0 ? UInt64(UInt32.max) : UInt64(UInt32(bitPattern: state($0))) }
+        if root.count < vocabularyCount {
+            root.append(contentsOf: repeatElement(UInt64(UInt32.max), count: vocabularyCount - root.count))
+        }
+        var keyOfDepthOne = [Int32](repeating: -1, count: nodes)
+        for (key, child) in rootChild.enumerated() where child >= 0 { keyOfDepthOne[Int(child)] = Int32(key) }
+        for edge in edgeKeys where edge != 0 {
+            let first = keyOfDepthOne[Int(edge >> 32)]
+            if first >= 0 { root[Int(first)] |= TokenTrie.followBit(Int32(truncatingIfNeeded: edge)) }
+        }
         var capacity = 16
         while capacity < edgeCount * 2 { capacity *= 2 }
         var keys = [UInt64](repeating: 0, count: capacity)
@@ -241,7 +269,7 @@ struct TrieBuilder {
         }
         outputStart[nodes] = Int32(outputList.count)
         return TokenTrie(
-            rootChild: FlatArray(root),
+            rootInfo: FlatArray(root),
             edgeKeys: FlatArray(keys),
             edgeChildren: FlatArray(children),
             outputStart: FlatArray(outputStart),
