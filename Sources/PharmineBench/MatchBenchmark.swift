@@ -10,7 +10,7 @@ import Synchronization
 /// ```
 /// pharmine-bench match corpus OUT [--megabytes 100] [--corpora ../shared/corpora]
 /// pharmine-bench match terms OUT [--lexicons Lexicons]
-/// pharmine-bench match run FILE [--lexicons Lexicons] [--threads 1,2] [--rounds 1]
+/// pharmine-bench match run FILE [--lexicons Lexicons] [--threads 1,2] [--rounds 1] [--phase match]
 /// pharmine-bench match load [--lexicons Lexicons]
 /// ```
 ///
@@ -38,7 +38,7 @@ enum MatchBenchmark {
             guard let input = options.positional.first else { return usage() }
             let threads = (options.value("threads") ?? "1,2").split(separator: ",").compactMap { Int($0) }
             return runMatching(input: input, lexicons: options.value("lexicons") ?? "Lexicons", threads: threads,
-                               rounds: Int(options.value("rounds") ?? "1") ?? 1)
+                               rounds: Int(options.value("rounds") ?? "1") ?? 1, phase: options.value("phase") ?? "match")
         case "load":
             let lexicons = options.value("lexicons") ?? "Lexicons"
             guard compile(lexicons: lexicons) != nil, load(lexicons: lexicons) != nil, load(lexicons: lexicons) != nil
@@ -56,6 +56,7 @@ enum MatchBenchmark {
             usage: pharmine-bench match corpus OUT [--megabytes N] [--corpora DIR]
                    pharmine-bench match terms OUT [--lexicons DIR]
                    pharmine-bench match run FILE [--lexicons DIR] [--threads 1,2] [--rounds N]
+                                                [--phase tokenize|analyze|match]
                    pharmine-bench match load [--lexicons DIR]
             """)
         return 2
@@ -209,7 +210,7 @@ enum MatchBenchmark {
     // MARK: - Matching
 
     /// Tokenizes and matches every line of `input`, per thread count.
-    static func runMatching(input: String, lexicons: String, threads: [Int], rounds: Int) -> Int32 {
+    static func runMatching(input: String, lexicons: String, threads: [Int], rounds: Int, phase: String) -> Int32 {
         guard let data = FileManager.default.contents(atPath: input) else {
             print("cannot read \(input)")
             return 1
@@ -235,6 +236,7 @@ enum MatchBenchmark {
                 let totals = Mutex((mentions: 0, checksum: UInt64(0)))
                 let clock = ContinuousClock()
                 let started = clock.now
+                let cpuStarted = cpuSeconds()
                 DispatchQueue.concurrentPerform(iterations: threadCount) { _ in
                     bytes.withUnsafeBufferPointer { buffer in
                         let scratch = MatchScratch()
@@ -250,9 +252,19 @@ enum MatchBenchmark {
                                 let text = UnsafeBufferPointer(rebasing: buffer[line])
                                 tokenizer.tokenize(text, into: &tokens)
                                 matches.removeAll(keepingCapacity: true)
-                                tokens.withUnsafeBufferPointer { tokenBuffer in
-                                    matcher.match(text: text, tokens: tokenBuffer, range: 0..<tokenBuffer.count,
-                                                  scratch: scratch, into: &matches)
+                                switch phase {
+                                case "tokenize":
+                                    mentions += tokens.count
+                                case "analyze":
+                                    mentions += tokens.withUnsafeBufferPointer { tokenBuffer in
+                                        matcher.analyzeOnly(text: text, tokens: tokenBuffer, range: 0..<tokenBuffer.count,
+                                                            scratch: scratch)
+                                    }
+                                default:
+                                    tokens.withUnsafeBufferPointer { tokenBuffer in
+                                        matcher.match(text: text, tokens: tokenBuffer, range: 0..<tokenBuffer.count,
+                                                      scratch: scratch, into: &matches)
+                                    }
                                 }
                                 mentions += matches.count
                                 for match in matches {
@@ -268,13 +280,14 @@ enum MatchBenchmark {
                     }
                 }
                 let elapsed = seconds(clock.now - started)
+                let cpu = cpuSeconds() - cpuStarted
                 let rate = megabytes / elapsed
                 let result = totals.withLock { $0 }
                 if threadCount == threads.first, round == 1 { baseline = rate }
                 let speedup = baseline.map { String(format: ", speed-up %.2fx", rate / $0) } ?? ""
-                print(String(format: "threads %d round %d: %.3f s, %.1f MB/s, %.0f documents/s, %d mentions, checksum %016llx",
-                             threadCount, round, elapsed, rate, Double(lines.count) / elapsed, result.mentions,
-                             result.checksum) + speedup)
+                print(String(format: "%@ threads %d round %d: %.3f s, %.1f MB/s (CPU %.2f s, %.1f MB/s per CPU-second), %.0f documents/s, %d mentions, checksum %016llx",
+                             phase, threadCount, round, elapsed, rate, cpu, megabytes / cpu,
+                             Double(lines.count) / elapsed, result.mentions, result.checksum) + speedup)
             }
         }
         return 0

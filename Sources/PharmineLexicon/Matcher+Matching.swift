@@ -41,9 +41,10 @@ extension Matcher {
         guard let textBase = text.baseAddress, let tokenBase = tokens.baseAddress, !range.isEmpty,
             range.upperBound <= tokens.count
         else { return }
-        var resolver = LookupResolver(tables: tables)
+        var resolver = LookupResolver(tables: tables, cache: scratch.useWordCache(for: tables))
         let units = UnitAnalysis.analyze(
             text: textBase,
+            textCount: text.count,
             tokens: tokenBase,
             range: range,
             scratch: scratch,
@@ -65,6 +66,7 @@ extension Matcher {
             starts: scratch.unitStart.base,
             ends: scratch.unitEnd.base,
             flags: scratch.unitFlags.base,
+            roots: scratch.unitRoot.base,
             stack: scratch.stack.base,
             candidates: scratch.candidates.base,
             candidateCapacity: scratch.candidates.capacity,
@@ -100,6 +102,30 @@ extension Matcher {
         swap(&matches, &scratch.sentenceMatches)
     }
 
+    /// Analyses the tokens into units (normalising and looking up every token) without walking
+    /// the trie; for benchmarks that separate the costs.
+    ///
+    /// - Returns: The number of units.
+    package func analyzeOnly(
+        text: UnsafeBufferPointer<UInt8>,
+        tokens: UnsafeBufferPointer<Token>,
+        range: Range<Int>,
+        scratch: MatchScratch
+    ) -> Int {
+        guard let textBase = text.baseAddress, let tokenBase = tokens.baseAddress, !range.isEmpty else { return 0 }
+        var resolver = LookupResolver(tables: tables, cache: scratch.useWordCache(for: tables))
+        return UnitAnalysis.analyze(
+            text: textBase,
+            textCount: text.count,
+            tokens: tokenBase,
+            range: range,
+            scratch: scratch,
+            resolver: &resolver,
+            normalizer: normalizer,
+            joinEveryUnit: true
+        )
+    }
+
     // MARK: - Leftmost-longest walk
 
     /// Finds leftmost-longest matches over the units of a sentence.
@@ -108,9 +134,9 @@ extension Matcher {
         let units = view.units
         var unit = 0
         while unit < units {
-            let id = view.ids[unit]
+            let root = view.roots[unit]
+            let state = Int32(truncatingIfNeeded: root)
             let joined = view.joins[unit]
-            let state = id >= 0 ? trie.rootState(id) : -1
             if joined < 0 || trie.rootState(joined) < 0 {
                 // The common case: no hyphen chain starts here. Walk only when the next unit may
                 // continue a term; otherwise at most this one unit matches.
@@ -120,7 +146,9 @@ extension Matcher {
                 }
                 let next = unit &+ 1
                 let mayContinue =
-                    next < units && (trie.mayFollow(id, view.ids[next]) || trie.mayFollow(id, view.joins[next]))
+                    next < units
+                    && (root & TokenTrie.followBit(view.ids[next]) != 0 && view.ids[next] >= 0
+                        || view.joins[next] >= 0 && root & TokenTrie.followBit(view.joins[next]) != 0)
                 if !mayContinue {
                     if trie.hasOutputs(state), let last = acceptSingle(state, at: unit, view, into: &matches) {
                         unit = last &+ 1
@@ -408,6 +436,8 @@ struct SentenceView {
     let ends: UnsafeMutablePointer<Int32>
     /// Flags per unit.
     let flags: UnsafeMutablePointer<UInt8>
+    /// Root information per unit (``TokenTrie/rootInfo`` of its id).
+    let roots: UnsafeMutablePointer<UInt64>
     /// The walk stack (at least 2 × units + 4).
     let stack: UnsafeMutablePointer<UInt64>
     /// Accepting states.

@@ -93,6 +93,7 @@ struct MatcherCompiler {
                 guard let base = buffer.baseAddress, let tokenBase = tokenBuffer.baseAddress else { return 0 }
                 return UnitAnalysis.analyze(
                     text: base,
+                    textCount: buffer.count,
                     tokens: tokenBase,
                     range: 0..<tokenBuffer.count,
                     scratch: scratch,
