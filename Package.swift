@@ -51,7 +51,10 @@ let package = Package(
         // MARK: - Command-line tools
 
         .executableTarget(name: "PharmineCLI", dependencies: ["Pharmine", "PharmineCore", argumentParser]),
-        .executableTarget(name: "PharmineBench", dependencies: ["Pharmine", "PharmineCore"]),
+        .executableTarget(
+            name: "PharmineBench",
+            dependencies: ["Pharmine", "PharmineCore", "PharmineText", "PharmineLexicon"]
+        ),
 
         // MARK: - Tests
 

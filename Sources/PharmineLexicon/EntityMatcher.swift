@@ -56,7 +56,7 @@ public struct EntityMatcher: Stage {
         let scratch = MatchScratch()
         var mentions: [Mention] = []
         var matches: [LexiconMatch] = []
-        let entries = matcher.lexicon.entries
+        let concepts = matcher.concepts
         for (passageIndex, passage) in document.passages.enumerated() {
             var text = passage.text
             let tokens = document.tokens[passageIndex]
@@ -67,7 +67,7 @@ public struct EntityMatcher: Stage {
                         matches.removeAll(keepingCapacity: true)
                         matcher.match(text: bytes, tokens: tokenBuffer, range: range, scratch: scratch, into: &matches)
                         for match in matches {
-                            let entry = entries[match.entry]
+                            let entry = concepts[match.entry]
                             mentions.append(
                                 Mention(
                                     type: entry.type,
@@ -166,7 +166,7 @@ public struct EntityMatcher: Stage {
         let trimmed = long.utf8.count
         let whole = matcher.matches(in: long).filter { $0.start == 0 && $0.end == trimmed }
         guard let match = whole.first else { return nil }
-        let entry = matcher.lexicon.entries[match.entry]
+        let entry = matcher.concepts[match.entry]
         return Mention(
             type: entry.type,
             id: entry.id,

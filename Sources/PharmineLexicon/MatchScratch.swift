@@ -1,4 +1,4 @@
-public import PharmineCore
+import PharmineCore
 import PharmineText
 
 /// Buffers that one thread reuses across ``Matcher`` calls, so the hot loop does not allocate.
@@ -19,25 +19,46 @@ public final class MatchScratch {
     var joinEnd = GrowableBuffer<Int32>(capacity: 256)
     /// ``UnitFlags`` of each unit.
     var unitFlags = GrowableBuffer<UInt8>(capacity: 256)
+    /// The root information (``TokenTrie/rootInfo``) of each unit's id.
+    var unitRoot = GrowableBuffer<UInt64>(capacity: 256)
+    /// A direct-mapped cache from raw word bytes to vocabulary id and root information, so that
+    /// frequent words skip normalising and the vocabulary probe.
+    var wordCache: UnsafeMutablePointer<WordCacheEntry>
+    /// The tables the word cache belongs to.
+    var wordCacheOwner: ObjectIdentifier?
     /// The normalised key of the current token.
     var key = GrowableBuffer<UInt8>(capacity: 256)
     /// Raw bytes of a hyphen chain, joined.
     var joined = GrowableBuffer<UInt8>(capacity: 256)
     /// Letters and digits of a matched span, for case-sensitive checks.
     var alnum = GrowableBuffer<UInt8>(capacity: 64)
-    /// Trie walk stack: node and next unit.
-    var stack: [(node: Int32, next: Int32)] = []
-    /// Accepting states found by a walk: node and last unit.
-    var candidates: [(node: Int32, end: Int32)] = []
-    /// Outputs chosen for a span.
-    var chosen: [TrieOutput] = []
+    /// Trie walk stack: node << 32 | next unit.
+    var stack = GrowableBuffer<UInt64>(capacity: 256)
+    /// Accepting states found by a walk: last unit << 32 | node.
+    var candidates = GrowableBuffer<UInt64>(capacity: 256)
+    /// Outputs chosen for a span (at most one per type).
+    var chosen = GrowableBuffer<TrieOutput>(capacity: 4)
     /// Matches of the current sentence, by units.
     var sentenceMatches: [UnitMatch] = []
     /// Tokens, for callers that tokenize here.
     var tokens: [Token] = []
 
     /// Creates empty buffers.
-    public init() {}
+    public init() {
+        wordCache = .allocate(capacity: WordCacheEntry.count)
+        wordCache.initialize(repeating: WordCacheEntry(), count: WordCacheEntry.count)
+    }
+
+    /// Prepares the word cache for a matcher's tables (empties it when they changed).
+    @inline(__always)
+    func useWordCache(for tables: CompiledTables) -> UnsafeMutablePointer<WordCacheEntry> {
+        let owner = ObjectIdentifier(tables)
+        if wordCacheOwner != owner {
+            wordCache.update(repeating: WordCacheEntry(), count: WordCacheEntry.count)
+            wordCacheOwner = owner
+        }
+        return wordCache
+    }
 
     deinit {
         unitStart.free()
@@ -46,9 +67,14 @@ public final class MatchScratch {
         joinID.free()
         joinEnd.free()
         unitFlags.free()
+        unitRoot.free()
+        wordCache.deallocate()
         key.free()
         joined.free()
         alnum.free()
+        stack.free()
+        candidates.free()
+        chosen.free()
     }
 
     /// Makes room for `count` units.
@@ -61,6 +87,7 @@ public final class MatchScratch {
             joinID.reserve(count)
             joinEnd.reserve(count)
             unitFlags.reserve(count)
+            unitRoot.reserve(count)
         }
     }
 }
@@ -87,6 +114,17 @@ enum UnitFlags {
 
 /// Turns a key (normalised token) into a vocabulary id.
 protocol KeyResolver {
+    /// The id and root information of a word or number token, or (-1, ``WordCacheEntry/noRoot``).
+    mutating func resolveWord(
+        _ text: UnsafePointer<UInt8>,
+        start: Int,
+        length: Int,
+        textCount: Int,
+        key: UnsafeMutablePointer<UInt8>,
+        normalizer: Normalizer
+    ) -> (id: Int32, root: UInt64)
+    /// The root information of an id (``WordCacheEntry/noRoot`` for -1).
+    func root(of id: Int32) -> UInt64
     /// The id of a normalised word or number key, or -1.
     mutating func resolve(_ key: UnsafePointer<UInt8>, _ length: Int) -> Int32
     /// The id of a punctuation character (raw bytes), or -1.
@@ -142,6 +180,7 @@ enum UnitAnalysis {
     @inline(__always)
     static func analyze<Resolver: KeyResolver>(
         text: UnsafePointer<UInt8>,
+        textCount: Int,
         tokens: UnsafePointer<Token>,
         range: Range<Int>,
         scratch: MatchScratch,
@@ -155,6 +194,7 @@ enum UnitAnalysis {
         let unitID = scratch.unitID.base
         let joinID = scratch.joinID.base
         let unitFlags = scratch.unitFlags.base
+        let unitRoot = scratch.unitRoot.base
         var units = 0
         var index = range.lowerBound
         let end = range.upperBound
@@ -170,6 +210,7 @@ enum UnitAnalysis {
             let stop = token.end
             let id: Int32
             let isWord: Bool
+            var root = WordCacheEntry.noRoot
             if token.kind == .punctuation {
                 if isHyphen(text, start, stop) {
                     hyphenEnd = previousWord && previousEnd == start ? stop : -1
@@ -188,6 +229,7 @@ enum UnitAnalysis {
                     continue
                 }
                 id = resolver.resolvePunctuation(text + start, stop &- start)
+                root = resolver.root(of: id)
                 isWord = false
             } else {
                 let length = stop &- start
@@ -197,8 +239,8 @@ enum UnitAnalysis {
                     keyBase = scratch.key.base
                     keyCapacity = scratch.key.capacity
                 }
-                let keyLength = normalizer.normalize(UnsafeBufferPointer(start: text + start, count: length), into: keyBase)
-                id = keyLength > 0 ? resolver.resolve(keyBase, keyLength) : -1
+                (id, root) = resolver.resolveWord(
+                    text, start: start, length: length, textCount: textCount, key: keyBase, normalizer: normalizer)
                 isWord = true
             }
             if isWord, hyphenEnd == start, units > 0 {
@@ -209,6 +251,7 @@ enum UnitAnalysis {
             unitStart[units] = Int32(truncatingIfNeeded: start)
             unitEnd[units] = Int32(truncatingIfNeeded: stop)
             unitID[units] = id
+            unitRoot[units] = root
             joinID[units] = -1
             unitFlags[units] = isWord ? UnitFlags.word : 0
             previousEnd = stop
@@ -271,10 +314,95 @@ enum UnitAnalysis {
     }
 }
 
+/// One entry of the word cache: a word of up to 16 bytes, as written, with its vocabulary id and
+/// root information.
+struct WordCacheEntry {
+    /// The number of entries (a power of two).
+    static let count = 4096
+    /// Root information meaning "no transition from the root, nothing may follow".
+    static let noRoot = UInt64(UInt32.max)
+
+    /// Bytes 0..<8 of the word, zero-padded.
+    var word0: UInt64 = 0
+    /// Bytes 8..<16 of the word, zero-padded.
+    var word1: UInt64 = 0
+    /// The word's length (0 = empty entry) in the low byte, the id plus one above it.
+    var meta: UInt64 = 0
+    /// The root information of the id.
+    var root: UInt64 = noRoot
+}
+
 /// Resolves keys by looking them up in the frozen vocabulary (matching).
 struct LookupResolver: KeyResolver {
     /// The tables.
     let tables: CompiledTables
+    /// The calling thread's word cache for these tables.
+    let cache: UnsafeMutablePointer<WordCacheEntry>
+
+    @inline(__always)
+    mutating func resolveWord(
+        _ text: UnsafePointer<UInt8>,
+        start: Int,
+        length: Int,
+        textCount: Int,
+        key: UnsafeMutablePointer<UInt8>,
+        normalizer: Normalizer
+    ) -> (id: Int32, root: UInt64) {
+        guard length <= 16 else { return resolveUncached(text, start: start, length: length, key: key, normalizer: normalizer) }
+        var word0: UInt64 = 0
+        var word1: UInt64 = 0
+        if start &+ 16 <= textCount {
+            let raw = UnsafeRawPointer(text + start)
+            word0 = raw.loadUnaligned(as: UInt64.self)
+            word1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            if length < 8 {
+                word0 &= (1 &<< UInt64(length &* 8)) &- 1
+                word1 = 0
+            } else if length < 16 {
+                word1 &= (1 &<< UInt64((length &- 8) &* 8)) &- 1
+            }
+        } else {
+            var index = 0
+            while index < length {
+                let byte = UInt64(text[start &+ index])
+                if index < 8 { word0 |= byte &<< UInt64(index &* 8) } else { word1 |= byte &<< UInt64((index &- 8) &* 8) }
+                index &+= 1
+            }
+        }
+        let mixed = (word0 &* 0x9E37_79B9_7F4A_7C15) ^ (word1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+        let slot = Int(truncatingIfNeeded: KeyHash.mix(mixed)) & (WordCacheEntry.count &- 1)
+        let entry = cache[slot]
+        if entry.meta & 0xFF == UInt64(length), entry.word0 == word0, entry.word1 == word1 {
+            return (Int32(truncatingIfNeeded: entry.meta &>> 8) &- 1, entry.root)
+        }
+        let found = resolveUncached(text, start: start, length: length, key: key, normalizer: normalizer)
+        cache[slot] = WordCacheEntry(
+            word0: word0,
+            word1: word1,
+            meta: UInt64(UInt32(bitPattern: found.id &+ 1)) &<< 8 | UInt64(length),
+            root: found.root
+        )
+        return found
+    }
+
+    /// Normalises a word and looks it up.
+    @inline(__always)
+    func resolveUncached(
+        _ text: UnsafePointer<UInt8>,
+        start: Int,
+        length: Int,
+        key: UnsafeMutablePointer<UInt8>,
+        normalizer: Normalizer
+    ) -> (id: Int32, root: UInt64) {
+        let keyLength = normalizer.normalize(UnsafeBufferPointer(start: text + start, count: length), into: key)
+        let id = keyLength > 0 ? tables.lookup(key, keyLength) : -1
+        return (id, root(of: id))
+    }
+
+    @inline(__always)
+    func root(of id: Int32) -> UInt64 {
+        id >= 0 ? tables.trie.rootInfo[Int(id)] : WordCacheEntry.noRoot
+    }
 
     @inline(__always)
     mutating func resolve(_ key: UnsafePointer<UInt8>, _ length: Int) -> Int32 {
@@ -292,6 +420,20 @@ struct LookupResolver: KeyResolver {
 struct InternResolver: KeyResolver {
     /// The vocabulary being built.
     var vocabulary: VocabularyBuilder
+
+    mutating func resolveWord(
+        _ text: UnsafePointer<UInt8>,
+        start: Int,
+        length: Int,
+        textCount: Int,
+        key: UnsafeMutablePointer<UInt8>,
+        normalizer: Normalizer
+    ) -> (id: Int32, root: UInt64) {
+        let keyLength = normalizer.normalize(UnsafeBufferPointer(start: text + start, count: length), into: key)
+        return (keyLength > 0 ? vocabulary.intern(key, keyLength) : -1, WordCacheEntry.noRoot)
+    }
+
+    func root(of id: Int32) -> UInt64 { WordCacheEntry.noRoot }
 
     mutating func resolve(_ key: UnsafePointer<UInt8>, _ length: Int) -> Int32 {
         vocabulary.intern(key, length)
