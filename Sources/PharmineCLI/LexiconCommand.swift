@@ -61,6 +61,7 @@ struct LexiconBuildCommand: ParsableCommand {
             lines += "\(file.name)\t\(file.rows) rows\t\(file.synonyms) synonyms\t\(file.bytes) bytes\n"
         }
         for (name, value) in report.statistics { lines += "\(name)\t\(value)\n" }
+        for (step, milliseconds) in report.timings { lines += "time.\(step)\t\(milliseconds) ms\n" }
         lines += "built in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1))))\n"
         FileHandle.standardError.write(Data(lines.utf8))
     }

@@ -3,7 +3,7 @@ import Foundation
 /// The hand-curated inputs of the build, kept as data under `Lexicons/curated/`:
 ///
 /// - `curation-manual.tsv`: `term type action reason` rules written by hand (they win over
-///   generated rules for the same term and type).
+///   generated rules for the same term and type; action `keep` suppresses a generated rule).
 /// - `synonyms-manual.tsv`: `id type synonym reason`: surface forms added to a concept
 ///   (short forms such as "TCAs", "MAOIs"; "depression" for Depressive Disorder).
 /// - `drug-forms-manual.tsv`: `word kind reason`: salt and formulation words added to those
@@ -46,8 +46,8 @@ struct CuratedData {
     /// The subset of ``englishWords`` that are common.
     var commonWords: Set<String> = []
 
-    /// The valid curation actions.
-    static let actions: Set<String> = ["exclude", "case_sensitive"]
+    /// The valid curation actions of hand-written rules (`keep` suppresses a generated rule).
+    static let actions: Set<String> = ["exclude", "case_sensitive", "keep"]
 
     /// An empty set of curated data.
     init() {}

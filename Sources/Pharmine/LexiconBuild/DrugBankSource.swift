@@ -33,7 +33,7 @@ struct DrugBankSource {
             }
             func field(_ name: String) -> String {
                 guard let index = columns[name], index < fields.count else { return "" }
-                return fields[index].trimmingCharacters(in: .whitespaces)
+                return LexiconText.trimmed(fields[index])
             }
             let id = field("DrugBank ID")
             guard id.hasPrefix("DB") else { return }
@@ -52,6 +52,6 @@ struct DrugBankSource {
     }
 
     private static func split(_ field: String) -> [String] {
-        field.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        field.components(separatedBy: " | ").map { LexiconText.clean($0) }.filter { !$0.isEmpty }
     }
 }

@@ -122,7 +122,7 @@ struct DrugLexiconBuilder {
         let trees = mesh.treeNumbers(of: record)
         guard !trees.isEmpty else { return false }
         let under = { (prefixes: [String]) in
-            trees.contains { tree in prefixes.contains { tree == $0 || tree.hasPrefix($0 + ".") || $0.count == 1 && tree.hasPrefix($0) } }
+            trees.contains { tree in prefixes.contains { MeSHSource.tree(tree, isUnder: $0) } }
         }
         return under(Self.chemicalTrees) && !under(Self.nonDrugTrees)
     }

@@ -57,7 +57,7 @@ struct GtoPdbSource {
             }
             func field(_ name: String) -> String {
                 guard let index = columns[name], index < fields.count else { return "" }
-                return fields[index].trimmingCharacters(in: .whitespaces)
+                return LexiconText.trimmed(fields[index])
             }
             let id = field("Target id")
             guard !id.isEmpty else { return }

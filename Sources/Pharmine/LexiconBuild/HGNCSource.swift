@@ -38,7 +38,7 @@ struct HGNCSource {
             }
             func field(_ name: String) -> String {
                 guard let index = columns[name], index < fields.count else { return "" }
-                return fields[index].trimmingCharacters(in: .whitespaces)
+                return LexiconText.trimmed(fields[index])
             }
             guard field("Status") == "Approved" else { return }
             genes.append(
@@ -58,6 +58,6 @@ struct HGNCSource {
     }
 
     private static func list(_ field: String) -> [String] {
-        field.components(separatedBy: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        field.split(separator: ",").map { LexiconText.clean(String($0)) }.filter { !$0.isEmpty }
     }
 }

@@ -55,6 +55,8 @@ package struct LexiconBuildReport: Sendable {
     package var files: [FileSummary] = []
     /// Counts of what each step did (`drugs.meshDescriptorsLinked = 4123`), in a fixed order.
     package var statistics: [(name: String, value: Int)] = []
+    /// Wall-clock time of each step, in milliseconds (not written to any file: it varies).
+    package var timings: [(step: String, milliseconds: Int)] = []
 }
 
 /// Builds Pharmine's lexicons from the raw vocabularies: `drugs.tsv`, `conditions.tsv`,
@@ -84,6 +86,7 @@ package struct LexiconBuilder: Sendable {
         var drugForms: DrugForms
         var headers: [LexiconEntityType: String] = [:]
         var statistics: [(name: String, value: Int)] = []
+        var timings: [(step: String, milliseconds: Int)] = []
     }
 
     /// Reads every source, builds the lexicons and writes them.
@@ -97,6 +100,15 @@ package struct LexiconBuilder: Sendable {
 
     /// Reads every source and builds the lexicons in memory.
     func build() throws(LexiconBuildError) -> Result {
+        let clock = ContinuousClock()
+        var last = clock.now
+        var timings: [(step: String, milliseconds: Int)] = []
+        func lap(_ step: String) {
+            let now = clock.now
+            let elapsed = last.duration(to: now).components
+            timings.append((step, Int(elapsed.seconds) * 1000 + Int(elapsed.attoseconds / 1_000_000_000_000_000)))
+            last = now
+        }
         let sources = options.sourcesDirectory
         func path(_ relative: String) -> String { (sources as NSString).appendingPathComponent(relative) }
         let curated = try CuratedData(folder: options.resolvedCuratedDirectory)
@@ -104,6 +116,7 @@ package struct LexiconBuilder: Sendable {
         let drugBank = try DrugBankSource(path: path("drugbank-open-vocabulary/drugbank_vocabulary.csv.gz"))
         let drugNER = try DrugNERSource(folder: path("drug-ner-dictionary"))
         let chebi = try ChEBISource(path: path("chebi/chebi_names.tsv.gz"))
+        lap("read drug sources")
         let drugForms = DrugForms(
             pairs: Self.saltPairs(mesh: mesh, drugNER: drugNER, chebi: chebi), curated: curated.forms)
 
@@ -111,8 +124,11 @@ package struct LexiconBuilder: Sendable {
         var drugs = DrugLexiconBuilder(
             drugBank: drugBank, mesh: mesh, drugNER: drugNER, chebi: chebi, saltWords: drugForms.saltWords,
             curated: curated)
+        lap("drug forms")
         drugs.build()
+        lap("drug build")
         let drugResult = ConceptFinalizer(idPriority: ["DRUGBANK", "MESH", "CHEBI"], type: .drug).finalize(drugs.drafts)
+        lap("drug finalize")
         statistics += Self.fields(of: drugs.statistics, prefix: "drugs")
         statistics += [
             ("drugs.sharedFormsRemoved", drugResult.statistics.sharedFormsRemoved),
@@ -122,15 +138,18 @@ package struct LexiconBuilder: Sendable {
         let diseaseOntology = try DiseaseOntologySource(folder: path("disease-ontology"))
         let mondo = try MONDOSource(path: path("mondo/mondo.json.gz"))
         let hpo = options.includeHPO ? try HPOSource(path: path("hpo/hp.obo.gz")) : nil
+        lap("read condition sources")
         var conditions = ConditionLexiconBuilder(
             mesh: mesh, diseaseOntology: diseaseOntology, mondo: mondo, hpo: hpo, curated: curated)
         conditions.build()
         let conditionResult = ConceptFinalizer(idPriority: ["MESH", "DOID", "MONDO", "HP"], type: .condition)
             .finalize(conditions.drafts)
+        lap("condition build")
         statistics += Self.fields(of: conditions.statistics, prefix: "conditions")
         statistics += [
             ("conditions.doObsoleteLeftOut", diseaseOntology.obsoleteCount),
             ("conditions.mondoSusceptibilityLeftOut", mondo.susceptibilityCount),
+            ("conditions.mondoCharacteristicsLeftOut", mondo.characteristicCount),
             ("conditions.sharedFormsRemoved", conditionResult.statistics.sharedFormsRemoved),
             ("conditions.sharedFormsKept", conditionResult.statistics.sharedFormsKept),
         ]
@@ -138,11 +157,13 @@ package struct LexiconBuilder: Sendable {
         let hgnc = try HGNCSource(path: path("hgnc/hgnc_entries.tsv.gz"))
         let gtopdb = try GtoPdbSource(path: path("gtopdb/targets_and_families.csv"))
         let famplex = try FamPlexSource(folder: path("famplex"))
+        lap("read receptor sources")
         var receptors = ReceptorLexiconBuilder(hgnc: hgnc, gtopdb: gtopdb, famplex: famplex, mesh: mesh, curated: curated)
         receptors.build()
         let receptorResult = ConceptFinalizer(
             idPriority: ["HGNC", "FPLX", "MESH", "GTOPDB", "GTOPDB.FAMILY"], type: .receptor
         ).finalize(receptors.drafts)
+        lap("receptor build")
         statistics += Self.fields(of: receptors.statistics, prefix: "receptors")
         statistics += [
             ("receptors.sharedFormsRemoved", receptorResult.statistics.sharedFormsRemoved),
@@ -153,14 +174,19 @@ package struct LexiconBuilder: Sendable {
             .drug: drugResult.entries, .condition: conditionResult.entries, .receptor: receptorResult.entries,
         ]
         let curation = CurationRules(
-            lexicons: lexicons, curated: curated, weakForms: [.drug: drugResult.statistics.weakForms])
+            lexicons: lexicons, curated: curated, weakForms: [
+                .drug: drugResult.statistics.weakForms, .condition: conditionResult.statistics.weakForms,
+                .receptor: receptorResult.statistics.weakForms,
+            ])
         let info = LexiconSourceInfo.all(gtopdbVersion: gtopdb.version, hpoVersion: hpo?.version ?? "")
         var headers: [LexiconEntityType: String] = [:]
         for (type, entries) in lexicons {
             headers[type] = Self.header(type: type, entries: entries, info: info)
         }
+        lap("curation")
         return Result(
-            lexicons: lexicons, curation: curation, drugForms: drugForms, headers: headers, statistics: statistics)
+            lexicons: lexicons, curation: curation, drugForms: drugForms, headers: headers, statistics: statistics,
+            timings: timings)
     }
 
     /// The text of a lexicon file.
@@ -216,6 +242,7 @@ package struct LexiconBuilder: Sendable {
         try Self.writeAtomically(forms, to: (output as NSString).appendingPathComponent("drug-forms.tsv"))
         report.files.append(.init(name: "drug-forms.tsv", rows: result.drugForms.forms.count, synonyms: 0, bytes: forms.utf8.count))
         report.statistics = result.statistics
+        report.timings = result.timings
         try updateReadme(report)
         return report
     }
@@ -243,14 +270,15 @@ package struct LexiconBuilder: Sendable {
         let temporary = path + ".partial"
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
-            } else {
-                try FileManager.default.moveItem(atPath: temporary, toPath: path)
-            }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw LexiconBuildError(.writeFailed, file: path, message: "\(error)")
+        }
+        // rename(2) replaces the old file in one step.
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw LexiconBuildError(.writeFailed, file: path, message: "cannot rename into place: \(reason)")
         }
     }
 

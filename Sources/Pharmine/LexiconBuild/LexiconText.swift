@@ -11,14 +11,12 @@ enum LexiconText {
     /// - Parameter text: The raw text.
     /// - Returns: The cleaned text (possibly empty).
     static func clean(_ text: String) -> String {
+        if isClean(text.utf8) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            let isSpace =
-                scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "|" || scalar == " "
-                || scalar == "\u{00A0}" || scalar.properties.isWhitespace
-            if isSpace {
+            if isSpace(scalar) {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.unicodeScalars.append(" ") }
@@ -27,6 +25,41 @@ enum LexiconText {
             }
         }
         return result
+    }
+
+    /// Whether text needs no cleaning: no tab, line break, `|`, double or edge space, and no byte
+    /// that may start a non-ASCII space (checked on UTF-8 bytes, the common case).
+    private static func isClean(_ utf8: String.UTF8View) -> Bool {
+        var previousSpace = true
+        for byte in utf8 {
+            switch byte {
+            case 0x20:
+                if previousSpace { return false }
+                previousSpace = true
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x7C, 0xC2, 0xE1, 0xE2, 0xE3:
+                return false
+            default:
+                previousSpace = false
+            }
+        }
+        return utf8.isEmpty || !previousSpace
+    }
+
+    /// White space (ASCII and Unicode space separators) and `|`, which cannot appear in a field.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x7C, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Trims ASCII spaces from both ends (a field may hold `|`-separated lists, so it is not cleaned).
+    static func trimmed(_ text: String) -> String {
+        let bytes = text.utf8
+        guard bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ") else { return text }
+        return String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 
     /// The key under which surface forms are compared: lower-cased, white space collapsed.
@@ -45,7 +78,7 @@ enum LexiconText {
     /// - Parameter text: Text with markup.
     /// - Returns: Plain text.
     static func flattenMarkup(_ text: String) -> String {
-        guard text.contains("<") || text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "<")) || text.utf8.contains(UInt8(ascii: "&")) else { return text }
         let decodedOnce = decodeEntities(text)
         let scalars = Array(decodedOnce.unicodeScalars)
         var result = String.UnicodeScalarView()
@@ -89,7 +122,7 @@ enum LexiconText {
     /// - Parameter text: A term.
     /// - Returns: The un-inverted term, or nil when the term is not inverted.
     static func uninvert(_ text: String) -> String? {
-        guard text.contains(", ") else { return nil }
+        guard text.utf8.contains(UInt8(ascii: ",")), text.contains(", ") else { return nil }
         let parts = text.components(separatedBy: ", ")
         guard parts.count == 2 || parts.count == 3 else { return nil }
         for part in parts {
@@ -166,7 +199,7 @@ enum LexiconText {
     }
 
     private static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

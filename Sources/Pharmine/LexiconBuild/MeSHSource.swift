@@ -12,7 +12,7 @@ struct MeSHSource {
 
         /// Whether a tree number equals `prefix` or lies below it.
         func isUnder(_ prefix: String) -> Bool {
-            treeNumbers.contains { $0 == prefix || $0.hasPrefix(prefix + ".") }
+            treeNumbers.contains { MeSHSource.tree($0, isUnder: prefix) }
         }
 
         /// Whether a tree number lies under any of the prefixes.
@@ -89,7 +89,9 @@ struct MeSHSource {
             let fields = SourceReading.tabFields(line)
             guard fields.count >= 3, fields[0].hasPrefix("C") else { return }
             let middle = fields[2..<(fields.count - 1)].joined(separator: "|")
-            let synonyms = Self.split(middle, by: "|").map { $0.replacingOccurrences(of: "\"", with: "") }
+            let synonyms = Self.split(middle, by: "|").map {
+                $0.contains("\"") ? $0.replacingOccurrences(of: "\"", with: "") : $0
+            }
             let mapped = Self.split(fields[fields.count - 1], by: ",").map { $0.hasPrefix("*") ? String($0.dropFirst()) : $0 }
             supplementary.append(Supplementary(id: fields[0], label: fields[1], synonyms: synonyms, mappedTo: mapped))
         }
@@ -98,6 +100,15 @@ struct MeSHSource {
             guard fields.count >= 5, fields[0] == "MESH" else { return }
             crossReferences.append(CrossReference(meshID: fields[1], namespace: fields[3], targetID: fields[4]))
         }
+    }
+
+    /// Whether a tree number equals `prefix` or lies below it (`D12.776.543.750` is under
+    /// `D12.776`; any tree number of category `C` is under `C`).
+    static func tree(_ tree: String, isUnder prefix: String) -> Bool {
+        guard tree.hasPrefix(prefix) else { return false }
+        let (treeBytes, prefixBytes) = (tree.utf8, prefix.utf8)
+        if treeBytes.count == prefixBytes.count || prefixBytes.count == 1 { return true }
+        return treeBytes[treeBytes.index(treeBytes.startIndex, offsetBy: prefixBytes.count)] == UInt8(ascii: ".")
     }
 
     /// Whether a descriptor has a child in the tree (it is a class or family of others).
@@ -120,6 +131,6 @@ struct MeSHSource {
     }
 
     private static func split(_ field: String, by separator: Character) -> [String] {
-        field.split(separator: separator).map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        field.split(separator: separator).map { LexiconText.clean(String($0)) }.filter { !$0.isEmpty }
     }
 }

@@ -43,6 +43,10 @@ struct ReceptorLexiconBuilder {
     private var conceptOf: [String: Int] = [:]
     private var geneBySymbol: [String: Int] = [:]
     private var geneByUniProt: [String: Int] = [:]
+    /// Names of genes, GtoPdb targets and families by exact key and by word-bag key, for linking
+    /// MeSH terms by name (FamPlex grounding strings are not used: some are loose).
+    private var linkIndex: [String: Set<Int>] = [:]
+    private var bagIndex: [String: Set<Int>] = [:]
 
     /// Creates the builder.
     init(hgnc: HGNCSource, gtopdb: GtoPdbSource, famplex: FamPlexSource, mesh: MeSHSource, curated: CuratedData) {
@@ -79,6 +83,7 @@ struct ReceptorLexiconBuilder {
             if !gene.entrezID.isEmpty { draft.xrefs.insert("NCBIGENE:" + gene.entrezID) }
             if !gene.ensemblID.isEmpty { draft.xrefs.insert("ENSEMBL:" + gene.ensemblID) }
             conceptOf[gene.id] = drafts.count
+            index([gene.name, gene.symbol], as: drafts.count)
             geneBySymbol[gene.symbol] = drafts.count
             for uniProt in gene.uniProtIDs { geneByUniProt[uniProt] = drafts.count }
             drafts.append(draft)
@@ -89,21 +94,43 @@ struct ReceptorLexiconBuilder {
     /// A target's surface forms, with Greek letters also spelled out.
     private static func forms(of target: GtoPdbSource.Target) -> [String] {
         var forms = [target.name, target.systematicName, target.abbreviatedName] + target.synonyms
-        if let qualified = familyQualifiedName(target: target.name, family: target.familyName) { forms.append(qualified) }
+        forms += familyQualifiedNames(target: target.name, family: target.familyName)
         forms = forms.filter { !$0.isEmpty }
         return forms + forms.compactMap(LexiconText.spellGreek)
     }
 
     /// "H1 receptor" in family "Histamine receptors" → "Histamine H1 receptor"; "M1 receptor" in
-    /// "Acetylcholine receptors (muscarinic)" → "muscarinic Acetylcholine M1 receptor".
-    static func familyQualifiedName(target: String, family: String) -> String? {
-        let base = LexiconText.moveParentheticalQualifier(family) ?? family
-        guard target.hasSuffix(" receptor"), base.hasSuffix(" receptors") else { return nil }
-        let qualifier = String(base.dropLast(" receptors".count))
-        guard !qualifier.isEmpty, qualifier.split(separator: " ").count <= 3,
-            !target.lowercased().contains(qualifier.lowercased())
-        else { return nil }
-        return qualifier + " " + target
+    /// "Acetylcholine receptors (muscarinic)" → "muscarinic Acetylcholine M1 receptor" and
+    /// "muscarinic M1 receptor".
+    static func familyQualifiedNames(target: String, family: String) -> [String] {
+        guard target.hasSuffix(" receptor") else { return [] }
+        var qualifiers: [String] = []
+        if let moved = LexiconText.moveParentheticalQualifier(family), moved.hasSuffix(" receptors") {
+            qualifiers.append(String(moved.dropLast(" receptors".count)))
+            qualifiers.append(String(moved.prefix { $0 != " " }))
+        } else if family.hasSuffix(" receptors") {
+            qualifiers.append(String(family.dropLast(" receptors".count)))
+        }
+        return qualifiers.filter { qualifier in
+            !qualifier.isEmpty && qualifier.split(separator: " ").count <= 3
+                && !target.lowercased().contains(qualifier.lowercased())
+        }.map { $0 + " " + target }
+    }
+
+    /// A key that ignores word order, commas and a plural `s`: "Receptor, Muscarinic M1" and
+    /// "muscarinic M1 receptors" share it.
+    static func bagKey(_ text: String) -> String {
+        let words = LexiconText.key(text).split(whereSeparator: { $0 == " " || $0 == "," }).map { word -> String in
+            word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : String(word)
+        }
+        return words.sorted().joined(separator: " ")
+    }
+
+    private mutating func index(_ forms: [String], as draft: Int) {
+        for form in forms where !form.isEmpty {
+            linkIndex[LexiconText.key(form), default: []].insert(draft)
+            bagIndex[Self.bagKey(form), default: []].insert(draft)
+        }
     }
 
     private mutating func addGtoPdbTargets() {
@@ -111,6 +138,7 @@ struct ReceptorLexiconBuilder {
             let curie = "GTOPDB:" + target.id
             if !target.hasSubunits, !target.hgncID.isEmpty, let gene = conceptOf[target.hgncID] {
                 drafts[gene].add(Self.forms(of: target), strength: 2)
+                index(Self.forms(of: target), as: gene)
                 drafts[gene].xrefs.insert(curie)
                 drafts[gene].sources.insert("gtopdb")
                 conceptOf[curie] = gene
@@ -120,6 +148,7 @@ struct ReceptorLexiconBuilder {
             var draft = ConceptDraft(member: curie, name: target.name, source: "gtopdb")
             draft.add(Self.forms(of: target), strength: 2)
             if !target.uniProt.isEmpty { draft.xrefs.insert("UNIPROT:" + target.uniProt) }
+            index(Self.forms(of: target), as: drafts.count)
             conceptOf[curie] = drafts.count
             drafts.append(draft)
             statistics.gtopdbTargetsStandalone += 1
@@ -178,6 +207,7 @@ struct ReceptorLexiconBuilder {
             }
             if let target = familyBySymbols[symbols], !symbols.isEmpty {
                 drafts[target].add(forms, strength: 2)
+                index(forms, as: target)
                 drafts[target].xrefs.insert(curie)
                 drafts[target].sources.insert("gtopdb")
                 conceptOf[curie] = target
@@ -186,6 +216,7 @@ struct ReceptorLexiconBuilder {
             }
             var draft = ConceptDraft(member: curie, name: family.name, source: "gtopdb")
             draft.add(forms, strength: 2)
+            index(forms, as: drafts.count)
             draft.flags.insert("class")
             conceptOf[curie] = drafts.count
             drafts.append(draft)
@@ -204,29 +235,37 @@ struct ReceptorLexiconBuilder {
         for equivalence in famplex.equivalences where equivalence.namespace == "MESH" {
             byFamPlex[equivalence.id] = "FPLX:" + equivalence.famplexID
         }
-        // Names of genes and families, for linking by an identical name.
-        var byName: [String: Set<Int>] = [:]
-        for (position, draft) in drafts.enumerated() {
-            byName[LexiconText.key(draft.members[0].name), default: []].insert(position)
-            for term in draft.terms where term.strength >= 2 {
-                byName[LexiconText.key(term.text), default: []].insert(position)
+        let descriptors = mesh.descriptorOrder.compactMap { mesh.descriptors[$0] }.filter {
+            $0.isUnder(any: Self.targetTrees)
+        }
+        // Pass 1: cross-references and FamPlex equivalences. Pass 2: identical names, then word bags.
+        var linked: [String: Int] = [:]
+        for descriptor in descriptors {
+            var target: Int? = nil
+            if let hgncID = byHGNC[descriptor.id] { target = conceptOf[hgncID] }
+            if target == nil, let uniProt = byUniProt[descriptor.id] { target = geneByUniProt[uniProt] }
+            if target == nil, let family = byFamPlex[descriptor.id] { target = conceptOf[family] }
+            if let target { linked[descriptor.id] = target }
+        }
+        for descriptor in descriptors where linked[descriptor.id] == nil {
+            let forms = MeSHSource.withUninverted([descriptor.label] + descriptor.entryTerms)
+            let passes: [(index: [String: Set<Int>], key: (String) -> String)] = [
+                (linkIndex, { LexiconText.key($0) }), (bagIndex, { Self.bagKey($0) }),
+            ]
+            for pass in passes {
+                let candidates = forms.reduce(into: Set<Int>()) { result, form in
+                    if let set = pass.index[pass.key(form)], set.count == 1 { result.formUnion(set) }
+                }
+                if candidates.count == 1, let target = candidates.first {
+                    linked[descriptor.id] = target
+                    break
+                }
             }
         }
-        for id in mesh.descriptorOrder {
-            guard let descriptor = mesh.descriptors[id], descriptor.isUnder(any: Self.targetTrees) else { continue }
-            let curie = "MESH:" + id
+        for descriptor in descriptors {
+            let curie = "MESH:" + descriptor.id
             let forms = MeSHSource.withUninverted([descriptor.label] + descriptor.entryTerms)
-            var target: Int? = nil
-            if let hgncID = byHGNC[id] { target = conceptOf[hgncID] }
-            if target == nil, let uniProt = byUniProt[id] { target = geneByUniProt[uniProt] }
-            if target == nil, let family = byFamPlex[id] { target = conceptOf[family] }
-            if target == nil {
-                let candidates = forms.reduce(into: Set<Int>()) { result, form in
-                    if let set = byName[LexiconText.key(form)], set.count == 1 { result.formUnion(set) }
-                }
-                if candidates.count == 1 { target = candidates.first }
-            }
-            if let target {
+            if let target = linked[descriptor.id] {
                 if drafts[target].hasMember(prefix: "MESH") {
                     drafts[target].xrefs.insert(curie)
                 } else {
