@@ -26,6 +26,7 @@ enum IndicationCues {
             rule: "prophylaxis", base: 0.9),
         Cue("prevent|prevents|prevented|preventing|avert|averts", rule: "prevent", base: 0.9),
         Cue("prevention|preventive|preventative of|for|in|against", rule: "prevent", base: 0.9),
+        Cue("protects|protect|protected|protecting|protective|protection against|from", rule: "prevent", base: 0.85),
         Cue(
             "reduce|reduces|reduced|reducing|lower|lowers|lowering|decrease|decreases|decreasing the? risk|incidence|likelihood|occurrence|recurrence|recurrences of",
             rule: "prevent", base: 0.85),
@@ -106,6 +107,7 @@ enum IndicationCues {
                 "prevent|prevents|prevented|preventing|prevention|preventive|preventative|prophylaxis|prophylactic|prophylactically|chemoprophylaxis|chemopreventive|chemoprevention"
             ), "prophylaxis"
         ),
+        (CuePattern("protects|protect|protected|protecting|protective|protection against|from"), "prophylaxis"),
         (
             CuePattern(
                 "reduce|reduces|reduced|reducing|lower|lowers|lowering|decrease|decreases the? risk|incidence|likelihood|occurrence|recurrence|frequency of"

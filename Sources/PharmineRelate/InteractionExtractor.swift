@@ -123,7 +123,7 @@ struct InteractionRules {
     private static let analytes: Set<String> = [
         "sodium", "potassium", "calcium", "magnesium", "chloride", "bicarbonate", "phosphate", "creatinine",
         "urea", "glucose", "cholesterol", "triglycerides", "uric acid", "bilirubin", "albumin", "oxygen",
-        "water", "malondialdehyde", "lactate", "lactic acid", "ammonia", "iron", "zinc", "copper",
+        "water", "malondialdehyde", "malonaldehyde", "lactate", "lactic acid", "ammonia", "iron", "zinc", "copper",
         "hemoglobin", "haemoglobin", "nitric oxide", "blood glucose", "protein", "proteins",
     ]
 

@@ -16,7 +16,7 @@ enum Lexical {
         "likely", "suggest", "suggests", "suggested", "suggesting", "suggestive", "appear", "appears",
         "appeared", "seem", "seems", "seemed", "promise", "promising", "hypothesized", "hypothesised",
         "hypothesis", "proposed", "investigational", "speculative", "putative", "presumably", "unclear",
-        "uncertain", "preliminary",
+        "uncertain", "preliminary", "unlikely",
     ]
 
     /// Hedging prefixes ("speculat…", "investigat…").

@@ -37,6 +37,12 @@ struct SentenceAnalysis {
         if isModifier(item) { return nil }
         let mention = mentions[index]
         if mention.source != .anaphor, isExcludedDrug(item, mention) { return nil }
+        // "anti-cytokine therapy", "non-aspirin analgesics": the drug is what is opposed or excluded.
+        if item >= 2, items[item - 1].isPunctuation("-"), !items[item].spaceBefore, !items[item - 1].spaceBefore,
+            items[item - 2].isWord(["anti", "non", "pro"])
+        {
+            return nil
+        }
         if mention.isClass, mention.source != .anaphor, item > 0, items[item - 1].isWord(Lexical.demonstratives) {
             return nil
         }

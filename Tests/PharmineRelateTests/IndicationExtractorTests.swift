@@ -50,6 +50,7 @@ import Testing
         ("Ondansetron prevents cisplatin-induced nausea.", ["indication ondansetron→nausea prophylaxis"]),
         ("Amitriptyline improved sleep in fibromyalgia patients.", ["indication amitriptyline→fibromyalgia -"]),
         ("Amitriptyline is used for migraine prophylaxis.", ["indication amitriptyline→migraine disorders prophylaxis"]),
+        ("Propranolol protects against migraine.", ["indication propranolol→migraine disorders prophylaxis"]),
     ]
 
     @Test(arguments: positives)
@@ -74,6 +75,7 @@ import Testing
         "Use of amitriptyline in patients with heart disease is contraindicated.",
         "Amitriptyline uses in these pain-related conditions are complex.",
         "Sertraline was compared with placebo in a study of 40 adults.",
+        "Anti-{aspirin|aspirin} antibodies are used to treat asthma.",
     ]
 
     @Test(arguments: negatives)
