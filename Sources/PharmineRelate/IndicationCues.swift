@@ -54,6 +54,11 @@ enum IndicationCues {
         "rates", "and", "or", "occurrence", "days", "scores", "score", "patients", "with", "in",
     ]
 
+    /// Nouns after which a participle cue is an adjective ("treated patients", "managed cases").
+    static let participleNouns: Set<String> = Lexical.population.union([
+        "mice", "rats", "animals", "group", "groups", "cells", "dogs", "rabbits", "monkeys", "cultures", "tissue",
+    ])
+
     /// Nouns after a condition that make it a measure ("pain scores", "pain intensity").
     static let measureNouns: Set<String> = [
         "scores", "score", "intensity", "ratings", "rating", "levels", "level", "perception", "threshold",

@@ -152,8 +152,14 @@ struct IndicationRules {
 
     private func forward(_ cues: [Cue], weak: Bool, into collector: inout TripleCollector) {
         for hit in cues.hits(in: items) {
-            // "X-treated": a cue joined by a hyphen to a mention is a modifier, not a cue.
+            // "X-treated": a cue joined by a hyphen to a mention is a modifier, not a cue; so is
+            // a participle before its noun ("benztropine treated patients had …").
             if hit.start > 0, items[hit.start - 1].isPunctuation("-"), !items[hit.start].spaceBefore { continue }
+            if hit.end == hit.start + 1, items[hit.start].text.hasSuffix("ed"), hit.end < items.count,
+                items[hit.end].isWord(IndicationCues.participleNouns)
+            {
+                continue
+            }
             guard
                 let first = analysis.firstObject(
                     after: hit.end, maxGap: 6, accept: analysis.condition,
@@ -257,6 +263,12 @@ struct IndicationRules {
             guard let subjectItem = analysis.nearestDrug(before: efficacy, window: 12),
                 !hasAdverse(in: subjectItem..<efficacy)
             else { continue }
+            // "X prevents Y in Z patients": Y is the indication, Z the population.
+            if analysis.firstObject(
+                after: efficacy + 1, maxGap: 4, accept: analysis.condition, stopWords: ["in", "among", "for"]) != nil
+            {
+                continue
+            }
             var item = efficacy + 1
             while item < items.count, item - efficacy <= 12, !analysis.isClauseBreak(item) {
                 if items[item].isWord(["in", "among", "for"]), let first = populationObject(after: item + 1) {

@@ -28,7 +28,8 @@ enum Lexical {
         "secondary", "due", "risk", "risks", "side", "adverse", "toxicity", "toxicities", "toxic",
         "developed", "develop", "develops", "developing", "complication", "complications",
         "worsened", "worsening", "worsens", "exacerbated", "exacerbation", "exacerbates", "aggravated",
-        "aggravates", "provoked", "precipitated", "overdose", "poisoning", "intoxication",
+        "aggravates", "provoked", "precipitated", "overdose", "poisoning", "intoxication", "increase",
+        "increased", "increases", "higher", "elevated", "worse",
     ]
 
     /// Words that, joined after a hyphen to a mention, make it a modifier: "aspirin-induced",

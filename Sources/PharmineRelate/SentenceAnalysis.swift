@@ -237,8 +237,8 @@ struct SentenceAnalysis {
     }
 
     /// Whether a subject is linked to a noun cue or target noun that starts at `target`: every
-    /// item between them is a link word (``Lexical/links``), an "-ly" adverb, a hyphenated
-    /// adjective, or lies inside parentheses ("X (AMN082), the first selective allosteric
+    /// item between them is a link word (``Lexical/links``), an "-ly" adverb, an "-ed"
+    /// participle after an adverb or article ("a widely used anticoagulant"), a hyphenated adjective, or lies inside parentheses ("X (AMN082), the first selective allosteric
     /// activator of"), and there are at most `window` of them. With `requireLink`, one of them
     /// must be a copula or "(" ("X is a …", "X (a …)"), or a comma with a determiner ("X, a …").
     func isLinked(_ subject: Int, to target: Int, window: Int = 10, requireLink: Bool = false) -> Bool {
@@ -269,6 +269,11 @@ struct SentenceAnalysis {
             if it.kind == .slot { return false }
             if Lexical.links.contains(it.text) { continue }
             if it.kind == .word, it.text.count > 4, it.text.hasSuffix("ly") { continue }
+            if it.kind == .word, it.text.count > 4, it.text.hasSuffix("ed"),
+                items[item - 1].text.hasSuffix("ly") || items[item - 1].isWord(["a", "an", "the"])
+            {
+                continue  // "a widely used anticoagulant"
+            }
             if it.kind == .word, it.text.contains("-") { continue }
             return false
         }

@@ -51,6 +51,10 @@ import Testing
         ("Amitriptyline improved sleep in fibromyalgia patients.", ["indication amitriptyline→fibromyalgia -"]),
         ("Amitriptyline is used for migraine prophylaxis.", ["indication amitriptyline→migraine disorders prophylaxis"]),
         ("Propranolol protects against migraine.", ["indication propranolol→migraine disorders prophylaxis"]),
+        ("Ondansetron prevents nausea in asthma patients.", ["indication ondansetron→nausea prophylaxis"]),
+        // A class appositive to a drug stands for it.
+        ("Warfarin is a widely used {anticoagulant|monoamine oxidase inhibitors} used to treat angina.",
+            ["indication warfarin→angina pectoris -"]),
     ]
 
     @Test(arguments: positives)
@@ -76,6 +80,8 @@ import Testing
         "Amitriptyline uses in these pain-related conditions are complex.",
         "Sertraline was compared with placebo in a study of 40 adults.",
         "Anti-{aspirin|aspirin} antibodies are used to treat asthma.",
+        "Haloperidol treated patients had a significant increase in insomnia.",
+        "Patients with angina who received aspirin had higher rates of nausea.",
     ]
 
     @Test(arguments: negatives)
