@@ -269,7 +269,7 @@ struct SentenceAnalysis {
             if it.kind == .slot { return false }
             if Lexical.links.contains(it.text) { continue }
             if it.kind == .word, it.text.count > 4, it.text.hasSuffix("ly") { continue }
-            if it.kind == .word, it.text.count > 4, it.text.hasSuffix("ed"),
+            if it.kind == .word, it.text.count > 3, it.text.hasSuffix("ed"),
                 items[item - 1].text.hasSuffix("ly") || items[item - 1].isWord(["a", "an", "the"])
             {
                 continue  // "a widely used anticoagulant"
