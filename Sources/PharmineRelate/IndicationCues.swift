@@ -6,16 +6,22 @@ enum IndicationCues {
         Cue("treatment|treatments of|for|in|against", rule: "treat", base: 0.9),
         Cue(
             "therapy|therapies|pharmacotherapy|therapeutic|agent|agents|drug|drugs|medication|medications|option|options|choice for|of|in|against",
-            rule: "therapy", base: 0.85),
+            rule: "therapy",
+            base: 0.85
+        ),
         Cue("manage|manages|managed|managing", rule: "manage", base: 0.85),
         Cue("management|managements of|in|for", rule: "manage", base: 0.85),
         Cue(
             "relieve|relieves|relieved|relieving|alleviate|alleviates|alleviated|alleviating|ameliorate|ameliorates|ameliorated|ameliorating",
-            rule: "relieve", base: 0.85),
+            rule: "relieve",
+            base: 0.85
+        ),
         Cue("relief of|from|in|for", rule: "relieve", base: 0.85),
         Cue(
             "effective|efficacious|beneficial|useful|helpful|efficacy|effectiveness|benefit|benefits|successful|active in|for|against|at",
-            rule: "effective", base: 0.85),
+            rule: "effective",
+            base: 0.85
+        ),
         Cue("indicated for|in|as|to", rule: "indicated", base: 0.95),
         Cue("indication|indications for|in|of|is|are|include|includes|including", rule: "indicated", base: 0.9),
         Cue("approved|licensed|labeled|labelled|fda-approved for|in|to|as", rule: "approved", base: 0.95),
@@ -23,19 +29,27 @@ enum IndicationCues {
         Cue("prescribed|prescribe|prescribes|prescribing for|to|in|as|against", rule: "prescribed", base: 0.85),
         Cue(
             "prophylaxis|prophylactic|prophylactically|chemoprophylaxis of?|for?|against?|in?",
-            rule: "prophylaxis", base: 0.9),
+            rule: "prophylaxis",
+            base: 0.9
+        ),
         Cue("prevent|prevents|prevented|preventing|avert|averts", rule: "prevent", base: 0.9),
         Cue("prevention|preventive|preventative of|for|in|against", rule: "prevent", base: 0.9),
         Cue("protects|protect|protected|protecting|protective|protection against|from", rule: "prevent", base: 0.85),
         Cue(
             "reduce|reduces|reduced|reducing|lower|lowers|lowering|decrease|decreases|decreasing the? risk|incidence|likelihood|occurrence|recurrence|recurrences of",
-            rule: "prevent", base: 0.85),
+            rule: "prevent",
+            base: 0.85
+        ),
         Cue(
             "first-line|firstline treatment|therapy|agent|drug|option|therapies|treatments|agents|drugs|options for|in|against",
-            rule: "first_line", base: 0.9),
+            rule: "first_line",
+            base: 0.9
+        ),
         Cue(
             "adjunct|adjunctive|adjuvant|add-on|augmentation therapy|treatment|agent|therapies|treatments|agents|medication? for|in|to|of",
-            rule: "adjunct", base: 0.85),
+            rule: "adjunct",
+            base: 0.85
+        ),
     ]
 
     /// Weak forward cues: their gap may hold only measure words ("the frequency and severity of").
@@ -44,7 +58,9 @@ enum IndicationCues {
         Cue("used|use|uses off-label|off-label for|in|to|against|as", rule: "used", base: 0.8),
         Cue(
             "reduce|reduces|reduced|reducing|improve|improves|improved|improving|decrease|decreases|decreased|decreasing|lower|lowers|lowered|lowering|attenuate|attenuates|attenuated|attenuating|control|controls|controlled|controlling|suppress|suppresses|suppressed|suppressing|resolve|resolves|resolved|reverse|reverses|reversed|normalize|normalizes|normalized|normalise|normalises|normalised",
-            rule: "reduce", base: 0.6),
+            rule: "reduce",
+            base: 0.6
+        ),
     ]
 
     /// Words allowed in the gap after a weak cue (besides fillers).
@@ -121,7 +137,10 @@ enum IndicationCues {
         (CuePattern("approved|approval|licensed|fda-approved|first-line|firstline"), "primary"),
         (CuePattern("indicated|labeled|labelled for|in|as|to"), "primary"),
         (CuePattern("first line"), "primary"),
-        (CuePattern("primary|main|principal|major|approved|labeled|licensed indication|indications|use|uses"), "primary"),
+        (
+            CuePattern("primary|main|principal|major|approved|labeled|licensed indication|indications|use|uses"),
+            "primary"
+        ),
         (CuePattern("drug|treatment|agent|therapy of choice"), "primary"),
     ]
 

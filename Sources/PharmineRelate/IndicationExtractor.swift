@@ -162,8 +162,11 @@ struct IndicationRules {
             }
             guard
                 let first = analysis.firstObject(
-                    after: hit.end, maxGap: 6, accept: analysis.condition,
-                    restricted: weak ? IndicationCues.measureWords : nil)
+                    after: hit.end,
+                    maxGap: 6,
+                    accept: analysis.condition,
+                    restricted: weak ? IndicationCues.measureWords : nil
+                )
             else { continue }
             // "reduced pain scores", "reducing both seizure and afterdischarge durations": a
             // measure of the condition, not the condition.
@@ -190,9 +193,14 @@ struct IndicationRules {
             }
             for subject in subjects {
                 emit(
-                    subjectItem: subject.item, objects: list.items, rule: subject.rule, base: subject.base,
-                    cueStart: hit.start, relationEnd: subject.item > first ? subject.item + 1 : nil,
-                    into: &collector)
+                    subjectItem: subject.item,
+                    objects: list.items,
+                    rule: subject.rule,
+                    base: subject.base,
+                    cueStart: hit.start,
+                    relationEnd: subject.item > first ? subject.item + 1 : nil,
+                    into: &collector
+                )
             }
         }
     }
@@ -218,8 +226,12 @@ struct IndicationRules {
     private func populationBefore(into collector: inout TripleCollector) {
         for start in items.indices {
             guard let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: start) }).first,
-                let first = analysis.firstObject(after: end, maxGap: 3, accept: analysis.condition,
-                    restricted: [])
+                let first = analysis.firstObject(
+                    after: end,
+                    maxGap: 3,
+                    accept: analysis.condition,
+                    restricted: []
+                )
             else { continue }
             let list = analysis.expandList(from: first, accept: analysis.condition)
             guard let drugItem = drugAfterPopulation(from: list.end),
@@ -227,8 +239,14 @@ struct IndicationRules {
                 !hasAdverse(in: list.end..<efficacy)
             else { continue }
             emit(
-                subjectItem: drugItem, objects: list.items, rule: "population", base: 0.75,
-                cueStart: drugItem + 1, relationEnd: efficacy + 1, into: &collector)
+                subjectItem: drugItem,
+                objects: list.items,
+                rule: "population",
+                base: 0.75,
+                cueStart: drugItem + 1,
+                relationEnd: efficacy + 1,
+                into: &collector
+            )
         }
     }
 
@@ -265,8 +283,11 @@ struct IndicationRules {
             else { continue }
             // "X prevents Y in Z patients": Y is the indication, Z the population.
             if analysis.firstObject(
-                after: efficacy + 1, maxGap: 4, accept: analysis.condition, stopWords: ["in", "among", "for"]) != nil
-            {
+                after: efficacy + 1,
+                maxGap: 4,
+                accept: analysis.condition,
+                stopWords: ["in", "among", "for"]
+            ) != nil {
                 continue
             }
             var item = efficacy + 1
@@ -274,8 +295,14 @@ struct IndicationRules {
                 if items[item].isWord(["in", "among", "for"]), let first = populationObject(after: item + 1) {
                     let list = analysis.expandList(from: first, accept: analysis.condition)
                     emit(
-                        subjectItem: subjectItem, objects: list.items, rule: "population", base: 0.75,
-                        cueStart: efficacy, relationEnd: nil, into: &collector)
+                        subjectItem: subjectItem,
+                        objects: list.items,
+                        rule: "population",
+                        base: 0.75,
+                        cueStart: efficacy,
+                        relationEnd: nil,
+                        into: &collector
+                    )
                     break
                 }
                 item += 1
@@ -337,8 +364,15 @@ struct IndicationRules {
             let drugs = analysis.expandList(from: drugItem, accept: analysis.drug).items
             for subject in drugs {
                 emit(
-                    subjectItem: subject, objects: Array(objects), rule: "treated_with", base: 0.8,
-                    cueStart: conditionItem + 1, relationEnd: subject + 1, representative: false, into: &collector)
+                    subjectItem: subject,
+                    objects: Array(objects),
+                    rule: "treated_with",
+                    base: 0.8,
+                    cueStart: conditionItem + 1,
+                    relationEnd: subject + 1,
+                    representative: false,
+                    into: &collector
+                )
             }
         }
     }
@@ -402,13 +436,22 @@ struct IndicationRules {
                 subject.hedged || object.hedged || subject.hypothetical || object.hypothetical
                 || analysis.hasHedge(in: path)
             let confidence = Confidence.score(
-                base: base, distance: abs(anchor - subjectItem) - 1, listIndex: position,
-                anaphor: subject.source == .anaphor)
+                base: base,
+                distance: abs(anchor - subjectItem) - 1,
+                listIndex: position,
+                anaphor: subject.source == .anaphor
+            )
             let triple = Triple(
-                subject: mentions[reported], predicate: .indication,
-                qualifier: qualifier(for: objectItem, relationEnd: relationEnd ?? objectItem), object: object,
-                sentence: analysis.view.sentence, negated: negated, hedged: hedged, confidence: confidence,
-                rule: "indication.\(rule)")
+                subject: mentions[reported],
+                predicate: .indication,
+                qualifier: qualifier(for: objectItem, relationEnd: relationEnd ?? objectItem),
+                object: object,
+                sentence: analysis.view.sentence,
+                negated: negated,
+                hedged: hedged,
+                confidence: confidence,
+                rule: "indication.\(rule)"
+            )
             collector.add(triple)
         }
     }

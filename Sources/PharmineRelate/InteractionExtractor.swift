@@ -168,12 +168,15 @@ struct InteractionRules {
                     // "increased midazolam (plasma) AUC"
                     var next = cursor + 1
                     while next < items.count, items[next].isWord(Self.levelModifiers) { next += 1 }
-                    if next < items.count, let qualifier = qualifier(direction, noun: next, modified: next > cursor + 1) {
+                    if next < items.count, let qualifier = qualifier(direction, noun: next, modified: next > cursor + 1)
+                    {
                         found = (next, cursor, qualifier)
                     }
                     break
                 }
-                if it.kind == .word, let qualifier = qualifier(direction, noun: cursor, modified: hasModifier(before: cursor)) {
+                if it.kind == .word,
+                    let qualifier = qualifier(direction, noun: cursor, modified: hasModifier(before: cursor))
+                {
                     var next = cursor + 1
                     guard next < items.count, items[next].isWord(["of"]) else { break }
                     next += 1
@@ -255,8 +258,14 @@ struct InteractionRules {
                     if analysis.condition(at: cursor) != nil { break }
                     if linked, partner(at: cursor) != nil {
                         for second in partnerList(from: cursor) {
-                            emit(first: first, second: second, rule: "contraindicated", base: 0.9,
-                                qualifier: "contraindicated", into: &collector)
+                            emit(
+                                first: first,
+                                second: second,
+                                rule: "contraindicated",
+                                base: 0.9,
+                                qualifier: "contraindicated",
+                                into: &collector
+                            )
                         }
                         break
                     }
@@ -271,8 +280,14 @@ struct InteractionRules {
                 let second = partnerAfter(end)
             {
                 for other in partnerList(from: second) {
-                    emit(first: first, second: other, rule: "not_combined", base: 0.85,
-                        qualifier: "contraindicated", into: &collector)
+                    emit(
+                        first: first,
+                        second: other,
+                        rule: "not_combined",
+                        base: 0.85,
+                        qualifier: "contraindicated",
+                        into: &collector
+                    )
                 }
             }
             // "avoid concomitant use of X and Y", "do not use X with Y"
@@ -285,8 +300,14 @@ struct InteractionRules {
                 cursor += 1
                 guard let second = partnerAfter(cursor) else { continue }
                 for other in partnerList(from: second) {
-                    emit(first: first, second: other, rule: "not_combined", base: 0.85,
-                        qualifier: "contraindicated", into: &collector)
+                    emit(
+                        first: first,
+                        second: other,
+                        rule: "not_combined",
+                        base: 0.85,
+                        qualifier: "contraindicated",
+                        into: &collector
+                    )
                 }
             }
         }
@@ -307,8 +328,14 @@ struct InteractionRules {
                 let end = Self.potentiate.match(items, at: word) ?? (word + 1)
                 if let first = nearestPartner(before: word), let second = partnerAfter(end, maxGap: 1) {
                     for other in partnerList(from: second) {
-                        emit(first: first, second: other, rule: "potentiates", base: 0.8,
-                            qualifier: "additive_effect", into: &collector)
+                        emit(
+                            first: first,
+                            second: other,
+                            rule: "potentiates",
+                            base: 0.8,
+                            qualifier: "additive_effect",
+                            into: &collector
+                        )
                     }
                 }
             }
@@ -321,8 +348,14 @@ struct InteractionRules {
                         let first = nearestPartner(before: word)
                     {
                         for other in partnerList(from: second) {
-                            emit(first: first, second: other, rule: "additive", base: 0.8,
-                                qualifier: "additive_effect", into: &collector)
+                            emit(
+                                first: first,
+                                second: other,
+                                rule: "additive",
+                                base: 0.8,
+                                qualifier: "additive_effect",
+                                into: &collector
+                            )
                         }
                         paired = true
                         break
@@ -332,8 +365,14 @@ struct InteractionRules {
                 if !paired, let last = nearestPartner(before: word, window: 8) {
                     let drugs = analysis.coordinatedDrugs(endingAt: last).filter { partner(at: $0) != nil }
                     if drugs.count >= 2 {
-                        emit(first: drugs[drugs.count - 1], second: drugs[0], rule: "additive", base: 0.8,
-                            qualifier: "additive_effect", into: &collector)
+                        emit(
+                            first: drugs[drugs.count - 1],
+                            second: drugs[0],
+                            rule: "additive",
+                            base: 0.8,
+                            qualifier: "additive_effect",
+                            into: &collector
+                        )
                     }
                 }
             }
@@ -383,7 +422,9 @@ struct InteractionRules {
             } else if let end = Self.coadministeredAfter.match(items, at: word),
                 ["coadministered", "co-administered", "coprescribed", "co-prescribed"].contains(
                     where: { w in (word..<end).contains { items[$0].text == w } })
-                    || (word..<end).contains(where: { items[$0].isWord(["concomitantly", "together", "simultaneously", "concurrently"]) }),
+                    || (word..<end).contains(where: {
+                        items[$0].isWord(["concomitantly", "together", "simultaneously", "concurrently"])
+                    }),
                 let first = nearestPartner(before: word, window: 4), let second = partnerAfter(end)
             {
                 pair = (first, partnerList(from: second), word)
@@ -391,8 +432,14 @@ struct InteractionRules {
             guard let pair else { continue }
             let effect = statedEffect(after: pair.seconds.last ?? pair.first)
             for second in pair.seconds {
-                emit(first: pair.first, second: second, rule: "coadministration", base: effect == nil ? 0.6 : 0.85,
-                    qualifier: effect, into: &collector)
+                emit(
+                    first: pair.first,
+                    second: second,
+                    rule: "coadministration",
+                    base: effect == nil ? 0.6 : 0.85,
+                    qualifier: effect,
+                    into: &collector
+                )
             }
         }
     }
@@ -424,7 +471,14 @@ struct InteractionRules {
 
     // MARK: - Emitting
 
-    private func emit(first: Int, second: Int, rule: String, base: Double, qualifier: String?, into collector: inout TripleCollector) {
+    private func emit(
+        first: Int,
+        second: Int,
+        rule: String,
+        base: Double,
+        qualifier: String?,
+        into collector: inout TripleCollector
+    ) {
         guard let a = partner(at: first), let b = partner(at: second) else { return }
         let mentions = analysis.mentions
         let subject = mentions[a]
@@ -437,15 +491,28 @@ struct InteractionRules {
             qualifier == "contraindicated"
             ? false : subject.negated || object.negated || analysis.hasNegation(in: path)
         let hedged =
-            subject.hedged || object.hedged || subject.hypothetical || object.hypothetical || analysis.hasHedge(in: path)
+            subject.hedged || object.hedged || subject.hypothetical || object.hypothetical
+            || analysis.hasHedge(in: path)
         let confidence = Confidence.score(
-            base: base, distance: high - low - 1, listIndex: 0, anaphor: subject.source == .anaphor || object.source == .anaphor)
+            base: base,
+            distance: high - low - 1,
+            listIndex: 0,
+            anaphor: subject.source == .anaphor || object.source == .anaphor
+        )
         let ordered = first <= second ? (subject, object) : (object, subject)
         collector.add(
             Triple(
-                subject: ordered.0, predicate: .interaction, qualifier: qualifier, object: ordered.1,
-                sentence: analysis.view.sentence, negated: negated, hedged: hedged, confidence: confidence,
-                rule: "interaction.\(rule)"),
-            symmetric: true)
+                subject: ordered.0,
+                predicate: .interaction,
+                qualifier: qualifier,
+                object: ordered.1,
+                sentence: analysis.view.sentence,
+                negated: negated,
+                hedged: hedged,
+                confidence: confidence,
+                rule: "interaction.\(rule)"
+            ),
+            symmetric: true
+        )
     }
 }

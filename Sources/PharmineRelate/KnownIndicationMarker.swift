@@ -56,7 +56,8 @@ public struct KnownIndicationMarker: Stage {
             }
             document.triples[index].known = known.isKnown(
                 drug: [triple.subject.id] + (xrefs[triple.subject.id] ?? []),
-                condition: [triple.object.id] + (xrefs[triple.object.id] ?? []))
+                condition: [triple.object.id] + (xrefs[triple.object.id] ?? [])
+            )
         }
         return document
     }

@@ -110,12 +110,23 @@ public struct KnownIndications: Sendable, Hashable {
                 return row.fields[column]
             }
             guard !field(0).isEmpty, !field(2).isEmpty, !field(4).isEmpty else {
-                throw RelateError(.malformedRow, path: path, line: row.line, detail: "needs drugbank_id, doid and category")
+                throw RelateError(
+                    .malformedRow,
+                    path: path,
+                    line: row.line,
+                    detail: "needs drugbank_id, doid and category"
+                )
             }
             entries.append(
                 Entry(
-                    drugID: field(0), drugName: field(1), diseaseID: field(2), diseaseName: field(3), category: field(4),
-                    diseaseXrefs: field(5).split(separator: "|").map(String.init)))
+                    drugID: field(0),
+                    drugName: field(1),
+                    diseaseID: field(2),
+                    diseaseName: field(3),
+                    category: field(4),
+                    diseaseXrefs: field(5).split(separator: "|").map(String.init)
+                )
+            )
         }
         self.init(entries: entries)
     }
@@ -193,7 +204,10 @@ public struct KnownIndications: Sendable, Hashable {
     /// - Throws: ``RelateError`` when a source lacks a column or a row is malformed.
     public static func generate(indications: String, meshInDO: String?) throws(RelateError) -> String {
         let source = try TSVTable(
-            indications, path: "indications.tsv", required: ["doid_id", "drugbank_id", "disease", "drug", "category"])
+            indications,
+            path: "indications.tsv",
+            required: ["doid_id", "drugbank_id", "disease", "drug", "category"]
+        )
         var mesh: [String: [String]] = [:]
         if let meshInDO {
             let table = try TSVTable(meshInDO, path: "MESHinDO.tsv", required: ["id", "xrefs"])
@@ -216,7 +230,12 @@ public struct KnownIndications: Sendable, Hashable {
             guard row.fields.count > max(doid, drugbank, disease, drug, category), !row.fields[doid].isEmpty,
                 !row.fields[drugbank].isEmpty
             else {
-                throw RelateError(.malformedRow, path: "indications.tsv", line: row.line, detail: "needs doid_id and drugbank_id")
+                throw RelateError(
+                    .malformedRow,
+                    path: "indications.tsv",
+                    line: row.line,
+                    detail: "needs doid_id and drugbank_id"
+                )
             }
             let diseaseID = row.fields[doid]
             let xrefs = Array(Set(mesh[diseaseID] ?? [])).sorted()

@@ -52,8 +52,11 @@ public struct MechanismExtractor: Stage {
     /// - Throws: ``RelateError`` when the file cannot be read.
     public init(lexiconsDirectory: URL, endogenous: EndogenousSubstances = EndogenousSubstances()) throws(RelateError) {
         self.init(
-            reuptakeTargets: try ReuptakeTargets(contentsOf: lexiconsDirectory.appending(path: ReuptakeTargets.fileName)),
-            endogenous: endogenous)
+            reuptakeTargets: try ReuptakeTargets(
+                contentsOf: lexiconsDirectory.appending(path: ReuptakeTargets.fileName)
+            ),
+            endogenous: endogenous
+        )
     }
 
     /// Adds the document's mechanism triples.
@@ -79,15 +82,48 @@ enum MechanismCues {
     /// Cues with the drug before and the target after; the qualifier "blocks" is decided by the
     /// object (antagonist on a receptor, blocker otherwise).
     static let forward: [Cue] = [
-        Cue("antagonist|antagonists \(actions)? at|of|on|for|to", rule: "antagonist_at", base: 0.9, qualifier: "antagonist", nominal: true),
+        Cue(
+            "antagonist|antagonists \(actions)? at|of|on|for|to",
+            rule: "antagonist_at",
+            base: 0.9,
+            qualifier: "antagonist",
+            nominal: true
+        ),
         Cue("antagonism at|of|on|to", rule: "antagonist_at", base: 0.9, qualifier: "antagonist", nominal: true),
-        Cue("antagonistic \(actions)? at|on|to|of", rule: "antagonist_at", base: 0.9, qualifier: "antagonist", nominal: true),
+        Cue(
+            "antagonistic \(actions)? at|on|to|of",
+            rule: "antagonist_at",
+            base: 0.9,
+            qualifier: "antagonist",
+            nominal: true
+        ),
         Cue(
             "antagonize|antagonizes|antagonized|antagonizing|antagonise|antagonises|antagonised|antagonising",
-            rule: "antagonizes", base: 0.9, qualifier: "antagonist"),
-        Cue("inverse agonist|agonists|agonism \(actions)? at|of|on|for|to", rule: "inverse_agonist_at", base: 0.9, qualifier: "inverse_agonist", nominal: true),
-        Cue("partial agonist|agonists|agonism \(actions)? at|of|on|for|to", rule: "partial_agonist_at", base: 0.9, qualifier: "partial_agonist", nominal: true),
-        Cue("agonist|agonists|agonism|agonistic \(actions)? at|of|on|for|to", rule: "agonist_at", base: 0.9, qualifier: "agonist", nominal: true),
+            rule: "antagonizes",
+            base: 0.9,
+            qualifier: "antagonist"
+        ),
+        Cue(
+            "inverse agonist|agonists|agonism \(actions)? at|of|on|for|to",
+            rule: "inverse_agonist_at",
+            base: 0.9,
+            qualifier: "inverse_agonist",
+            nominal: true
+        ),
+        Cue(
+            "partial agonist|agonists|agonism \(actions)? at|of|on|for|to",
+            rule: "partial_agonist_at",
+            base: 0.9,
+            qualifier: "partial_agonist",
+            nominal: true
+        ),
+        Cue(
+            "agonist|agonists|agonism|agonistic \(actions)? at|of|on|for|to",
+            rule: "agonist_at",
+            base: 0.9,
+            qualifier: "agonist",
+            nominal: true
+        ),
         Cue("stimulates|stimulate|stimulated|stimulating", rule: "stimulates", base: 0.85, qualifier: "agonist"),
         Cue("stimulation of", rule: "stimulates", base: 0.85, qualifier: "agonist", nominal: true),
         Cue("inhibitor|inhibitors of", rule: "inhibitor_of", base: 0.9, qualifier: "inhibitor", nominal: true),
@@ -98,11 +134,23 @@ enum MechanismCues {
         Cue("blockade|blocker|blockers of|at", rule: "blocks", base: 0.9, qualifier: "blocker", nominal: true),
         Cue("activates|activate|activated|activating", rule: "activates", base: 0.85, qualifier: "activator"),
         Cue("activation of", rule: "activates", base: 0.85, qualifier: "activator", nominal: true),
-        Cue("activator|activators|opener|openers of|at", rule: "activates", base: 0.85, qualifier: "activator", nominal: true),
+        Cue(
+            "activator|activators|opener|openers of|at",
+            rule: "activates",
+            base: 0.85,
+            qualifier: "activator",
+            nominal: true
+        ),
         Cue("opens|open|opened|opening", rule: "activates", base: 0.8, qualifier: "activator"),
         Cue("modulates|modulate|modulated|modulating", rule: "modulates", base: 0.85, qualifier: "modulator"),
         Cue("modulation of|at", rule: "modulates", base: 0.85, qualifier: "modulator", nominal: true),
-        Cue("positive|negative? allosteric? modulator|modulators of|at", rule: "modulates", base: 0.85, qualifier: "modulator", nominal: true),
+        Cue(
+            "positive|negative? allosteric? modulator|modulators of|at",
+            rule: "modulates",
+            base: 0.85,
+            qualifier: "modulator",
+            nominal: true
+        ),
         Cue("binds|bind|bound|binding to|at|with", rule: "binds", base: 0.7, qualifier: "binder"),
         Cue("high|low? affinity for|at|to", rule: "binds", base: 0.7, qualifier: "binder", nominal: true),
         Cue("induces|induce|inducing", rule: "induces", base: 0.85, qualifier: "inducer"),
@@ -175,7 +223,11 @@ struct MechanismRules {
             if hit.start > 0, items[hit.start - 1].isPunctuation("-"), !items[hit.start].spaceBefore { continue }
             guard
                 let first = analysis.firstObject(
-                    after: hit.end, maxGap: 6, accept: analysis.receptor, stopWords: MechanismCues.stopWords)
+                    after: hit.end,
+                    maxGap: 6,
+                    accept: analysis.receptor,
+                    stopWords: MechanismCues.stopWords
+                )
             else { continue }
             let list = analysis.expandList(from: first, accept: analysis.receptor)
             var subjects: [Int] = []
@@ -188,9 +240,14 @@ struct MechanismRules {
             }
             for subject in subjects {
                 emit(
-                    subjectItem: subject, objects: list.items.map { ($0, nil) }, rule: hit.cue.rule,
-                    base: hit.cue.base, qualifier: hit.cue.qualifier ?? "modulator", cueStart: hit.start,
-                    into: &collector)
+                    subjectItem: subject,
+                    objects: list.items.map { ($0, nil) },
+                    rule: hit.cue.rule,
+                    base: hit.cue.base,
+                    qualifier: hit.cue.qualifier ?? "modulator",
+                    cueStart: hit.start,
+                    into: &collector
+                )
             }
         }
     }
@@ -199,7 +256,9 @@ struct MechanismRules {
     /// linked to it ("X is a potent inhibitor of", "its antagonist actions at"); inside
     /// parentheses only the drug right before the "(" ("X (an inhibitor of Y)").
     private func subject(before cueStart: Int, nominal: Bool, skip: Set<Int>) -> Int? {
-        guard let item = analysis.nearestDrug(before: cueStart, window: nominal ? 12 : 24, skip: skip) else { return nil }
+        guard let item = analysis.nearestDrug(before: cueStart, window: nominal ? 12 : 24, skip: skip) else {
+            return nil
+        }
         if let open = analysis.opensParenthesis(between: item + 1, and: cueStart), item != open - 1 { return nil }
         if nominal, !analysis.isLinked(item, to: cueStart) { return nil }
         return item
@@ -231,8 +290,14 @@ struct MechanismRules {
             }
             for subjectItem in subjects {
                 emit(
-                    subjectItem: subjectItem, objects: targets.map { ($0, nil) }, rule: "target_noun", base: 0.9,
-                    qualifier: qualifier, cueStart: min(firstTarget, subjectItem + 1), into: &collector)
+                    subjectItem: subjectItem,
+                    objects: targets.map { ($0, nil) },
+                    rule: "target_noun",
+                    base: 0.9,
+                    qualifier: qualifier,
+                    cueStart: min(firstTarget, subjectItem + 1),
+                    into: &collector
+                )
             }
         }
     }
@@ -262,7 +327,11 @@ struct MechanismRules {
             // "uptake" alone is measured as often as inhibited: it needs an inhibition word.
             if items[word].text == "uptake" {
                 let around = max(0, word - 4)..<min(items.count, word + 2)
-                guard around.contains(where: { items[$0].isWord(MechanismCues.reuptakeNouns) || items[$0].isWord(["inhibits", "inhibit", "inhibited", "blocks", "block", "blocked"]) })
+                guard
+                    around.contains(where: {
+                        items[$0].isWord(MechanismCues.reuptakeNouns)
+                            || items[$0].isWord(["inhibits", "inhibit", "inhibited", "blocks", "block", "blocked"])
+                    })
                 else { continue }
             }
             // Prefix form: "serotonin and norepinephrine reuptake".
@@ -307,7 +376,8 @@ struct MechanismRules {
             // is linked ("X is a selective serotonin reuptake inhibitor") or follows ("the
             // serotonin reuptake inhibitor fluoxetine"). A process ("effects on serotonin
             // reuptake", "inhibits the reuptake of") takes the nearest drug before it.
-            let agent = word + 1 < items.count && items[word + 1].isWord(["inhibitor", "inhibitors", "blocker", "blockers"])
+            let agent =
+                word + 1 < items.count && items[word + 1].isWord(["inhibitor", "inhibitors", "blocker", "blockers"])
             var subjectItem: Int?
             if agent {
                 if let after = analysis.drugAfter(word + 2, maxGap: 1, skip: skip), !isClass(after) {
@@ -327,8 +397,14 @@ struct MechanismRules {
                 (transmitter.item, transmitterMention(transmitter))
             }
             emit(
-                subjectItem: subjectItem, objects: objects, rule: "reuptake", base: 0.9,
-                qualifier: "reuptake_inhibitor", cueStart: constructStart, into: &collector)
+                subjectItem: subjectItem,
+                objects: objects,
+                rule: "reuptake",
+                base: 0.9,
+                qualifier: "reuptake_inhibitor",
+                cueStart: constructStart,
+                into: &collector
+            )
         }
         return used
     }
@@ -358,9 +434,15 @@ struct MechanismRules {
     private func transmitterMention(_ transmitter: Transmitter) -> Mention {
         let existing = items[transmitter.item].mentions.first.map { analysis.mentions[$0] }
         var mention = Mention(
-            type: .receptor, id: transmitter.target.id, name: transmitter.target.name,
-            passage: analysis.view.passage, sentence: analysis.view.sentence, start: transmitter.start,
-            end: transmitter.end, source: existing?.source == .abbreviation ? .abbreviation : .lexicon)
+            type: .receptor,
+            id: transmitter.target.id,
+            name: transmitter.target.name,
+            passage: analysis.view.passage,
+            sentence: analysis.view.sentence,
+            start: transmitter.start,
+            end: transmitter.end,
+            source: existing?.source == .abbreviation ? .abbreviation : .lexicon
+        )
         if let existing {
             mention.negated = existing.negated
             mention.hedged = existing.hedged
@@ -398,7 +480,9 @@ struct MechanismRules {
                 continue
             }
             var actual = qualifier
-            if rule == "blocks" || qualifier == "blocker", isReceptor(object, item: entry.item) { actual = "antagonist" }
+            if rule == "blocks" || qualifier == "blocker", isReceptor(object, item: entry.item) {
+                actual = "antagonist"
+            }
             let low = min(subjectItem, entry.item)
             let high = max(subjectItem, entry.item)
             let path = (low + 1)..<high
@@ -407,13 +491,24 @@ struct MechanismRules {
                 subject.hedged || object.hedged || subject.hypothetical || object.hypothetical
                 || analysis.hasHedge(in: path)
             let confidence = Confidence.score(
-                base: base, distance: abs(anchor - subjectItem) - 1, listIndex: position,
-                anaphor: subject.source == .anaphor)
+                base: base,
+                distance: abs(anchor - subjectItem) - 1,
+                listIndex: position,
+                anaphor: subject.source == .anaphor
+            )
             collector.add(
                 Triple(
-                    subject: mentions[reported], predicate: .mechanism, qualifier: actual, object: object,
-                    sentence: analysis.view.sentence, negated: negated, hedged: hedged, confidence: confidence,
-                    rule: "mechanism.\(rule)"))
+                    subject: mentions[reported],
+                    predicate: .mechanism,
+                    qualifier: actual,
+                    object: object,
+                    sentence: analysis.view.sentence,
+                    negated: negated,
+                    hedged: hedged,
+                    confidence: confidence,
+                    rule: "mechanism.\(rule)"
+                )
+            )
         }
     }
 

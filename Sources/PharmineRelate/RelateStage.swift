@@ -54,12 +54,14 @@ public struct RelateStage: Stage {
         } catch {
             throw RelateError(.unreadableFile, path: endogenousURL.path, detail: "\(error)")
         }
-        let marker = lexicon.map { KnownIndicationMarker(known: known, lexicon: $0) } ?? KnownIndicationMarker(known: known)
+        let marker =
+            lexicon.map { KnownIndicationMarker(known: known, lexicon: $0) } ?? KnownIndicationMarker(known: known)
         self.init(
             indication: IndicationExtractor(endogenous: endogenous),
             mechanism: try MechanismExtractor(lexiconsDirectory: lexiconsDirectory, endogenous: endogenous),
             interaction: InteractionExtractor(endogenous: endogenous),
-            marker: marker)
+            marker: marker
+        )
     }
 
     /// Extracts the document's triples.

@@ -67,7 +67,12 @@ public struct ReuptakeTargets: Sendable, Hashable {
         for row in table.rows {
             let width = max(term, id, symbol, name)
             guard row.fields.count > width, !row.fields[term].isEmpty, !row.fields[id].isEmpty else {
-                throw RelateError(.malformedRow, path: path, line: row.line, detail: "needs term, target_id, target_symbol, target_name")
+                throw RelateError(
+                    .malformedRow,
+                    path: path,
+                    line: row.line,
+                    detail: "needs term, target_id, target_symbol, target_name"
+                )
             }
             targets[row.fields[term]] = Target(id: row.fields[id], symbol: row.fields[symbol], name: row.fields[name])
         }

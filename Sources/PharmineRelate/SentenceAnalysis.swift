@@ -176,7 +176,9 @@ struct SentenceAnalysis {
     /// specific drug before it stands for that drug ("Venlafaxine is a new antidepressant agent
     /// that inhibits …", "ketanserin, a serotonin antagonist, attenuated …").
     func specificDrug(for item: Int) -> Int {
-        guard let index = drug(at: item), mentions[index].isClass, mentions[index].source != .anaphor else { return item }
+        guard let index = drug(at: item), mentions[index].isClass, mentions[index].source != .anaphor else {
+            return item
+        }
         var cursor = item - 1
         while cursor >= max(0, item - 12) {
             if isClauseBreak(cursor) { break }
@@ -357,7 +359,9 @@ struct SentenceAnalysis {
             var fillers = 0
             while cursor < items.count, items[cursor].kind != .slot {
                 let it = items[cursor]
-                if it.isWord(Lexical.listSeparators) || (it.kind == .punctuation && Lexical.listSeparators.contains(it.text)) {
+                if it.isWord(Lexical.listSeparators)
+                    || (it.kind == .punctuation && Lexical.listSeparators.contains(it.text))
+                {
                     separator = true
                 } else if it.isWord(Lexical.fillers) || it.isWord(Lexical.heads) {
                     fillers += 1
@@ -449,7 +453,8 @@ struct SentenceAnalysis {
     var hasCaution: Bool {
         items.contains { $0.isWord(Lexical.caution) }
             || items.indices.contains { index in
-                items[index].text == "not" && index + 1 < items.count && items[index + 1].isWord(["recommended", "advised"])
+                items[index].text == "not" && index + 1 < items.count
+                    && items[index + 1].isWord(["recommended", "advised"])
             }
     }
 

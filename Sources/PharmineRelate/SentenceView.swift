@@ -104,8 +104,14 @@ struct SentenceView {
                 let slot = slots[slotCursor]
                 raw.append(
                     Item(
-                        kind: .slot, text: text(slot.start, slot.end), start: slot.start, end: slot.end,
-                        spaceBefore: slot.start > previousEnd, mentions: slot.mentions))
+                        kind: .slot,
+                        text: text(slot.start, slot.end),
+                        start: slot.start,
+                        end: slot.end,
+                        spaceBefore: slot.start > previousEnd,
+                        mentions: slot.mentions
+                    )
+                )
                 previousEnd = slot.end
                 slotCursor += 1
             }
@@ -119,8 +125,14 @@ struct SentenceView {
             let kind: Kind = token.kind == .punctuation ? .punctuation : .word
             raw.append(
                 Item(
-                    kind: kind, text: text(token.start, token.end), start: token.start, end: token.end,
-                    spaceBefore: token.start > previousEnd, mentions: []))
+                    kind: kind,
+                    text: text(token.start, token.end),
+                    start: token.start,
+                    end: token.end,
+                    spaceBefore: token.start > previousEnd,
+                    mentions: []
+                )
+            )
             previousEnd = token.end
         }
         emitSlots(before: Int.max)

@@ -39,7 +39,11 @@ struct SentenceWalker {
                 bytesByPassage[sentence.passage] = bytes
             }
             let view = SentenceView(
-                sentenceIndex: sentenceIndex, document: document, bytes: bytes, mentionIndices: inPassage)
+                sentenceIndex: sentenceIndex,
+                document: document,
+                bytes: bytes,
+                mentionIndices: inPassage
+            )
             var analysis = SentenceAnalysis(view: view, mentions: document.mentions)
             analysis.endogenous = endogenous
             analysis.cues = cuesBySentence[sentenceIndex]?.filter { $0.passage == sentence.passage } ?? []

@@ -27,9 +27,13 @@ struct TripleCollector {
     ///   - symmetric: Whether the predicate is symmetric (subject and object may swap).
     mutating func add(_ triple: Triple, symmetric: Bool = false) {
         var key = Key(
-            predicate: triple.predicate, sentence: triple.sentence,
-            first: triple.subject.id, firstSpan: [],
-            second: triple.object.id, secondSpan: [triple.object.passage, triple.object.start, triple.object.end])
+            predicate: triple.predicate,
+            sentence: triple.sentence,
+            first: triple.subject.id,
+            firstSpan: [],
+            second: triple.object.id,
+            secondSpan: [triple.object.passage, triple.object.start, triple.object.end]
+        )
         if symmetric {
             // One triple per unordered pair of concepts and sentence.
             key.firstSpan = []

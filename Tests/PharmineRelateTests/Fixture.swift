@@ -14,8 +14,12 @@ struct TestConcept {
 enum TestLexicon {
     static let concepts: [TestConcept] = [
         // Drugs
-        TestConcept(type: .drug, id: "DRUGBANK:DB00321", name: "amitriptyline",
-            surfaces: ["amitriptyline hydrochloride", "amitriptyline"]),
+        TestConcept(
+            type: .drug,
+            id: "DRUGBANK:DB00321",
+            name: "amitriptyline",
+            surfaces: ["amitriptyline hydrochloride", "amitriptyline"]
+        ),
         TestConcept(type: .drug, id: "DRUGBANK:DB00945", name: "aspirin", surfaces: ["aspirin"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB01050", name: "ibuprofen", surfaces: ["ibuprofen"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB01026", name: "ketoconazole", surfaces: ["ketoconazole"]),
@@ -47,57 +51,136 @@ enum TestLexicon {
         TestConcept(type: .drug, id: "DRUGBANK:DB08839", name: "serotonin", surfaces: ["serotonin"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB00142", name: "glutamate", surfaces: ["glutamate"]),
         TestConcept(type: .drug, id: "MESH:D003404", name: "creatinine", surfaces: ["creatinine"]),
-        TestConcept(type: .drug, id: "DRUGBANK:DB00368", name: "norepinephrine", surfaces: ["norepinephrine", "noradrenaline"]),
-        TestConcept(type: .drug, id: "MESH:D008996", name: "monoamine oxidase inhibitors",
-            surfaces: ["mao inhibitors", "maois", "monoamine oxidase inhibitors"], isClass: true),
-        TestConcept(type: .drug, id: "MESH:D000929", name: "antidepressive agents, tricyclic",
-            surfaces: ["tricyclic antidepressant", "tricyclic antidepressants"], isClass: true),
+        TestConcept(
+            type: .drug,
+            id: "DRUGBANK:DB00368",
+            name: "norepinephrine",
+            surfaces: ["norepinephrine", "noradrenaline"]
+        ),
+        TestConcept(
+            type: .drug,
+            id: "MESH:D008996",
+            name: "monoamine oxidase inhibitors",
+            surfaces: ["mao inhibitors", "maois", "monoamine oxidase inhibitors"],
+            isClass: true
+        ),
+        TestConcept(
+            type: .drug,
+            id: "MESH:D000929",
+            name: "antidepressive agents, tricyclic",
+            surfaces: ["tricyclic antidepressant", "tricyclic antidepressants"],
+            isClass: true
+        ),
         // Conditions
-        TestConcept(type: .condition, id: "MESH:D003866", name: "depressive disorder",
-            surfaces: ["major depressive disorder", "depressive disorder", "depression"]),
+        TestConcept(
+            type: .condition,
+            id: "MESH:D003866",
+            name: "depressive disorder",
+            surfaces: ["major depressive disorder", "depressive disorder", "depression"]
+        ),
         TestConcept(type: .condition, id: "MESH:D059350", name: "chronic pain", surfaces: ["chronic pain"]),
         TestConcept(type: .condition, id: "MESH:D009437", name: "neuralgia", surfaces: ["neuropathic pain"]),
-        TestConcept(type: .condition, id: "MESH:D003929", name: "diabetic neuropathies",
-            surfaces: ["diabetic neuropathy", "diabetic neuropathies"]),
-        TestConcept(type: .condition, id: "MESH:D051474", name: "neuralgia, postherpetic",
-            surfaces: ["post-herpetic neuralgia", "postherpetic neuralgia"]),
+        TestConcept(
+            type: .condition,
+            id: "MESH:D003929",
+            name: "diabetic neuropathies",
+            surfaces: ["diabetic neuropathy", "diabetic neuropathies"]
+        ),
+        TestConcept(
+            type: .condition,
+            id: "MESH:D051474",
+            name: "neuralgia, postherpetic",
+            surfaces: ["post-herpetic neuralgia", "postherpetic neuralgia"]
+        ),
         TestConcept(type: .condition, id: "MESH:D005356", name: "fibromyalgia", surfaces: ["fibromyalgia"]),
-        TestConcept(type: .condition, id: "MESH:D008881", name: "migraine disorders",
-            surfaces: ["migraines", "migraine"]),
-        TestConcept(type: .condition, id: "MESH:D018781", name: "tension-type headache",
-            surfaces: ["tension-type headache", "tension headaches", "tension headache"]),
+        TestConcept(
+            type: .condition,
+            id: "MESH:D008881",
+            name: "migraine disorders",
+            surfaces: ["migraines", "migraine"]
+        ),
+        TestConcept(
+            type: .condition,
+            id: "MESH:D018781",
+            name: "tension-type headache",
+            surfaces: ["tension-type headache", "tension headaches", "tension headache"]
+        ),
         TestConcept(type: .condition, id: "MESH:D006261", name: "headache", surfaces: ["headaches", "headache"]),
         TestConcept(type: .condition, id: "MESH:D005221", name: "fatigue", surfaces: ["fatigue"]),
         TestConcept(type: .condition, id: "MESH:D001249", name: "asthma", surfaces: ["asthma"]),
         TestConcept(type: .condition, id: "MESH:D006973", name: "hypertension", surfaces: ["hypertension"]),
         TestConcept(type: .condition, id: "MESH:D009325", name: "nausea", surfaces: ["nausea"]),
         TestConcept(type: .condition, id: "MESH:D010146", name: "pain", surfaces: ["pain"]),
-        TestConcept(type: .condition, id: "MESH:D003924", name: "diabetes mellitus, type 2",
-            surfaces: ["type 2 diabetes"]),
+        TestConcept(
+            type: .condition,
+            id: "MESH:D003924",
+            name: "diabetes mellitus, type 2",
+            surfaces: ["type 2 diabetes"]
+        ),
         TestConcept(type: .condition, id: "MESH:D000787", name: "angina pectoris", surfaces: ["angina"]),
-        TestConcept(type: .condition, id: "MESH:D056486", name: "chemical and drug induced liver injury",
-            surfaces: ["hepatotoxicity"]),
-        TestConcept(type: .condition, id: "MESH:D007319", name: "sleep initiation and maintenance disorders",
-            surfaces: ["insomnia"]),
+        TestConcept(
+            type: .condition,
+            id: "MESH:D056486",
+            name: "chemical and drug induced liver injury",
+            surfaces: ["hepatotoxicity"]
+        ),
+        TestConcept(
+            type: .condition,
+            id: "MESH:D007319",
+            name: "sleep initiation and maintenance disorders",
+            surfaces: ["insomnia"]
+        ),
         TestConcept(type: .condition, id: "MESH:D012559", name: "schizophrenia", surfaces: ["schizophrenia"]),
         TestConcept(type: .condition, id: "MESH:D006331", name: "heart diseases", surfaces: ["heart disease"]),
         TestConcept(type: .condition, id: "MESH:D012640", name: "seizures", surfaces: ["seizures", "epilepsy"]),
         // Targets
-        TestConcept(type: .receptor, id: "FPLX:CHRM", name: "muscarinic acetylcholine receptors",
-            surfaces: ["muscarinic receptors", "muscarinic receptor"], isClass: true),
-        TestConcept(type: .receptor, id: "HGNC:5182", name: "HRH1",
-            surfaces: ["histamine h1 receptors", "histamine h1 receptor", "h1 receptors", "h1 receptor", "h1"]),
-        TestConcept(type: .receptor, id: "FPLX:HRH", name: "histamine receptors",
-            surfaces: ["histamine receptors"], isClass: true),
+        TestConcept(
+            type: .receptor,
+            id: "FPLX:CHRM",
+            name: "muscarinic acetylcholine receptors",
+            surfaces: ["muscarinic receptors", "muscarinic receptor"],
+            isClass: true
+        ),
+        TestConcept(
+            type: .receptor,
+            id: "HGNC:5182",
+            name: "HRH1",
+            surfaces: ["histamine h1 receptors", "histamine h1 receptor", "h1 receptors", "h1 receptor", "h1"]
+        ),
+        TestConcept(
+            type: .receptor,
+            id: "FPLX:HRH",
+            name: "histamine receptors",
+            surfaces: ["histamine receptors"],
+            isClass: true
+        ),
         TestConcept(type: .receptor, id: "HGNC:2637", name: "CYP3A4", surfaces: ["cyp3a4"]),
         TestConcept(type: .receptor, id: "HGNC:2625", name: "CYP2D6", surfaces: ["cyp2d6"]),
-        TestConcept(type: .receptor, id: "HGNC:5293", name: "HTR2A",
-            surfaces: ["5-ht2a receptors", "5-ht2a receptor", "5-ht2a"]),
-        TestConcept(type: .receptor, id: "HGNC:3023", name: "DRD2",
-            surfaces: ["dopamine d2 receptors", "dopamine d2 receptor", "d2 receptors", "d2 receptor"]),
-        TestConcept(type: .receptor, id: "HGNC:8156", name: "OPRM1", surfaces: ["mu-opioid receptor", "mu-opioid receptors"]),
-        TestConcept(type: .receptor, id: "FPLX:SCN", name: "voltage-gated sodium channels",
-            surfaces: ["sodium channels", "voltage-gated sodium channels"], isClass: true),
+        TestConcept(
+            type: .receptor,
+            id: "HGNC:5293",
+            name: "HTR2A",
+            surfaces: ["5-ht2a receptors", "5-ht2a receptor", "5-ht2a"]
+        ),
+        TestConcept(
+            type: .receptor,
+            id: "HGNC:3023",
+            name: "DRD2",
+            surfaces: ["dopamine d2 receptors", "dopamine d2 receptor", "d2 receptors", "d2 receptor"]
+        ),
+        TestConcept(
+            type: .receptor,
+            id: "HGNC:8156",
+            name: "OPRM1",
+            surfaces: ["mu-opioid receptor", "mu-opioid receptors"]
+        ),
+        TestConcept(
+            type: .receptor,
+            id: "FPLX:SCN",
+            name: "voltage-gated sodium channels",
+            surfaces: ["sodium channels", "voltage-gated sodium channels"],
+            isClass: true
+        ),
         TestConcept(type: .receptor, id: "HGNC:11050", name: "SLC6A4", surfaces: ["serotonin transporter"]),
     ]
 
@@ -147,7 +230,8 @@ enum Fixture {
         var spans: [(start: Int, end: Int, concept: String, anaphor: Bool)] = []
         for placement in placements {
             let occurrences = wholeWordOccurrences(of: placement.surface, in: text)
-            let chosen = placement.occurrence.map { occurrences.indices.contains($0) ? [occurrences[$0]] : [] }
+            let chosen =
+                placement.occurrence.map { occurrences.indices.contains($0) ? [occurrences[$0]] : [] }
                 ?? occurrences
             for range in chosen {
                 spans.append((range.lowerBound, range.upperBound, placement.concept, placement.anaphor))
@@ -232,13 +316,19 @@ enum Fixture {
         }
         if first < tokens.count {
             result.append(
-                Sentence(passage: 0, start: tokens[first].start, end: tokens[tokens.count - 1].end,
-                    tokens: first..<tokens.count))
+                Sentence(
+                    passage: 0,
+                    start: tokens[first].start,
+                    end: tokens[tokens.count - 1].end,
+                    tokens: first..<tokens.count
+                )
+            )
         }
         return result
     }
 
-    private static func build(text: String, spans: [(start: Int, end: Int, concept: String, anaphor: Bool)]) -> Document {
+    private static func build(text: String, spans: [(start: Int, end: Int, concept: String, anaphor: Bool)]) -> Document
+    {
         var document = Document(id: "test", format: .text, origin: Origin(file: "test.txt", index: 0))
         document.passages = [Passage(label: "text", text: text)]
         let tokens = tokenize(text)
@@ -253,18 +343,29 @@ enum Fixture {
         for span in spans {
             guard let concept = TestLexicon.concept(named: span.concept) else { continue }
             mentions.append(
-                Mention(type: concept.type, id: concept.id, name: concept.name, passage: 0,
-                    sentence: sentence(of: span.start), start: span.start, end: span.end,
-                    source: span.anaphor ? .anaphor : .lexicon, isClass: concept.isClass && !span.anaphor))
+                Mention(
+                    type: concept.type,
+                    id: concept.id,
+                    name: concept.name,
+                    passage: 0,
+                    sentence: sentence(of: span.start),
+                    start: span.start,
+                    end: span.end,
+                    source: span.anaphor ? .anaphor : .lexicon,
+                    isClass: concept.isClass && !span.anaphor
+                )
+            )
             for offset in span.start..<span.end { covered[offset] = true }
         }
         // Leftmost-longest lexicon matching over lowercased tokens.
         let words = tokens.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self).lowercased() }
         let patterns: [(words: [String], concept: TestConcept)] = TestLexicon.concepts.flatMap { concept in
             concept.surfaces.map { surface in
-                (tokenize(surface).map { token in
-                    String(decoding: Array(surface.utf8)[token.start..<token.end], as: UTF8.self)
-                }, concept)
+                (
+                    tokenize(surface).map { token in
+                        String(decoding: Array(surface.utf8)[token.start..<token.end], as: UTF8.self)
+                    }, concept
+                )
             }
         }
         var index = 0
@@ -281,8 +382,17 @@ enum Fixture {
                 let end = tokens[index + best.length - 1].end
                 if !(start..<end).contains(where: { covered[$0] }) {
                     mentions.append(
-                        Mention(type: best.concept.type, id: best.concept.id, name: best.concept.name, passage: 0,
-                            sentence: sentence(of: start), start: start, end: end, isClass: best.concept.isClass))
+                        Mention(
+                            type: best.concept.type,
+                            id: best.concept.id,
+                            name: best.concept.name,
+                            passage: 0,
+                            sentence: sentence(of: start),
+                            start: start,
+                            end: end,
+                            isClass: best.concept.isClass
+                        )
+                    )
                 }
                 index += best.length
             } else {

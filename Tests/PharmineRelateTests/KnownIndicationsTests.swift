@@ -7,7 +7,8 @@ import Testing
 let pharmacotherapyDB = packageRoot.appending(path: "../shared/sources/pharmacotherapydb/indications.tsv")
 let meshInDO = packageRoot.appending(path: "../shared/sources/disease-ontology/MESHinDO.tsv")
 let sourcesAvailable =
-    FileManager.default.fileExists(atPath: pharmacotherapyDB.path) && FileManager.default.fileExists(atPath: meshInDO.path)
+    FileManager.default.fileExists(atPath: pharmacotherapyDB.path)
+    && FileManager.default.fileExists(atPath: meshInDO.path)
 let shippedKnownIndications = packageRoot.appending(path: "Lexicons/known-indications.tsv")
 
 /// The shipped file is exactly the generator's output.
@@ -16,7 +17,8 @@ let shippedKnownIndications = packageRoot.appending(path: "Lexicons/known-indica
     func shippedFileMatchesTheGenerator() throws {
         let generated = try KnownIndications.generate(
             indications: String(contentsOf: pharmacotherapyDB, encoding: .utf8),
-            meshInDO: String(contentsOf: meshInDO, encoding: .utf8))
+            meshInDO: String(contentsOf: meshInDO, encoding: .utf8)
+        )
         if ProcessInfo.processInfo.environment["RECORD_KNOWN_INDICATIONS"] == "1" {
             try generated.write(to: shippedKnownIndications, atomically: true, encoding: .utf8)
             Issue.record("Recorded Lexicons/known-indications.tsv; run again without RECORD_KNOWN_INDICATIONS")
@@ -63,11 +65,13 @@ let shippedKnownIndications = packageRoot.appending(path: "Lexicons/known-indica
         let text = try KnownIndications.generate(indications: indications, meshInDO: mesh)
         let rows = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
         #expect(rows.first == "drugbank_id\tdrug\tdoid\tdisease\tcategory\tdisease_xrefs")
-        #expect(rows.dropFirst().map(String.init) == [
-            "DRUGBANK:DB00321\tAmitriptyline\tDOID:1595\tendogenous depression\tSYM\t",
-            "DRUGBANK:DB00321\tAmitriptyline\tDOID:6364\tmigraine\tDM\tMESH:D008881",
-            "DRUGBANK:DB00945\tAspirin\tDOID:2841\tasthma\tNOT\t",
-        ])
+        #expect(
+            rows.dropFirst().map(String.init) == [
+                "DRUGBANK:DB00321\tAmitriptyline\tDOID:1595\tendogenous depression\tSYM\t",
+                "DRUGBANK:DB00321\tAmitriptyline\tDOID:6364\tmigraine\tDM\tMESH:D008881",
+                "DRUGBANK:DB00945\tAspirin\tDOID:2841\tasthma\tNOT\t",
+            ]
+        )
         #expect(try KnownIndications(tsv: text).entries.count == 3)
     }
 
@@ -81,7 +85,8 @@ let shippedKnownIndications = packageRoot.appending(path: "Lexicons/known-indica
     @Test func markerSetsKnownOnIndicationsOnly() throws {
         let known = try KnownIndications(tsv: Self.sample)
         var document = Fixture.document(
-            "Amitriptyline is used to prevent migraine and to treat fibromyalgia. Amitriptyline is an antagonist at {histamine|HRH1} receptors.")
+            "Amitriptyline is used to prevent migraine and to treat fibromyalgia. Amitriptyline is an antagonist at {histamine|HRH1} receptors."
+        )
         document = IndicationExtractor().process(document)
         document = MechanismExtractor(reuptakeTargets: ReuptakeTargets(targets: [:])).process(document)
         let before = document.triples
@@ -102,13 +107,46 @@ let shippedKnownIndications = packageRoot.appending(path: "Lexicons/known-indica
     @Test func markerUsesLexiconXrefs() throws {
         let known = try KnownIndications(tsv: Self.sample)
         var lexicon = Lexicon()
-        lexicon.add(LexiconEntry(id: "MESH:D000639", type: .drug, name: "amitriptyline", xrefs: ["DRUGBANK:DB00321", "CAS:50-48-6"]))
+        lexicon.add(
+            LexiconEntry(
+                id: "MESH:D000639",
+                type: .drug,
+                name: "amitriptyline",
+                xrefs: ["DRUGBANK:DB00321", "CAS:50-48-6"]
+            )
+        )
         let marker = KnownIndicationMarker(known: known, lexicon: lexicon)
         #expect(marker.xrefs == ["MESH:D000639": ["DRUGBANK:DB00321"]])
-        let drug = Mention(type: .drug, id: "MESH:D000639", name: "amitriptyline", passage: 0, sentence: 0, start: 0, end: 13)
-        let condition = Mention(type: .condition, id: "MESH:D008881", name: "migraine disorders", passage: 0, sentence: 0, start: 30, end: 38)
+        let drug = Mention(
+            type: .drug,
+            id: "MESH:D000639",
+            name: "amitriptyline",
+            passage: 0,
+            sentence: 0,
+            start: 0,
+            end: 13
+        )
+        let condition = Mention(
+            type: .condition,
+            id: "MESH:D008881",
+            name: "migraine disorders",
+            passage: 0,
+            sentence: 0,
+            start: 30,
+            end: 38
+        )
         var document = Document(id: "x", format: .text, origin: Origin(file: "x", index: 0))
-        document.triples = [Triple(subject: drug, predicate: .indication, qualifier: nil, object: condition, sentence: 0, confidence: 0.9, rule: "indication.treat")]
+        document.triples = [
+            Triple(
+                subject: drug,
+                predicate: .indication,
+                qualifier: nil,
+                object: condition,
+                sentence: 0,
+                confidence: 0.9,
+                rule: "indication.treat"
+            )
+        ]
         #expect(marker.process(document).triples.first?.known == true)
         #expect(KnownIndicationMarker(known: known).process(document).triples.first?.known == false)
     }

@@ -6,12 +6,17 @@ import Testing
 
 /// The shipped reuptake map, read in place from Lexicons/.
 let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
-    contentsOf: packageRoot.appending(path: "Lexicons/reuptake-targets.tsv"))
+    contentsOf: packageRoot.appending(path: "Lexicons/reuptake-targets.tsv")
+)
 
 @Suite struct MechanismExtractorTests {
     let extractor = MechanismExtractor(
         reuptakeTargets: shippedReuptakeTargets ?? ReuptakeTargets(targets: [:]),
-        endogenous: EndogenousSubstances(ids: ["DRUGBANK:DB00142", "DRUGBANK:DB08839"], names: ["glutamate", "serotonin"]))
+        endogenous: EndogenousSubstances(
+            ids: ["DRUGBANK:DB00142", "DRUGBANK:DB08839"],
+            names: ["glutamate", "serotonin"]
+        )
+    )
 
     func triples(_ marked: String) -> [Triple] {
         extractor.process(Fixture.document(marked)).triples
@@ -28,46 +33,86 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
 
     static let positives: [(String, Set<String>)] = [
         ("Its effects on serotonin and norepinephrine reuptake are known.", []),  // unresolved "Its"
-        ("{Its|^amitriptyline} effects on serotonin and norepinephrine reuptake are known.",
-            ["mechanism amitriptyline→solute carrier family 6 member 4 reuptake_inhibitor", "mechanism amitriptyline→solute carrier family 6 member 2 reuptake_inhibitor"]),
-        ("Fluoxetine inhibits the reuptake of serotonin.", ["mechanism fluoxetine→solute carrier family 6 member 4 reuptake_inhibitor"]),
-        ("Fluoxetine is a selective serotonin reuptake inhibitor.", ["mechanism fluoxetine→solute carrier family 6 member 4 reuptake_inhibitor"]),
-        ("Duloxetine is a serotonin-norepinephrine reuptake inhibitor.",
-            ["mechanism duloxetine→solute carrier family 6 member 4 reuptake_inhibitor", "mechanism duloxetine→solute carrier family 6 member 2 reuptake_inhibitor"]),
-        ("Duloxetine causes reuptake inhibition of serotonin and noradrenaline.",
-            ["mechanism duloxetine→solute carrier family 6 member 4 reuptake_inhibitor", "mechanism duloxetine→solute carrier family 6 member 2 reuptake_inhibitor"]),
-        ("Amitriptyline has antagonist actions at various receptors, including {histamine|HRH1} and muscarinic receptors.",
-            ["mechanism amitriptyline→HRH1 antagonist",
-                "mechanism amitriptyline→muscarinic acetylcholine receptors antagonist"]),
+        (
+            "{Its|^amitriptyline} effects on serotonin and norepinephrine reuptake are known.",
+            [
+                "mechanism amitriptyline→solute carrier family 6 member 4 reuptake_inhibitor",
+                "mechanism amitriptyline→solute carrier family 6 member 2 reuptake_inhibitor",
+            ]
+        ),
+        (
+            "Fluoxetine inhibits the reuptake of serotonin.",
+            ["mechanism fluoxetine→solute carrier family 6 member 4 reuptake_inhibitor"]
+        ),
+        (
+            "Fluoxetine is a selective serotonin reuptake inhibitor.",
+            ["mechanism fluoxetine→solute carrier family 6 member 4 reuptake_inhibitor"]
+        ),
+        (
+            "Duloxetine is a serotonin-norepinephrine reuptake inhibitor.",
+            [
+                "mechanism duloxetine→solute carrier family 6 member 4 reuptake_inhibitor",
+                "mechanism duloxetine→solute carrier family 6 member 2 reuptake_inhibitor",
+            ]
+        ),
+        (
+            "Duloxetine causes reuptake inhibition of serotonin and noradrenaline.",
+            [
+                "mechanism duloxetine→solute carrier family 6 member 4 reuptake_inhibitor",
+                "mechanism duloxetine→solute carrier family 6 member 2 reuptake_inhibitor",
+            ]
+        ),
+        (
+            "Amitriptyline has antagonist actions at various receptors, including {histamine|HRH1} and muscarinic receptors.",
+            [
+                "mechanism amitriptyline→HRH1 antagonist",
+                "mechanism amitriptyline→muscarinic acetylcholine receptors antagonist",
+            ]
+        ),
         ("Diphenhydramine is a potent H1 antagonist.", ["mechanism diphenhydramine→HRH1 antagonist"]),
         ("The H1 antagonist diphenhydramine causes sedation.", ["mechanism diphenhydramine→HRH1 antagonist"]),
-        ("Aripiprazole is a partial agonist at dopamine D2 receptors.",
-            ["mechanism aripiprazole→DRD2 partial_agonist"]),
+        (
+            "Aripiprazole is a partial agonist at dopamine D2 receptors.",
+            ["mechanism aripiprazole→DRD2 partial_agonist"]
+        ),
         ("Aripiprazole is a partial D2 receptor agonist.", ["mechanism aripiprazole→DRD2 partial_agonist"]),
         ("Haloperidol blocks D2 receptors.", ["mechanism haloperidol→DRD2 antagonist"]),
-        ("Phenytoin blocks voltage-gated sodium channels.", ["mechanism phenytoin→voltage-gated sodium channels blocker"]),
+        (
+            "Phenytoin blocks voltage-gated sodium channels.",
+            ["mechanism phenytoin→voltage-gated sodium channels blocker"]
+        ),
         ("Ketoconazole is an inhibitor of CYP3A4.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
         ("Ketoconazole, a strong CYP3A4 inhibitor, was given.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
         ("Carbamazepine induces CYP3A4.", ["mechanism carbamazepine→CYP3A4 inducer"]),
         ("Tramadol binds to the mu-opioid receptor.", ["mechanism tramadol→OPRM1 binder"]),
         ("Tramadol is an agonist of the mu-opioid receptor.", ["mechanism tramadol→OPRM1 agonist"]),
-        ("Fluoxetine and sertraline inhibit CYP2D6.",
-            ["mechanism fluoxetine→CYP2D6 inhibitor", "mechanism sertraline→CYP2D6 inhibitor"]),
-        ("Amitriptyline is a tricyclic antidepressant that inhibits the reuptake of serotonin.",
-            ["mechanism amitriptyline→solute carrier family 6 member 4 reuptake_inhibitor"]),
-        ("The serotonin reuptake inhibitor fluoxetine was given.",
-            ["mechanism fluoxetine→solute carrier family 6 member 4 reuptake_inhibitor"]),
+        (
+            "Fluoxetine and sertraline inhibit CYP2D6.",
+            ["mechanism fluoxetine→CYP2D6 inhibitor", "mechanism sertraline→CYP2D6 inhibitor"]
+        ),
+        (
+            "Amitriptyline is a tricyclic antidepressant that inhibits the reuptake of serotonin.",
+            ["mechanism amitriptyline→solute carrier family 6 member 4 reuptake_inhibitor"]
+        ),
+        (
+            "The serotonin reuptake inhibitor fluoxetine was given.",
+            ["mechanism fluoxetine→solute carrier family 6 member 4 reuptake_inhibitor"]
+        ),
         ("Inhibition of CYP3A4 by ketoconazole raises exposure.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
         ("Tramadol, which is also a weak inhibitor of CYP2D6, was used.", ["mechanism tramadol→CYP2D6 inhibitor"]),
-        ("Haloperidol antagonizes D2 receptors and 5-HT2A receptors.",
-            ["mechanism haloperidol→DRD2 antagonist", "mechanism haloperidol→HTR2A antagonist"]),
+        (
+            "Haloperidol antagonizes D2 receptors and 5-HT2A receptors.",
+            ["mechanism haloperidol→DRD2 antagonist", "mechanism haloperidol→HTR2A antagonist"]
+        ),
     ]
 
     @Test(.enabled(if: shippedReuptakeTargets != nil, "Lexicons/reuptake-targets.tsv is absent"), arguments: positives)
     func findsMechanisms(_ marked: String, _ expected: Set<String>) {
         let found = triples(marked)
         #expect(Set(found.map(\.summary)) == expected, "\(marked)")
-        #expect(found.allSatisfy { $0.predicate == .mechanism && $0.subject.type == .drug && $0.object.type == .receptor })
+        #expect(
+            found.allSatisfy { $0.predicate == .mechanism && $0.subject.type == .drug && $0.object.type == .receptor }
+        )
         #expect(found.allSatisfy { $0.rule.hasPrefix("mechanism.") && (0...1).contains($0.confidence) })
     }
 

@@ -16,7 +16,11 @@ let realLexiconAvailable = Lexicon.conceptFiles.allSatisfy {
 /// The seed article as a plain-text document: one passage, label `text`.
 func seedDocument() throws -> Document {
     let text = try String(contentsOf: seedURL, encoding: .utf8)
-    var document = Document(id: "amitriptyline-uses", format: .text, origin: Origin(file: "amitriptyline-uses.txt", index: 0))
+    var document = Document(
+        id: "amitriptyline-uses",
+        format: .text,
+        origin: Origin(file: "amitriptyline-uses.txt", index: 0)
+    )
     document.passages = [Passage(label: "text", text: text)]
     return document
 }
@@ -26,9 +30,14 @@ func testLexicon() -> Lexicon {
     Lexicon(
         entries: TestLexicon.concepts.map { concept in
             LexiconEntry(
-                id: concept.id, type: concept.type, name: concept.name, synonyms: concept.surfaces,
-                flags: concept.isClass ? ["class"] : [])
-        })
+                id: concept.id,
+                type: concept.type,
+                name: concept.name,
+                synonyms: concept.surfaces,
+                flags: concept.isClass ? ["class"] : []
+            )
+        }
+    )
 }
 
 /// Checks the triples of the seed article against `../shared/seed/EXPECTED.md`.
@@ -48,28 +57,64 @@ func checkSeed(_ document: Document, sourceLocation: SourceLocation = #_sourceLo
     #expect(drugID != nil, "no drug mention on Amitriptyline Hydrochloride", sourceLocation: sourceLocation)
 
     func has(
-        _ predicate: PharmineCore.Predicate, object: (String) -> Bool, _ accept: (Triple) -> Bool = { _ in true }
+        _ predicate: PharmineCore.Predicate,
+        object: (String) -> Bool,
+        _ accept: (Triple) -> Bool = { _ in true }
     ) -> Bool {
         triples.contains { $0.predicate == predicate && object(surface($0.object).lowercased()) && accept($0) }
     }
     // Must be found.
     let required: [(String, Bool)] = [
         ("depression primary", has(.indication, object: { $0 == "depression" }) { $0.qualifier == "primary" }),
-        ("chronic pain off_label", has(.indication, object: { $0.hasPrefix("chronic pain") }) { $0.qualifier == "off_label" }),
-        ("neuropathic pain off_label", has(.indication, object: { $0 == "neuropathic pain" }) { $0.qualifier == "off_label" }),
-        ("diabetic neuropathy adjunct, subject This action",
-            has(.indication, object: { $0 == "diabetic neuropathy" }) { $0.qualifier == "adjunct" && surface($0.subject) == "This action" }),
-        ("post-herpetic neuralgia adjunct, subject This action",
-            has(.indication, object: { $0 == "post-herpetic neuralgia" }) { $0.qualifier == "adjunct" && surface($0.subject) == "This action" }),
+        (
+            "chronic pain off_label",
+            has(.indication, object: { $0.hasPrefix("chronic pain") }) { $0.qualifier == "off_label" }
+        ),
+        (
+            "neuropathic pain off_label",
+            has(.indication, object: { $0 == "neuropathic pain" }) { $0.qualifier == "off_label" }
+        ),
+        (
+            "diabetic neuropathy adjunct, subject This action",
+            has(.indication, object: { $0 == "diabetic neuropathy" }) {
+                $0.qualifier == "adjunct" && surface($0.subject) == "This action"
+            }
+        ),
+        (
+            "post-herpetic neuralgia adjunct, subject This action",
+            has(.indication, object: { $0 == "post-herpetic neuralgia" }) {
+                $0.qualifier == "adjunct" && surface($0.subject) == "This action"
+            }
+        ),
         ("fibromyalgia hedged", has(.indication, object: { $0 == "fibromyalgia" }) { $0.hedged && !$0.negated }),
-        ("migraine prophylaxis", has(.indication, object: { $0.hasPrefix("migraine") }) { $0.qualifier == "prophylaxis" }),
-        ("tension headache prophylaxis", has(.indication, object: { $0.contains("tension") }) { $0.qualifier == "prophylaxis" }),
-        ("SLC6A4 reuptake_inhibitor",
-            has(.mechanism, object: { $0 == "serotonin" }) { $0.object.id == "HGNC:11050" && $0.qualifier == "reuptake_inhibitor" }),
-        ("SLC6A2 reuptake_inhibitor",
-            has(.mechanism, object: { $0 == "norepinephrine" }) { $0.object.id == "HGNC:11048" && $0.qualifier == "reuptake_inhibitor" }),
-        ("histamine antagonist", has(.mechanism, object: { $0.hasPrefix("histamine") }) { $0.qualifier == "antagonist" }),
-        ("muscarinic antagonist", has(.mechanism, object: { $0.hasPrefix("muscarinic") }) { $0.qualifier == "antagonist" }),
+        (
+            "migraine prophylaxis",
+            has(.indication, object: { $0.hasPrefix("migraine") }) { $0.qualifier == "prophylaxis" }
+        ),
+        (
+            "tension headache prophylaxis",
+            has(.indication, object: { $0.contains("tension") }) { $0.qualifier == "prophylaxis" }
+        ),
+        (
+            "SLC6A4 reuptake_inhibitor",
+            has(.mechanism, object: { $0 == "serotonin" }) {
+                $0.object.id == "HGNC:11050" && $0.qualifier == "reuptake_inhibitor"
+            }
+        ),
+        (
+            "SLC6A2 reuptake_inhibitor",
+            has(.mechanism, object: { $0 == "norepinephrine" }) {
+                $0.object.id == "HGNC:11048" && $0.qualifier == "reuptake_inhibitor"
+            }
+        ),
+        (
+            "histamine antagonist",
+            has(.mechanism, object: { $0.hasPrefix("histamine") }) { $0.qualifier == "antagonist" }
+        ),
+        (
+            "muscarinic antagonist",
+            has(.mechanism, object: { $0.hasPrefix("muscarinic") }) { $0.qualifier == "antagonist" }
+        ),
     ]
     for (name, found) in required {
         #expect(found, "missing: \(name)\n\(listing)", sourceLocation: sourceLocation)
@@ -77,12 +122,22 @@ func checkSeed(_ document: Document, sourceLocation: SourceLocation = #_sourceLo
 
     // Must not be found.
     #expect(!triples.contains { $0.predicate == .interaction }, comment, sourceLocation: sourceLocation)
-    #expect(triples.allSatisfy { $0.subject.id == drugID && $0.subject.type == .drug }, comment, sourceLocation: sourceLocation)
+    #expect(
+        triples.allSatisfy { $0.subject.id == drugID && $0.subject.type == .drug },
+        comment,
+        sourceLocation: sourceLocation
+    )
     #expect(
         triples.allSatisfy { $0.predicate == .indication ? $0.object.type == .condition : $0.object.type == .receptor },
-        comment, sourceLocation: sourceLocation)
+        comment,
+        sourceLocation: sourceLocation
+    )
     for word in ["pathway", "side effect", "provider", "signaling"] {
-        #expect(!triples.contains { surface($0.object).lowercased().contains(word) }, comment, sourceLocation: sourceLocation)
+        #expect(
+            !triples.contains { surface($0.object).lowercased().contains(word) },
+            comment,
+            sourceLocation: sourceLocation
+        )
     }
     struct Place: Hashable {
         var predicate: PharmineCore.Predicate
@@ -92,8 +147,13 @@ func checkSeed(_ document: Document, sourceLocation: SourceLocation = #_sourceLo
         var objectID: String
     }
     let places = triples.map {
-        Place(predicate: $0.predicate, sentence: $0.sentence, subject: [$0.subject.start, $0.subject.end],
-            object: [$0.object.start, $0.object.end], objectID: $0.object.id)
+        Place(
+            predicate: $0.predicate,
+            sentence: $0.sentence,
+            subject: [$0.subject.start, $0.subject.end],
+            object: [$0.object.start, $0.object.end],
+            objectID: $0.object.id
+        )
     }
     #expect(Set(places).count == places.count, "duplicate triple", sourceLocation: sourceLocation)
     struct Fact: Hashable {
@@ -102,7 +162,14 @@ func checkSeed(_ document: Document, sourceLocation: SourceLocation = #_sourceLo
         var subjectID: String
         var object: [Int]
     }
-    let facts = triples.map { Fact(predicate: $0.predicate, sentence: $0.sentence, subjectID: $0.subject.id, object: [$0.object.start, $0.object.end]) }
+    let facts = triples.map {
+        Fact(
+            predicate: $0.predicate,
+            sentence: $0.sentence,
+            subjectID: $0.subject.id,
+            object: [$0.object.start, $0.object.end]
+        )
+    }
     #expect(Set(facts).count == facts.count, "same fact twice in a sentence", sourceLocation: sourceLocation)
 
     // Offsets: scalar offsets slice the article's own text back to the mention; the sentence
@@ -120,7 +187,10 @@ func checkSeed(_ document: Document, sourceLocation: SourceLocation = #_sourceLo
             #expect(sentence.start <= mention.start && mention.end <= sentence.end, sourceLocation: sourceLocation)
         }
         #expect((0...1).contains(triple.confidence), sourceLocation: sourceLocation)
-        #expect(triple.predicate == .indication ? triple.known != nil : triple.known == nil, sourceLocation: sourceLocation)
+        #expect(
+            triple.predicate == .indication ? triple.known != nil : triple.known == nil,
+            sourceLocation: sourceLocation
+        )
     }
 }
 
@@ -132,7 +202,12 @@ struct SeedArticleTests {
         var placements = [
             Placement(surface: "Its", occurrence: nil, concept: "amitriptyline", anaphor: true),
             Placement(surface: "This action", occurrence: nil, concept: "amitriptyline", anaphor: true),
-            Placement(surface: "this tricyclic antidepressant", occurrence: nil, concept: "amitriptyline", anaphor: true),
+            Placement(
+                surface: "this tricyclic antidepressant",
+                occurrence: nil,
+                concept: "amitriptyline",
+                anaphor: true
+            ),
             Placement(surface: "it", occurrence: nil, concept: "amitriptyline", anaphor: true),
             Placement(surface: "histamine", occurrence: nil, concept: "HRH1", anaphor: false),
         ]
