@@ -48,6 +48,16 @@ struct CuePattern: Sendable {
         }
     }
 
+    /// Whether a match could start at an item: its first required step accepts the item (a cheap
+    /// filter before ``match(_:at:limit:)``).
+    func mayStart(with item: SentenceView.Item) -> Bool {
+        for step in steps {
+            if step.matches(item) { return true }
+            if !step.optional { return false }
+        }
+        return true
+    }
+
     /// The end (exclusive item index) of the longest match starting at `start`, or nil.
     ///
     /// - Parameters:
@@ -55,6 +65,7 @@ struct CuePattern: Sendable {
     ///   - start: Where the match must start.
     ///   - limit: Items at or after this index are not read.
     func match(_ items: [SentenceView.Item], at start: Int, limit: Int? = nil) -> Int? {
+        guard start < items.count, mayStart(with: items[start]) else { return nil }
         let limit = min(limit ?? items.count, items.count)
         var best: Int?
         func walk(_ step: Int, _ position: Int) {
@@ -109,7 +120,31 @@ struct CueHit {
     let end: Int
 }
 
-extension Array where Element == Cue {
+/// Cues indexed by the words their first step accepts, so that a sentence position costs one
+/// dictionary lookup instead of one match per cue.
+struct CueSet: Sendable {
+    /// The cues, in table order.
+    let cues: [Cue]
+    /// Cue indices by first-step word.
+    private let byFirstWord: [String: [Int]]
+    /// Cues whose first step is optional or matches by prefix: tried at every position.
+    private let always: [Int]
+
+    init(_ cues: [Cue]) {
+        self.cues = cues
+        var byFirstWord: [String: [Int]] = [:]
+        var always: [Int] = []
+        for (index, cue) in cues.enumerated() {
+            guard let first = cue.pattern.steps.first, !first.optional, first.prefixes.isEmpty else {
+                always.append(index)
+                continue
+            }
+            for word in first.words { byFirstWord[word, default: []].append(index) }
+        }
+        self.byFirstWord = byFirstWord
+        self.always = always
+    }
+
     /// Every match of these cues in the items, the longest at each start, in text order; a match
     /// never starts inside an earlier one ("inverse agonist at" hides "agonist at"). Cues that
     /// follow each other stay separate hits ("indicated for" + "treatment of").
@@ -117,8 +152,11 @@ extension Array where Element == Cue {
         var result: [CueHit] = []
         var covered = 0
         for start in items.indices where start >= covered && items[start].kind != .slot {
+            let candidates = (byFirstWord[items[start].text] ?? []) + always
+            guard !candidates.isEmpty else { continue }
             var best: CueHit?
-            for cue in self {
+            for index in candidates {
+                let cue = cues[index]
                 guard let end = cue.pattern.match(items, at: start) else { continue }
                 if let current = best, end < current.end || (end == current.end && cue.base <= current.cue.base) {
                     continue

@@ -1,7 +1,7 @@
 /// The cue tables of ``IndicationExtractor``.
 enum IndicationCues {
     /// Cues with the drug before and the condition after: "X is indicated for the treatment of Y".
-    static let forward: [Cue] = [
+    static let forward = CueSet([
         Cue("treat|treats|treating|treated|cure|cures|curing", rule: "treat", base: 0.9),
         Cue("treatment|treatments of|for|in|against", rule: "treat", base: 0.9),
         Cue(
@@ -50,10 +50,10 @@ enum IndicationCues {
             rule: "adjunct",
             base: 0.85
         ),
-    ]
+    ])
 
     /// Weak forward cues: their gap may hold only measure words ("the frequency and severity of").
-    static let weak: [Cue] = [
+    static let weak = CueSet([
         Cue("used|use|uses|employed|utilized|utilised|recommended for|in|against|as", rule: "used", base: 0.8),
         Cue("used|use|uses off-label|off-label for|in|to|against|as", rule: "used", base: 0.8),
         Cue(
@@ -61,7 +61,7 @@ enum IndicationCues {
             rule: "reduce",
             base: 0.6
         ),
-    ]
+    ])
 
     /// Words allowed in the gap after a weak cue (besides fillers).
     static let measureWords: Set<String> = [

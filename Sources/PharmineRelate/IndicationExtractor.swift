@@ -70,7 +70,11 @@ public struct IndicationExtractor: Stage {
     /// - Returns: The document with indication triples appended.
     public func process(_ document: Document) -> Document {
         var collector = TripleCollector()
-        SentenceWalker.forEachSentence(of: document, endogenous: endogenous) { analysis in
+        SentenceWalker.forEachSentence(
+            of: document,
+            endogenous: endogenous,
+            where: { types, _ in types.contains(.drug) && types.contains(.condition) }
+        ) { analysis in
             IndicationRules(analysis: analysis).run(into: &collector)
         }
         var triples = collector.triples
@@ -150,7 +154,7 @@ struct IndicationRules {
 
     // MARK: - Forward: X … cue … Y
 
-    private func forward(_ cues: [Cue], weak: Bool, into collector: inout TripleCollector) {
+    private func forward(_ cues: CueSet, weak: Bool, into collector: inout TripleCollector) {
         for hit in cues.hits(in: items) {
             // "X-treated": a cue joined by a hyphen to a mention is a modifier, not a cue; so is
             // a participle before its noun ("benztropine treated patients had …").

@@ -52,7 +52,12 @@ public struct InteractionExtractor: Stage {
     /// - Returns: The document with interaction triples appended.
     public func process(_ document: Document) -> Document {
         var collector = TripleCollector()
-        SentenceWalker.forEachSentence(of: document, endogenous: endogenous) { analysis in
+        SentenceWalker.forEachSentence(
+            of: document,
+            endogenous: endogenous,
+            where: { types, _ in types.contains(.drug) }
+        ) {
+            analysis in
             InteractionRules(analysis: analysis).run(into: &collector)
         }
         var document = document

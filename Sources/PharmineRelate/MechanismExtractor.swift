@@ -59,13 +59,37 @@ public struct MechanismExtractor: Stage {
         )
     }
 
+    /// Whether a sentence's bytes contain "uptake" in any case (reuptake needs no target mention).
+    static func mentionsUptake(_ text: ArraySlice<UInt8>) -> Bool {
+        let needle = Array("uptake".utf8)
+        guard text.count >= needle.count else { return false }
+        var index = text.startIndex
+        while index <= text.endIndex - needle.count {
+            var matched = true
+            for offset in 0..<needle.count where text[index + offset] | 0x20 != needle[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Adds the document's mechanism triples.
     ///
     /// - Parameter document: The document, with sentences, tokens and mentions.
     /// - Returns: The document with mechanism triples appended.
     public func process(_ document: Document) -> Document {
         var collector = TripleCollector()
-        SentenceWalker.forEachSentence(of: document, minimumMentions: 1, endogenous: endogenous) { analysis in
+        SentenceWalker.forEachSentence(
+            of: document,
+            minimumMentions: 1,
+            endogenous: endogenous,
+            where: { types, text in
+                types.contains(.drug) && (types.contains(.receptor) || Self.mentionsUptake(text))
+            }
+        ) { analysis in
             MechanismRules(analysis: analysis, reuptakeTargets: reuptakeTargets).run(into: &collector)
         }
         var document = document
@@ -81,7 +105,7 @@ enum MechanismCues {
 
     /// Cues with the drug before and the target after; the qualifier "blocks" is decided by the
     /// object (antagonist on a receptor, blocker otherwise).
-    static let forward: [Cue] = [
+    static let forward = CueSet([
         Cue(
             "antagonist|antagonists \(actions)? at|of|on|for|to",
             rule: "antagonist_at",
@@ -156,7 +180,7 @@ enum MechanismCues {
         Cue("induces|induce|inducing", rule: "induces", base: 0.85, qualifier: "inducer"),
         Cue("inducer|inducers of", rule: "induces", base: 0.85, qualifier: "inducer", nominal: true),
         Cue("induction of", rule: "induces", base: 0.85, qualifier: "inducer", nominal: true),
-    ]
+    ])
 
     /// Nouns after a target that name the action: "H1 antagonist", "CYP3A4 inhibitor".
     static let nouns: [String: String] = [

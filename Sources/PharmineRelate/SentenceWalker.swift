@@ -10,11 +10,14 @@ struct SentenceWalker {
     ///   - document: The document (sentences, tokens and mentions filled).
     ///   - minimumMentions: Sentences with fewer mentions are skipped.
     ///   - endogenous: Substances never taken as drug arguments.
+    ///   - accepts: Whether a sentence, given its mention types and bytes, can hold a triple;
+    ///     others are skipped before any work.
     ///   - body: Receives the analysis of the sentence.
     static func forEachSentence(
         of document: Document,
         minimumMentions: Int = 2,
         endogenous: EndogenousSubstances = EndogenousSubstances(),
+        where accepts: (_ types: Set<EntityType>, _ text: ArraySlice<UInt8>) -> Bool = { _, _ in true },
         _ body: (SentenceAnalysis) -> Void
     ) {
         guard !document.sentences.isEmpty, !document.mentions.isEmpty else { return }
@@ -38,6 +41,9 @@ struct SentenceWalker {
                 bytes = Array(document.passages[sentence.passage].text.utf8)
                 bytesByPassage[sentence.passage] = bytes
             }
+            let types = Set(inPassage.map { document.mentions[$0].type })
+            let lower = max(0, min(sentence.start, bytes.count))
+            guard accepts(types, bytes[lower..<max(lower, min(sentence.end, bytes.count))]) else { continue }
             let view = SentenceView(
                 sentenceIndex: sentenceIndex,
                 document: document,
