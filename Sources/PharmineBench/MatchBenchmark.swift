@@ -170,7 +170,7 @@ enum MatchBenchmark {
         let counts = EntityType.allCases.map { type in
             "\(type.rawValue) \(matcher.concepts.filter { $0.type == type }.count)"
         }
-        print("lexicon: \(matcher.concepts.count) concepts (\(counts.joined(separator: ", "))), \(statistics.surfaceForms) surface forms, \(statistics.sequences) key sequences, vocabulary \(statistics.vocabularySize), \(statistics.nodes) nodes, \(statistics.caseSensitive) case-sensitive, \(statistics.excluded) excluded, tables \(statistics.bytes / 1_000_000) MB")
+        print("lexicon: \(matcher.concepts.count) concepts (\(counts.joined(separator: ", "))), \(statistics.surfaceForms) surface forms, \(statistics.sequences) key sequences, vocabulary \(statistics.vocabularySize), \(statistics.nodes) nodes, \(statistics.caseSensitive) case-sensitive, \(statistics.excluded) excluded, \(statistics.skipped) skipped as fragments, tables \(statistics.bytes / 1_000_000) MB")
     }
 
     /// CPU time of the process so far, in seconds (user + system, all threads).

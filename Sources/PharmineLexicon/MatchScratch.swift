@@ -275,41 +275,54 @@ enum UnitAnalysis {
         normalizer: Normalizer,
         joinEveryUnit: Bool
     ) {
+        let flags = scratch.unitFlags.base
+        let starts = scratch.unitStart.base
+        let ends = scratch.unitEnd.base
+        let joinIDs = scratch.joinID.base
+        let joinEnds = scratch.joinEnd.base
+        var joined = scratch.joined.base
+        var joinedCapacity = scratch.joined.capacity
+        var key = scratch.key.base
+        var keyCapacity = scratch.key.capacity
         var first = 0
         while first < units {
-            guard scratch.unitFlags.base[first] & UnitFlags.linked != 0 else {
-                first += 1
+            guard flags[first] & UnitFlags.linked != 0 else {
+                first &+= 1
                 continue
             }
             var last = first
-            while last < units - 1, scratch.unitFlags.base[last] & UnitFlags.linked != 0 { last += 1 }
+            while last < units &- 1, flags[last] & UnitFlags.linked != 0 { last &+= 1 }
             var from = first
             while from < last {
-                if last - from < maximumChain {
-                    var length = 0
-                    for unit in from...last {
-                        length += Int(scratch.unitEnd.base[unit] - scratch.unitStart.base[unit])
+                if last &- from < maximumChain {
+                    let length = Int(ends[last] &- starts[from]) + 16
+                    if length > joinedCapacity {
+                        scratch.joined.reserve(length)
+                        joined = scratch.joined.base
+                        joinedCapacity = scratch.joined.capacity
                     }
-                    scratch.joined.reserve(length)
                     var position = 0
                     for unit in from...last {
-                        let start = Int(scratch.unitStart.base[unit])
-                        let count = Int(scratch.unitEnd.base[unit]) - start
-                        (scratch.joined.base + position).update(from: text + start, count: count)
-                        position += count
+                        let start = Int(starts[unit])
+                        let count = Int(ends[unit]) &- start
+                        (joined + position).update(from: text + start, count: count)
+                        position &+= count
                     }
-                    scratch.key.reserve(Normalizer.capacity(forTokenLength: length))
-                    let keyLength = normalizer.normalize(
-                        UnsafeBufferPointer(start: scratch.joined.base, count: length),
-                        into: scratch.key.base
-                    )
-                    scratch.joinID.base[from] = resolver.resolve(scratch.key.base, keyLength)
-                    scratch.joinEnd.base[from] = Int32(last)
+                    let capacity = Normalizer.capacity(forTokenLength: position)
+                    if capacity > keyCapacity {
+                        scratch.key.reserve(capacity)
+                        key = scratch.key.base
+                        keyCapacity = scratch.key.capacity
+                    }
+                    joinIDs[from] = resolver.resolveWord(
+                        joined, start: 0, length: position, textCount: joinedCapacity, key: key, normalizer: normalizer
+                    ).id
+                    joinEnds[from] = Int32(truncatingIfNeeded: last)
                 }
                 if !joinEveryUnit { break }
-                from += 1
+                from &+= 1
             }
-            first = last + 1
+            first = last &+ 1
         }
     }
 }

@@ -145,10 +145,19 @@ extension Matcher {
                     continue
                 }
                 let next = unit &+ 1
-                let mayContinue =
-                    next < units
-                    && (root & TokenTrie.followBit(view.ids[next]) != 0 && view.ids[next] >= 0
-                        || view.joins[next] >= 0 && root & TokenTrie.followBit(view.joins[next]) != 0)
+                var mayContinue = false
+                if next < units {
+                    let nextID = view.ids[next]
+                    let nextJoin = view.joins[next]
+                    if nextJoin >= 0 {
+                        mayContinue =
+                            root & TokenTrie.followBit(nextJoin) != 0
+                            || nextID >= 0 && root & TokenTrie.followBit(nextID) != 0
+                    } else if nextID >= 0 && root & TokenTrie.followBit(nextID) != 0 {
+                        // One probe settles the usual case; the full walk repeats it only on a hit.
+                        mayContinue = trie.child(state, nextID) >= 0
+                    }
+                }
                 if !mayContinue {
                     if trie.hasOutputs(state), let last = acceptSingle(state, at: unit, view, into: &matches) {
                         unit = last &+ 1

@@ -116,7 +116,8 @@ public struct LexiconMatch: Sendable, Hashable {
 /// with its variants: every hyphen chain joined ("post-herpetic" → "postherpetic"), and a word
 /// that starts with a common prefix split after it ("postherpetic" → "post herpetic"; prefixes
 /// post, pre, non, anti, hyper, hypo, intra, inter, extra, multi, poly, pseudo, semi, peri).
-/// Forms of one letter or digit and bare numbers are never matched.
+/// Forms of one letter or digit, bare numbers, forms with unbalanced brackets and forms that
+/// begin or end with a function word ("and emtricitabine)", "extract of") are never matched.
 ///
 /// **Matching** is leftmost-longest over token units within one sentence: hyphens are skipped
 /// (so "post-herpetic" = "post herpetic"), a hyphen chain in text may also match as its joined key
@@ -179,6 +180,9 @@ public final class Matcher: Sendable {
         public var outputs: Int
         /// Surface forms dropped by curation `exclude`.
         public var excluded: Int
+        /// Surface forms skipped as fragments: one character, a bare number, unbalanced brackets,
+        /// or a function word ("and", "of", "the"…) at either end.
+        public var skipped: Int
         /// Case-sensitive surface forms.
         public var caseSensitive: Int
         /// Bytes of the compiled tables.
@@ -212,6 +216,7 @@ public final class Matcher: Sendable {
             nodes: tables.trie.nodeCount,
             outputs: tables.trie.outputs.count,
             excluded: compiler.excluded,
+            skipped: compiler.malformed,
             caseSensitive: compiler.caseSensitive,
             bytes: tables.byteCount,
             compileTime: clock.now - started
