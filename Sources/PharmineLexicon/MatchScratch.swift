@@ -1,11 +1,13 @@
 import PharmineCore
 import PharmineText
+import Synchronization
 
 /// Buffers that one thread reuses across ``Matcher`` calls, so the hot loop does not allocate.
 ///
-/// A scratch is not shared between threads: give each thread (or each call) its own. Creating
-/// one costs a few small allocations.
-public final class MatchScratch {
+/// A scratch must be used by one thread at a time: give each thread its own, or borrow one with
+/// ``Matcher/withScratch(_:)``. It holds a 2 MiB word cache, so keep it rather than creating one
+/// per call.
+public final class MatchScratch: @unchecked Sendable {
     // Units: the tokens that take part in matching (hyphens and possessive 's are skipped).
     /// Start byte of each unit.
     var unitStart = GrowableBuffer<Int32>(capacity: 256)
@@ -330,8 +332,9 @@ enum UnitAnalysis {
 /// One entry of the word cache: a word of up to 16 bytes, as written, with its vocabulary id and
 /// root information.
 struct WordCacheEntry {
-    /// The number of entries (a power of two).
-    static let count = 4096
+    /// The number of entries (a power of two): 2 MiB, enough for the distinct words of a
+    /// large batch of abstracts.
+    static let count = 65536
     /// Root information meaning "no transition from the root, nothing may follow".
     static let noRoot = UInt64(UInt32.max)
 
@@ -454,5 +457,18 @@ struct InternResolver: KeyResolver {
 
     mutating func resolvePunctuation(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Int32 {
         vocabulary.intern(bytes, length)
+    }
+}
+
+/// A pool of scratches, so that callers without their own (one per thread) reuse them.
+final class ScratchPool: Sendable {
+    /// Idle scratches.
+    private let idle = Mutex<[MatchScratch]>([])
+
+    /// Runs `body` with a scratch no other thread is using.
+    func withScratch<Result>(_ body: (MatchScratch) throws -> Result) rethrows -> Result {
+        let scratch = idle.withLock { $0.popLast() } ?? MatchScratch()
+        defer { idle.withLock { $0.append(scratch) } }
+        return try body(scratch)
     }
 }

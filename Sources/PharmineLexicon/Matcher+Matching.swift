@@ -11,13 +11,14 @@ extension Matcher {
     /// - Returns: The matches, sorted by start, end, type and entry.
     public func matches(in text: String) -> [LexiconMatch] {
         var text = text
-        let scratch = MatchScratch()
         var results: [LexiconMatch] = []
-        text.withUTF8 { bytes in
-            var tokens: [Token] = []
-            Tokenizer().tokenize(bytes, into: &tokens)
-            tokens.withUnsafeBufferPointer { tokenBuffer in
-                match(text: bytes, tokens: tokenBuffer, range: 0..<tokenBuffer.count, scratch: scratch, into: &results)
+        withScratch { scratch in
+            text.withUTF8 { bytes in
+                var tokens: [Token] = []
+                Tokenizer().tokenize(bytes, into: &tokens)
+                tokens.withUnsafeBufferPointer { tokenBuffer in
+                    match(text: bytes, tokens: tokenBuffer, range: 0..<tokenBuffer.count, scratch: scratch, into: &results)
+                }
             }
         }
         return results

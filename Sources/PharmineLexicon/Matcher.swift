@@ -165,6 +165,18 @@ public final class Matcher: Sendable {
     let tables: CompiledTables
     /// The key normaliser.
     let normalizer = Normalizer()
+    /// Scratches for callers that bring none.
+    let scratchPool = ScratchPool()
+
+    /// Runs `body` with a scratch that no other thread is using, taken from the matcher's pool
+    /// (and returned to it afterwards).
+    ///
+    /// - Parameter body: The work.
+    /// - Returns: What `body` returns.
+    /// - Throws: What `body` throws.
+    public func withScratch<Result>(_ body: (MatchScratch) throws -> Result) rethrows -> Result {
+        try scratchPool.withScratch(body)
+    }
 
     /// Figures about a compiled matcher.
     public struct Statistics: Sendable, Hashable {
