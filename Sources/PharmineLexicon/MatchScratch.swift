@@ -23,6 +23,8 @@ public final class MatchScratch: @unchecked Sendable {
     var unitFlags = GrowableBuffer<UInt8>(capacity: 256)
     /// The root information (``TokenTrie/rootInfo``) of each unit's id.
     var unitRoot = GrowableBuffer<UInt64>(capacity: 256)
+    /// The word-cache slot of each unit's word, or -1.
+    var unitSlot = GrowableBuffer<Int32>(capacity: 256)
     /// A direct-mapped cache from raw word bytes to vocabulary id and root information, so that
     /// frequent words skip normalising and the vocabulary probe.
     var wordCache: UnsafeMutablePointer<WordCacheEntry>
@@ -70,6 +72,7 @@ public final class MatchScratch: @unchecked Sendable {
         joinEnd.free()
         unitFlags.free()
         unitRoot.free()
+        unitSlot.free()
         wordCache.deallocate()
         key.free()
         joined.free()
@@ -90,6 +93,7 @@ public final class MatchScratch: @unchecked Sendable {
             joinEnd.reserve(count)
             unitFlags.reserve(count)
             unitRoot.reserve(count)
+            unitSlot.reserve(count)
         }
     }
 }
@@ -116,7 +120,8 @@ enum UnitFlags {
 
 /// Turns a key (normalised token) into a vocabulary id.
 protocol KeyResolver {
-    /// The id and root information of a word or number token, or (-1, ``WordCacheEntry/noRoot``).
+    /// The id and root information of a word or number token, or (-1, ``WordCacheEntry/noRoot``),
+    /// and its word-cache slot (or -1).
     mutating func resolveWord(
         _ text: UnsafePointer<UInt8>,
         start: Int,
@@ -124,7 +129,7 @@ protocol KeyResolver {
         textCount: Int,
         key: UnsafeMutablePointer<UInt8>,
         normalizer: Normalizer
-    ) -> (id: Int32, root: UInt64)
+    ) -> (id: Int32, root: UInt64, slot: Int32)
     /// The root information of an id (``WordCacheEntry/noRoot`` for -1).
     func root(of id: Int32) -> UInt64
     /// The id of a normalised word or number key, or -1.
@@ -197,6 +202,7 @@ enum UnitAnalysis {
         let joinID = scratch.joinID.base
         let unitFlags = scratch.unitFlags.base
         let unitRoot = scratch.unitRoot.base
+        let unitSlot = scratch.unitSlot.base
         var units = 0
         var index = range.lowerBound
         let end = range.upperBound
@@ -213,6 +219,7 @@ enum UnitAnalysis {
             let id: Int32
             let isWord: Bool
             var root = WordCacheEntry.noRoot
+            var slot: Int32 = -1
             if token.kind == .punctuation {
                 if isHyphen(text, start, stop) {
                     hyphenEnd = previousWord && previousEnd == start ? stop : -1
@@ -241,7 +248,7 @@ enum UnitAnalysis {
                     keyBase = scratch.key.base
                     keyCapacity = scratch.key.capacity
                 }
-                (id, root) = resolver.resolveWord(
+                (id, root, slot) = resolver.resolveWord(
                     text, start: start, length: length, textCount: textCount, key: keyBase, normalizer: normalizer)
                 isWord = true
             }
@@ -254,6 +261,7 @@ enum UnitAnalysis {
             unitEnd[units] = Int32(truncatingIfNeeded: stop)
             unitID[units] = id
             unitRoot[units] = root
+            unitSlot[units] = slot
             joinID[units] = -1
             unitFlags[units] = isWord ? UnitFlags.word : 0
             previousEnd = stop
@@ -346,25 +354,35 @@ struct WordCacheEntry {
     var meta: UInt64 = 0
     /// The root information of the id.
     var root: UInt64 = noRoot
-}
+    /// The decision for a one-unit match of exactly this word (``singleUnknown``,
+    /// ``singleNone``, or ``single(_:)``), filled when first needed.
+    var single: UInt64 = singleUnknown
 
-/// Resolves keys by looking them up in the frozen vocabulary (matching).
-struct LookupResolver: KeyResolver {
-    /// The tables.
-    let tables: CompiledTables
-    /// The calling thread's word cache for these tables.
-    let cache: UnsafeMutablePointer<WordCacheEntry>
+    /// Not decided yet.
+    static let singleUnknown: UInt64 = 0
+    /// No output passes for this word alone.
+    static let singleNone: UInt64 = 1
 
+    /// The encoding of a chosen output.
     @inline(__always)
-    mutating func resolveWord(
-        _ text: UnsafePointer<UInt8>,
-        start: Int,
-        length: Int,
-        textCount: Int,
-        key: UnsafeMutablePointer<UInt8>,
-        normalizer: Normalizer
-    ) -> (id: Int32, root: UInt64) {
-        guard length <= 16 else { return resolveUncached(text, start: start, length: length, key: key, normalizer: normalizer) }
+    static func single(_ output: TrieOutput) -> UInt64 {
+        UInt64(UInt32(bitPattern: output.entry)) &<< 32 | UInt64(output.type) &<< 8 | 3
+    }
+
+    /// The output of an encoded decision (``singleNone`` and ``singleUnknown`` excluded).
+    @inline(__always)
+    static func output(_ single: UInt64) -> TrieOutput {
+        TrieOutput(
+            entry: Int32(truncatingIfNeeded: single &>> 32),
+            signature: -1,
+            type: UInt8(truncatingIfNeeded: single &>> 8),
+            flags: 0
+        )
+    }
+
+    /// The first 16 bytes of a word of at most 16 bytes, zero-padded, as two words.
+    @inline(__always)
+    static func words(_ text: UnsafePointer<UInt8>, start: Int, length: Int, textCount: Int) -> (UInt64, UInt64) {
         var word0: UInt64 = 0
         var word1: UInt64 = 0
         if start &+ 16 <= textCount {
@@ -385,11 +403,36 @@ struct LookupResolver: KeyResolver {
                 index &+= 1
             }
         }
+        return (word0, word1)
+    }
+}
+
+/// Resolves keys by looking them up in the frozen vocabulary (matching).
+struct LookupResolver: KeyResolver {
+    /// The tables.
+    let tables: CompiledTables
+    /// The calling thread's word cache for these tables.
+    let cache: UnsafeMutablePointer<WordCacheEntry>
+
+    @inline(__always)
+    mutating func resolveWord(
+        _ text: UnsafePointer<UInt8>,
+        start: Int,
+        length: Int,
+        textCount: Int,
+        key: UnsafeMutablePointer<UInt8>,
+        normalizer: Normalizer
+    ) -> (id: Int32, root: UInt64, slot: Int32) {
+        guard length <= 16 else {
+            let found = resolveUncached(text, start: start, length: length, key: key, normalizer: normalizer)
+            return (found.id, found.root, -1)
+        }
+        let (word0, word1) = WordCacheEntry.words(text, start: start, length: length, textCount: textCount)
         let mixed = (word0 &* 0x9E37_79B9_7F4A_7C15) ^ (word1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
         let slot = Int(truncatingIfNeeded: KeyHash.mix(mixed)) & (WordCacheEntry.count &- 1)
         let entry = cache[slot]
         if entry.meta & 0xFF == UInt64(length), entry.word0 == word0, entry.word1 == word1 {
-            return (Int32(truncatingIfNeeded: entry.meta &>> 8) &- 1, entry.root)
+            return (Int32(truncatingIfNeeded: entry.meta &>> 8) &- 1, entry.root, Int32(truncatingIfNeeded: slot))
         }
         let found = resolveUncached(text, start: start, length: length, key: key, normalizer: normalizer)
         cache[slot] = WordCacheEntry(
@@ -398,7 +441,7 @@ struct LookupResolver: KeyResolver {
             meta: UInt64(UInt32(bitPattern: found.id &+ 1)) &<< 8 | UInt64(length),
             root: found.root
         )
-        return found
+        return (found.id, found.root, Int32(truncatingIfNeeded: slot))
     }
 
     /// Normalises a word and looks it up.
@@ -444,9 +487,9 @@ struct InternResolver: KeyResolver {
         textCount: Int,
         key: UnsafeMutablePointer<UInt8>,
         normalizer: Normalizer
-    ) -> (id: Int32, root: UInt64) {
+    ) -> (id: Int32, root: UInt64, slot: Int32) {
         let keyLength = normalizer.normalize(UnsafeBufferPointer(start: text + start, count: length), into: key)
-        return (keyLength > 0 ? vocabulary.intern(key, keyLength) : -1, WordCacheEntry.noRoot)
+        return (keyLength > 0 ? vocabulary.intern(key, keyLength) : -1, WordCacheEntry.noRoot, -1)
     }
 
     func root(of id: Int32) -> UInt64 { WordCacheEntry.noRoot }
