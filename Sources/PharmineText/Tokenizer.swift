@@ -47,66 +47,82 @@ public struct Tokenizer: Sendable {
         guard let base = bytes.baseAddress else { return }
         if tokens.capacity < bytes.count / 4 { tokens.reserveCapacity(bytes.count / 4) }
         let count = bytes.count
-        ByteClass.table.withUnsafeBufferPointer { table in
-            var index = 0
-            while index < count {
-                var byteClass = table[Int(base[index])]
-                if byteClass == ByteClass.space {
-                    index &+= 1
-                    continue
+        // Tokens are written to a stack buffer and appended in batches (one copy each), which is
+        // much cheaper than appending them one by one.
+        let batch = 256
+        withUnsafeTemporaryAllocation(of: Token.self, capacity: batch) { buffer in
+            let pending = buffer.baseAddress!
+            var filled = 0
+            @inline(__always) func emit(_ token: Token) {
+                if filled == batch {
+                    tokens.append(contentsOf: UnsafeBufferPointer(start: pending, count: filled))
+                    filled = 0
                 }
-                if byteClass == ByteClass.punctuation {
-                    tokens.append(Token(start: index, end: index &+ 1, kind: .punctuation))
-                    index &+= 1
-                    continue
-                }
-                let start = index
-                if byteClass == ByteClass.nonASCII {
-                    let decoded = UTF8Scalar.decode(base, at: index, count: count)
-                    switch CharacterClass.of(decoded.scalar) {
-                    case .space, .format:
-                        index &+= decoded.width
-                        continue
-                    case .punctuation:
-                        tokens.append(Token(start: index, end: index &+ decoded.width, kind: .punctuation))
-                        index &+= decoded.width
-                        continue
-                    case .letter, .mark:
-                        byteClass = ByteClass.letter
-                    case .digit:
-                        byteClass = ByteClass.digit
-                    }
-                    index &+= decoded.width
-                } else {
-                    index &+= 1
-                }
-                // A run of letters and digits; `seen` collects the classes met.
-                var seen = byteClass
-                scan: while index < count {
-                    let next = table[Int(base[index])]
-                    if next & ByteClass.alphanumeric != 0 {
-                        seen |= next
+                (pending + filled).initialize(to: token)
+                filled &+= 1
+            }
+            ByteClass.table.withUnsafeBufferPointer { table in
+                var index = 0
+                while index < count {
+                    var byteClass = table[Int(base[index])]
+                    if byteClass == ByteClass.space {
                         index &+= 1
                         continue
                     }
-                    guard next == ByteClass.nonASCII else { break }
-                    let decoded = UTF8Scalar.decode(base, at: index, count: count)
-                    switch CharacterClass.of(decoded.scalar) {
-                    case .letter, .mark: seen |= ByteClass.letter
-                    case .digit, .format: break
-                    default: break scan
+                    if byteClass == ByteClass.punctuation {
+                        emit(Token(start: index, end: index &+ 1, kind: .punctuation))
+                        index &+= 1
+                        continue
                     }
-                    index &+= decoded.width
+                    let start = index
+                    if byteClass == ByteClass.nonASCII {
+                        let decoded = UTF8Scalar.decode(base, at: index, count: count)
+                        switch CharacterClass.of(decoded.scalar) {
+                        case .space, .format:
+                            index &+= decoded.width
+                            continue
+                        case .punctuation:
+                            emit(Token(start: index, end: index &+ decoded.width, kind: .punctuation))
+                            index &+= decoded.width
+                            continue
+                        case .letter, .mark:
+                            byteClass = ByteClass.letter
+                        case .digit:
+                            byteClass = ByteClass.digit
+                        }
+                        index &+= decoded.width
+                    } else {
+                        index &+= 1
+                    }
+                    // A run of letters and digits; `seen` collects the classes met.
+                    var seen = byteClass
+                    scan: while index < count {
+                        let next = table[Int(base[index])]
+                        if next & ByteClass.alphanumeric != 0 {
+                            seen |= next
+                            index &+= 1
+                            continue
+                        }
+                        guard next == ByteClass.nonASCII else { break }
+                        let decoded = UTF8Scalar.decode(base, at: index, count: count)
+                        switch CharacterClass.of(decoded.scalar) {
+                        case .letter, .mark: seen |= ByteClass.letter
+                        case .digit, .format: break
+                        default: break scan
+                        }
+                        index &+= decoded.width
+                    }
+                    let hasLetter = seen & ByteClass.letter != 0
+                    if !hasLetter, index &+ 1 < count, base[index] == UInt8(ascii: "."),
+                        base[index &+ 1] &- UInt8(ascii: "0") < 10
+                    {
+                        index &+= 2
+                        while index < count, base[index] &- UInt8(ascii: "0") < 10 { index &+= 1 }
+                    }
+                    emit(Token(start: start, end: index, kind: hasLetter ? .word : .number))
                 }
-                let hasLetter = seen & ByteClass.letter != 0
-                if !hasLetter, index &+ 1 < count, base[index] == UInt8(ascii: "."),
-                    base[index &+ 1] &- UInt8(ascii: "0") < 10
-                {
-                    index &+= 2
-                    while index < count, base[index] &- UInt8(ascii: "0") < 10 { index &+= 1 }
-                }
-                tokens.append(Token(start: start, end: index, kind: hasLetter ? .word : .number))
             }
+            tokens.append(contentsOf: UnsafeBufferPointer(start: pending, count: filled))
         }
     }
 }
