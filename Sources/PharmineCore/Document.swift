@@ -2,8 +2,8 @@
 ///
 /// Readers fill ``id``, ``format``, ``origin``, ``metadata`` and ``passages`` (and, for BioC and
 /// PubTator input, the gold ``annotations`` and ``relations``). The text stage adds ``tokens``,
-/// ``sentences`` and ``abbreviations``; matching adds ``mentions``; context marks mentions and
-/// resolves anaphora; relate adds ``triples``.
+/// ``sentences`` and ``abbreviations``; matching adds ``mentions``; context marks mentions,
+/// resolves anaphora and records ``cues``; relate adds ``triples``.
 public struct Document: Sendable, Hashable {
     /// The document's id: `PMID:…`, `PMC…`, the SPL set id, the BioC id, or the file name.
     public var id: String
@@ -28,6 +28,9 @@ public struct Document: Sendable, Hashable {
     public var abbreviations: [Abbreviation]
     /// Entity mentions, sorted by (passage, start, end).
     public var mentions: [Mention]
+    /// Context cues (negation, hedging, …) with their scopes, in document order; empty until
+    /// the context stage runs.
+    public var cues: [ContextSpan] = []
     /// Extracted triples, in document order.
     public var triples: [Triple]
 

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The hand-curated inputs of the build, kept as data under `Lexicons/curated/`:
+///
+/// - `curation-manual.tsv`: `term type action reason` rules written by hand (they win over
+///   generated rules for the same term and type; action `keep` suppresses a generated rule).
+/// - `synonyms-manual.tsv`: `id type synonym reason`: surface forms added to a concept
+///   (short forms such as "TCAs", "MAOIs"; "depression" for Depressive Disorder).
+/// - `drug-forms-manual.tsv`: `word kind reason`: salt and formulation words added to those
+///   derived from the sources.
+/// - `stopwords.txt`: English function words, one a line; never matched as entities.
+/// - `english-words.tsv`: `word common`: an English word list (SCOWL, via Debian's `wamerican`;
+///   `common` = 1 for the words of the smaller `wamerican-small` list) used to find symbols that
+///   are also English words.
+///
+/// Lines starting with `#` and empty lines are ignored in every file.
+struct CuratedData {
+    /// A hand-written curation rule.
+    struct Rule: Hashable {
+        var term: String
+        /// A type name or `*`.
+        var type: String
+        var action: String
+        var reason: String
+    }
+
+    /// A hand-added synonym.
+    struct Synonym {
+        var id: String
+        var type: String
+        var synonym: String
+    }
+
+    /// A hand-listed salt or formulation word.
+    struct Form {
+        var word: String
+        var kind: String
+    }
+
+    var rules: [Rule] = []
+    var synonyms: [Synonym] = []
+    var forms: [Form] = []
+    var stopwords: Set<String> = []
+    /// Lower-case English words.
+    var englishWords: Set<String> = []
+    /// The subset of ``englishWords`` that are common.
+    var commonWords: Set<String> = []
+
+    /// The valid curation actions of hand-written rules (`keep` suppresses a generated rule).
+    static let actions: Set<String> = ["exclude", "case_sensitive", "keep"]
+
+    /// An empty set of curated data.
+    init() {}
+
+    /// Reads the curated files of a folder.
+    ///
+    /// - Parameter folder: The `curated` folder.
+    /// - Throws: ``LexiconBuildError`` when a file is missing, unreadable or has a malformed row.
+    init(folder: String) throws(LexiconBuildError) {
+        let rulesPath = folder + "/curation-manual.tsv"
+        try Self.rows(rulesPath, columns: 4) { fields, line throws(LexiconBuildError) in
+            guard Self.actions.contains(fields[2]) else {
+                throw LexiconBuildError(.malformed, file: rulesPath, line: line, message: "unknown action \(fields[2])")
+            }
+            rules.append(Rule(term: fields[0], type: fields[1], action: fields[2], reason: fields[3]))
+        }
+        try Self.rows(folder + "/synonyms-manual.tsv", columns: 3) { fields, _ in
+            synonyms.append(Synonym(id: fields[0], type: fields[1], synonym: fields[2]))
+        }
+        let formsPath = folder + "/drug-forms-manual.tsv"
+        try Self.rows(formsPath, columns: 2) { fields, line throws(LexiconBuildError) in
+            guard fields[1] == "salt" || fields[1] == "formulation" else {
+                throw LexiconBuildError(.malformed, file: formsPath, line: line, message: "unknown kind \(fields[1])")
+            }
+            forms.append(Form(word: fields[0], kind: fields[1]))
+        }
+        try SourceReading.forEachLine(folder + "/stopwords.txt") { line, _ in
+            let word = line.trimmingCharacters(in: .whitespaces).lowercased()
+            if !word.isEmpty, !word.hasPrefix("#") { stopwords.insert(word) }
+        }
+        try Self.rows(folder + "/english-words.tsv", columns: 1) { fields, _ in
+            englishWords.insert(fields[0])
+            if fields.count > 1, fields[1] == "1" { commonWords.insert(fields[0]) }
+        }
+    }
+
+    private static func rows(
+        _ path: String,
+        columns: Int,
+        _ body: ([String], Int) throws(LexiconBuildError) -> Void
+    ) throws(LexiconBuildError) {
+        try SourceReading.forEachLine(path) { line, number throws(LexiconBuildError) in
+            if line.isEmpty || line.hasPrefix("#") { return }
+            let fields = SourceReading.tabFields(line)
+            guard fields.count >= columns, !fields[0].isEmpty else {
+                throw LexiconBuildError(.malformed, file: path, line: number, message: "expected \(columns) columns")
+            }
+            try body(fields, number)
+        }
+    }
+}

