@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "PharmineLexicon", dependencies: ["PharmineCore", "PharmineText"]),
         .target(name: "PharmineContext", dependencies: ["PharmineCore", "PharmineText", "PharmineLexicon"]),
         .target(name: "PharmineRelate", dependencies: ["PharmineCore", "PharmineText", "PharmineLexicon", "PharmineContext"]),
-        .target(name: "PharmineOutput", dependencies: ["PharmineCore"]),
+        .target(name: "PharmineOutput", dependencies: ["PharmineCore"], resources: [.copy("Schemas")]),
 
         // MARK: - Pipeline
 
@@ -50,10 +50,13 @@ let package = Package(
 
         // MARK: - Command-line tools
 
-        .executableTarget(name: "PharmineCLI", dependencies: ["Pharmine", "PharmineCore", argumentParser]),
+        .executableTarget(
+            name: "PharmineCLI",
+            dependencies: ["Pharmine", "PharmineCore", "PharmineIngest", "PharmineOutput", argumentParser]
+        ),
         .executableTarget(
             name: "PharmineBench",
-            dependencies: ["Pharmine", "PharmineCore", "PharmineText", "PharmineLexicon"]
+            dependencies: ["Pharmine", "PharmineCore", "PharmineIngest", "PharmineText", "PharmineLexicon"]
         ),
 
         // MARK: - Tests
@@ -80,7 +83,10 @@ let package = Package(
             dependencies: ["Pharmine", "PharmineCore", "PharmineIngest", "PharmineOutput"],
             resources: [.copy("Fixtures"), .copy("Golden")]
         ),
-        .testTarget(name: "PharmineCLITests", dependencies: ["PharmineCLI", "Pharmine", "PharmineCore"]),
+        .testTarget(
+            name: "PharmineCLITests",
+            dependencies: ["PharmineCLI", "Pharmine", "PharmineCore", "PharmineIngest", "PharmineOutput"]
+        ),
     ]
 )
 

@@ -11,6 +11,8 @@ import Synchronization
 /// pharmine-bench match corpus OUT [--megabytes 100] [--corpora ../shared/corpora]
 /// pharmine-bench match terms OUT [--lexicons Lexicons]
 /// pharmine-bench match run FILE [--lexicons Lexicons] [--threads 1,2] [--rounds 1] [--phase match]
+///     phases: tokenize (tokenizer only), analyze (tokens to vocabulary ids), match (tokenize and
+///     match, the default), stage (the EntityMatcher stage on a Document per line)
 /// pharmine-bench match load [--lexicons Lexicons]
 /// ```
 ///
@@ -56,7 +58,7 @@ enum MatchBenchmark {
             usage: pharmine-bench match corpus OUT [--megabytes N] [--corpora DIR]
                    pharmine-bench match terms OUT [--lexicons DIR]
                    pharmine-bench match run FILE [--lexicons DIR] [--threads 1,2] [--rounds N]
-                                                [--phase tokenize|analyze|match]
+                                                [--phase tokenize|analyze|match|stage]
                    pharmine-bench match load [--lexicons DIR]
             """)
         return 2
@@ -170,7 +172,7 @@ enum MatchBenchmark {
         let counts = EntityType.allCases.map { type in
             "\(type.rawValue) \(matcher.concepts.filter { $0.type == type }.count)"
         }
-        print("lexicon: \(matcher.concepts.count) concepts (\(counts.joined(separator: ", "))), \(statistics.surfaceForms) surface forms, \(statistics.sequences) key sequences, vocabulary \(statistics.vocabularySize), \(statistics.nodes) nodes, \(statistics.caseSensitive) case-sensitive, \(statistics.excluded) excluded, tables \(statistics.bytes / 1_000_000) MB")
+        print("lexicon: \(matcher.concepts.count) concepts (\(counts.joined(separator: ", "))), \(statistics.surfaceForms) surface forms, \(statistics.sequences) key sequences, vocabulary \(statistics.vocabularySize), \(statistics.nodes) nodes, \(statistics.caseSensitive) case-sensitive, \(statistics.excluded) excluded, \(statistics.skipped) skipped as fragments, tables \(statistics.bytes / 1_000_000) MB")
     }
 
     /// CPU time of the process so far, in seconds (user + system, all threads).
@@ -228,6 +230,7 @@ enum MatchBenchmark {
         let megabytes = Double(bytes.count) / 1_000_000
         print("input: \(input), \(String(format: "%.1f", megabytes)) MB, \(lines.count) documents")
         let chunkSize = 256
+        let stage = EntityMatcher(matcher: matcher)
         let chunks = (lines.count + chunkSize - 1) / chunkSize
         var baseline: Double?
         for threadCount in threads {
@@ -255,6 +258,15 @@ enum MatchBenchmark {
                                 switch phase {
                                 case "tokenize":
                                     mentions += tokens.count
+                                case "stage":
+                                    var document = Document(id: "bench", format: .text, origin: Origin(file: input, index: 0))
+                                    document.passages = [Passage(label: "text", text: String(decoding: text, as: UTF8.self))]
+                                    document.tokens = [tokens]
+                                    let processed = (try? stage.process(document)) ?? document
+                                    mentions += processed.mentions.count
+                                    for mention in processed.mentions {
+                                        checksum &+= UInt64(mention.start &* 7 &+ mention.end) &* UInt64(line.lowerBound &+ 1)
+                                    }
                                 case "analyze":
                                     mentions += tokens.withUnsafeBufferPointer { tokenBuffer in
                                         matcher.analyzeOnly(text: text, tokens: tokenBuffer, range: 0..<tokenBuffer.count,

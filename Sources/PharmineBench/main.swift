@@ -1,15 +1,21 @@
+// pharmine-bench: release-mode benchmarks. One verb per stage, each in its own file.
 import Foundation
-// pharmine-bench: release-mode benchmarks, one per stage, chosen by the first argument.
-// Run with `swift run -c release pharmine-bench <benchmark> [arguments]`.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let benchmarks: [String: ([String]) -> Int32] = [
-    "match": MatchBenchmark.run
-]
+let rest = Array(arguments.dropFirst())
+let status: Int32
+switch arguments.first {
+case "ingest": status = IngestBenchmark.run(rest)
+case "make-pubmed": status = PubmedGenerator.run(rest)
+case "match": status = MatchBenchmark.run(rest)
+default:
+    FileHandle.standardError.write(Data("""
+        usage: pharmine-bench VERB ARGS…
+          ingest FILE…                  read files through Ingest; print throughput
+          make-pubmed OUT SIZE_MB [DIR] write a synthetic PubmedArticleSet from real articles
+          match corpus|terms|run|load … lexicon loading and matching (see MatchBenchmark.swift)
 
-if let name = arguments.first, let benchmark = benchmarks[name] {
-    exit(benchmark(Array(arguments.dropFirst())))
-} else {
-    print("usage: pharmine-bench <benchmark> [arguments]; benchmarks: \(benchmarks.keys.sorted().joined(separator: ", "))")
-    exit(2)
+        """.utf8))
+    status = 2
 }
+exit(status)

@@ -2,8 +2,10 @@ public import PharmineCore
 
 /// Detects an input's format from its first bytes (after gzip decompression).
 ///
-/// XML is told by its root element (and the SPL namespace); text by its first lines: PubTator's
-/// `PMID|t|` lines, MEDLINE text's `PMID- ` tag. Anything else that is valid text is plain text.
+/// A tar archive is told by its first header (the `ustar` magic at offset 257 and a valid
+/// checksum); XML by its root element (and the SPL namespace); text by its first lines:
+/// PubTator's `PMID|t|` lines, MEDLINE text's `PMID- ` tag followed by a digit, within the first
+/// 20 non-empty lines. Anything else that is valid text is plain text.
 public enum FormatDetector {
     /// How many bytes detection looks at.
     public static let prefixLength = 1 << 16
@@ -12,6 +14,8 @@ public enum FormatDetector {
     public enum Verdict: Sendable, Hashable {
         /// A supported format.
         case format(DocumentFormat)
+        /// A tar archive (POSIX ustar, GNU or pax), whose members are read one by one.
+        case tarArchive
         /// XML whose root element is not one Pharmine reads.
         case unknownXML(root: String)
         /// Nothing at all, or only white space.
@@ -25,6 +29,7 @@ public enum FormatDetector {
     /// - Parameter prefix: The first bytes of the (decompressed) input.
     /// - Returns: The verdict.
     public static func detect<Bytes: Collection<UInt8>>(_ prefix: Bytes) -> Verdict {
+        if TarHeader.startsArchive(prefix) { return .tarArchive }
         var bytes = Array(prefix)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.contains(0) { return .binary }
@@ -106,13 +111,19 @@ public enum FormatDetector {
             lines += 1
             if lines > 20 { break }
             if isPubTatorLine(line) { return .pubtator }
-            if line.starts(with: Array("PMID-".utf8)) { return .medlineText }
+            if line.starts(with: Array("PMID- ".utf8)), line.count > 6, line[line.startIndex + 6] >= 0x30,
+                line[line.startIndex + 6] <= 0x39
+            {
+                return .medlineText
+            }
         }
         return .text
     }
 
     private static func isPubTatorLine(_ line: ArraySlice<UInt8>) -> Bool {
-        guard let bar = line.firstIndex(of: UInt8(ascii: "|")), bar > line.startIndex else { return false }
+        guard let bar = line.firstIndex(of: UInt8(ascii: "|")), bar > line.startIndex else {
+            return false
+        }
         guard line[line.startIndex..<bar].allSatisfy({ $0 != 0x20 && $0 != 0x09 }) else { return false }
         let rest = line[(bar + 1)...]
         return rest.starts(with: Array("t|".utf8)) || rest.starts(with: Array("a|".utf8))

@@ -1,5 +1,5 @@
-public import PharmineCore
 import Foundation
+public import PharmineCore
 
 /// Options for reading inputs.
 public struct IngestOptions: Sendable, Hashable {
@@ -31,7 +31,12 @@ package protocol FormatReader: Sendable {
     ///   - options: The ingest options.
     ///   - emit: Called once per document, in file order.
     /// - Throws: ``IngestError`` for a failure that ends the file.
-    func read(_ source: ByteSource, options: IngestOptions, emit: (IngestEvent) -> Void) throws(IngestError)
+    func read(
+        _ source: ByteSource,
+        options: IngestOptions,
+        emit: (IngestEvent) -> Void
+    )
+        throws(IngestError)
 }
 
 /// The ingest stage: walks inputs, detects each file's format and streams its documents.
@@ -49,7 +54,7 @@ public struct Ingest: Sendable {
 
     /// File name endings read when a directory is walked.
     public static let readableExtensions: Set<String> = [
-        "xml", "nxml", "txt", "text", "bioc", "pubtator", "medline", "nbib", "gz",
+        "xml", "nxml", "txt", "text", "bioc", "pubtator", "medline", "nbib", "gz", "tar", "tgz",
     ]
 
     /// Creates the stage.
@@ -72,7 +77,11 @@ public struct Ingest: Sendable {
     /// - Parameter inputs: Files, directories, or `-` for standard input.
     /// - Returns: The files to read, and the files inside directories that were passed over.
     /// - Throws: ``IngestError`` with code `unreadable` for an input that does not exist.
-    public func files(for inputs: [String]) throws(IngestError) -> (files: [String], ignored: [IgnoredFile]) {
+    public func files(
+        for inputs: [String]
+    ) throws(IngestError) -> (
+        files: [String], ignored: [IgnoredFile]
+    ) {
         var files: [String] = []
         var ignored: [IgnoredFile] = []
         let manager = FileManager.default
@@ -96,15 +105,17 @@ public struct Ingest: Sendable {
             while let relative = enumerator.nextObject() as? String {
                 let path = (input as NSString).appendingPathComponent(relative)
                 var isDir: ObjCBool = false
-                manager.fileExists(atPath: path, isDirectory: &isDir)
-                if isDir.boolValue { continue }
+                guard manager.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
+                    continue
+                }
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") { continue }
                 let ext = (name as NSString).pathExtension.lowercased()
                 if Self.readableExtensions.contains(ext) {
                     found.append(path)
                 } else {
-                    ignored.append(IgnoredFile(path: path, reason: "unsupported file type '.\(ext)'"))
+                    let reason = ext.isEmpty ? "no file extension" : "unsupported file type '.\(ext)'"
+                    ignored.append(IgnoredFile(path: path, reason: reason))
                 }
             }
             files.append(contentsOf: found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
@@ -115,6 +126,11 @@ public struct Ingest: Sendable {
 
     /// Reads one file, detecting its format.
     ///
+    /// A tar archive (plain or gzipped) is read member by member, each regular member as an input
+    /// of its own with its own format detection, named `ARCHIVE:member/path` in origins and
+    /// errors (see ``TarArchiveReader``). A forced format (``IngestOptions/format``) applies to
+    /// each member, not to the archive.
+    ///
     /// Never throws: a file that cannot be read becomes one `failed` event naming it.
     ///
     /// - Parameters:
@@ -122,35 +138,73 @@ public struct Ingest: Sendable {
     ///   - emit: Called once per document, in file order.
     public func read(file: String, emit: (IngestEvent) -> Void) {
         do throws(IngestError) {
-            let source = try ByteSource(path: file)
-            let format: DocumentFormat
-            if let forced = options.format {
-                format = forced
-            } else {
-                switch FormatDetector.detect(try source.peek(FormatDetector.prefixLength)) {
-                case .format(let detected):
-                    format = detected
-                case .empty:
-                    throw IngestError(.empty, file: file, message: "the file is empty")
-                case .binary:
-                    throw IngestError(.binary, file: file, message: "the file holds binary data, not text or XML")
-                case .unknownXML(let root):
-                    throw IngestError(
-                        .unknownFormat,
-                        file: file,
-                        message: root.isEmpty
-                            ? "XML without a root element"
-                            : "unsupported XML root element <\(root)>"
-                    )
-                }
-            }
-            guard let reader = Self.reader(for: format) else {
-                throw IngestError(.unknownFormat, file: file, message: "no reader for format \(format.rawValue)")
-            }
-            try reader.read(source, options: options, emit: emit)
+            try read(try ByteSource(path: file), emit: emit)
         } catch {
             emit(.failed(error))
         }
+    }
+
+    /// Reads an opened source: a tar archive member by member, anything else with the reader of
+    /// its (detected or forced) format.
+    ///
+    /// - Parameters:
+    ///   - source: The source, not yet read.
+    ///   - emit: Called once per document, in source order.
+    /// - Throws: ``IngestError`` for a failure that ends the source.
+    private func read(_ source: ByteSource, emit: (IngestEvent) -> Void) throws(IngestError) {
+        let file = source.name
+        let verdict = FormatDetector.detect(try source.peek(FormatDetector.prefixLength))
+        if verdict == .tarArchive {
+            try TarArchiveReader(archive: source).read(emit: emit) { member in
+                var reported = false
+                do throws(IngestError) {
+                    try read(member) { event in
+                        if case .failed = event { reported = true }
+                        emit(event)
+                    }
+                } catch {
+                    reported = true
+                    emit(.failed(error))
+                }
+                return reported
+            }
+            return
+        }
+        let format: DocumentFormat
+        if let forced = options.format {
+            format = forced
+        } else {
+            switch verdict {
+            case .format(let detected):
+                format = detected
+            case .tarArchive:
+                return  // Read member by member above.
+            case .empty:
+                throw IngestError(.empty, file: file, message: "the file is empty")
+            case .binary:
+                throw IngestError(
+                    .binary,
+                    file: file,
+                    message: "the file holds binary data, not text or XML"
+                )
+            case .unknownXML(let root):
+                throw IngestError(
+                    .unknownFormat,
+                    file: file,
+                    message: root.isEmpty
+                        ? "XML without a root element"
+                        : "unsupported XML root element <\(root)>"
+                )
+            }
+        }
+        guard let reader = Self.reader(for: format) else {
+            throw IngestError(
+                .unknownFormat,
+                file: file,
+                message: "no reader for format \(format.rawValue)"
+            )
+        }
+        try reader.read(source, options: options, emit: emit)
     }
 
     /// Reads every input in order.
@@ -168,7 +222,13 @@ public struct Ingest: Sendable {
     /// The reader of a format.
     package static func reader(for format: DocumentFormat) -> (any FormatReader)? {
         switch format {
-        default: nil
+        case .medline: MedlineXMLReader()
+        case .bioc: BioCXMLReader()
+        case .jats: JATSReader()
+        case .spl: SPLReader()
+        case .text: PlainTextReader()
+        case .medlineText: MedlineTextReader()
+        case .pubtator: PubTatorReader()
         }
     }
 }

@@ -26,6 +26,8 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let corruptGzip = Code("corrupt_gzip")
         /// The text is not valid UTF-8.
         public static let invalidUTF8 = Code("invalid_utf8")
+        /// A tar archive is truncated or corrupt.
+        public static let corruptArchive = Code("corrupt_archive")
         /// The XML is not well-formed.
         public static let malformedXML = Code("malformed_xml")
         /// The XML root element is not one of a supported format.
@@ -38,7 +40,8 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// What went wrong.
     public var code: Code
-    /// The input file, as the user named it.
+    /// The input file, as the user named it; for a member of a tar archive,
+    /// `ARCHIVE:member/path`.
     public var file: String
     /// The line, from 1, when known.
     public var line: Int?

@@ -53,33 +53,34 @@ public struct EntityMatcher: Stage {
                 sentencesByPassage[sentence.passage].append((index, sentence.tokens))
             }
         }
-        let scratch = MatchScratch()
         var mentions: [Mention] = []
         var matches: [LexiconMatch] = []
         let concepts = matcher.concepts
-        for (passageIndex, passage) in document.passages.enumerated() {
-            var text = passage.text
-            let tokens = document.tokens[passageIndex]
-            text.withUTF8 { bytes in
-                tokens.withUnsafeBufferPointer { tokenBuffer in
-                    for sentence in sentencesByPassage[passageIndex] {
-                        let range = sentence.tokens.clamped(to: 0..<tokenBuffer.count)
-                        matches.removeAll(keepingCapacity: true)
-                        matcher.match(text: bytes, tokens: tokenBuffer, range: range, scratch: scratch, into: &matches)
-                        for match in matches {
-                            let entry = concepts[match.entry]
-                            mentions.append(
-                                Mention(
-                                    type: entry.type,
-                                    id: entry.id,
-                                    name: entry.name,
-                                    passage: passageIndex,
-                                    sentence: sentence.index,
-                                    start: match.start,
-                                    end: match.end,
-                                    isClass: entry.isClass
+        matcher.withScratch { scratch in
+            for (passageIndex, passage) in document.passages.enumerated() {
+                var text = passage.text
+                let tokens = document.tokens[passageIndex]
+                text.withUTF8 { bytes in
+                    tokens.withUnsafeBufferPointer { tokenBuffer in
+                        for sentence in sentencesByPassage[passageIndex] {
+                            let range = sentence.tokens.clamped(to: 0..<tokenBuffer.count)
+                            matches.removeAll(keepingCapacity: true)
+                            matcher.match(text: bytes, tokens: tokenBuffer, range: range, scratch: scratch, into: &matches)
+                            for match in matches {
+                                let entry = concepts[match.entry]
+                                mentions.append(
+                                    Mention(
+                                        type: entry.type,
+                                        id: entry.id,
+                                        name: entry.name,
+                                        passage: passageIndex,
+                                        sentence: sentence.index,
+                                        start: match.start,
+                                        end: match.end,
+                                        isClass: entry.isClass
+                                    )
                                 )
-                            )
+                            }
                         }
                     }
                 }

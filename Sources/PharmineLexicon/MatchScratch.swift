@@ -1,11 +1,13 @@
 import PharmineCore
 import PharmineText
+import Synchronization
 
 /// Buffers that one thread reuses across ``Matcher`` calls, so the hot loop does not allocate.
 ///
-/// A scratch is not shared between threads: give each thread (or each call) its own. Creating
-/// one costs a few small allocations.
-public final class MatchScratch {
+/// A scratch must be used by one thread at a time: give each thread its own, or borrow one with
+/// ``Matcher/withScratch(_:)``. It holds a 2 MiB word cache, so keep it rather than creating one
+/// per call.
+public final class MatchScratch: @unchecked Sendable {
     // Units: the tokens that take part in matching (hyphens and possessive 's are skipped).
     /// Start byte of each unit.
     var unitStart = GrowableBuffer<Int32>(capacity: 256)
@@ -21,6 +23,8 @@ public final class MatchScratch {
     var unitFlags = GrowableBuffer<UInt8>(capacity: 256)
     /// The root information (``TokenTrie/rootInfo``) of each unit's id.
     var unitRoot = GrowableBuffer<UInt64>(capacity: 256)
+    /// The word-cache slot of each unit's word, or -1.
+    var unitSlot = GrowableBuffer<Int32>(capacity: 256)
     /// A direct-mapped cache from raw word bytes to vocabulary id and root information, so that
     /// frequent words skip normalising and the vocabulary probe.
     var wordCache: UnsafeMutablePointer<WordCacheEntry>
@@ -68,6 +72,7 @@ public final class MatchScratch {
         joinEnd.free()
         unitFlags.free()
         unitRoot.free()
+        unitSlot.free()
         wordCache.deallocate()
         key.free()
         joined.free()
@@ -88,6 +93,7 @@ public final class MatchScratch {
             joinEnd.reserve(count)
             unitFlags.reserve(count)
             unitRoot.reserve(count)
+            unitSlot.reserve(count)
         }
     }
 }
@@ -114,7 +120,8 @@ enum UnitFlags {
 
 /// Turns a key (normalised token) into a vocabulary id.
 protocol KeyResolver {
-    /// The id and root information of a word or number token, or (-1, ``WordCacheEntry/noRoot``).
+    /// The id and root information of a word or number token, or (-1, ``WordCacheEntry/noRoot``),
+    /// and its word-cache slot (or -1).
     mutating func resolveWord(
         _ text: UnsafePointer<UInt8>,
         start: Int,
@@ -122,7 +129,7 @@ protocol KeyResolver {
         textCount: Int,
         key: UnsafeMutablePointer<UInt8>,
         normalizer: Normalizer
-    ) -> (id: Int32, root: UInt64)
+    ) -> (id: Int32, root: UInt64, slot: Int32)
     /// The root information of an id (``WordCacheEntry/noRoot`` for -1).
     func root(of id: Int32) -> UInt64
     /// The id of a normalised word or number key, or -1.
@@ -195,6 +202,7 @@ enum UnitAnalysis {
         let joinID = scratch.joinID.base
         let unitFlags = scratch.unitFlags.base
         let unitRoot = scratch.unitRoot.base
+        let unitSlot = scratch.unitSlot.base
         var units = 0
         var index = range.lowerBound
         let end = range.upperBound
@@ -211,6 +219,7 @@ enum UnitAnalysis {
             let id: Int32
             let isWord: Bool
             var root = WordCacheEntry.noRoot
+            var slot: Int32 = -1
             if token.kind == .punctuation {
                 if isHyphen(text, start, stop) {
                     hyphenEnd = previousWord && previousEnd == start ? stop : -1
@@ -239,7 +248,7 @@ enum UnitAnalysis {
                     keyBase = scratch.key.base
                     keyCapacity = scratch.key.capacity
                 }
-                (id, root) = resolver.resolveWord(
+                (id, root, slot) = resolver.resolveWord(
                     text, start: start, length: length, textCount: textCount, key: keyBase, normalizer: normalizer)
                 isWord = true
             }
@@ -252,6 +261,7 @@ enum UnitAnalysis {
             unitEnd[units] = Int32(truncatingIfNeeded: stop)
             unitID[units] = id
             unitRoot[units] = root
+            unitSlot[units] = slot
             joinID[units] = -1
             unitFlags[units] = isWord ? UnitFlags.word : 0
             previousEnd = stop
@@ -275,41 +285,54 @@ enum UnitAnalysis {
         normalizer: Normalizer,
         joinEveryUnit: Bool
     ) {
+        let flags = scratch.unitFlags.base
+        let starts = scratch.unitStart.base
+        let ends = scratch.unitEnd.base
+        let joinIDs = scratch.joinID.base
+        let joinEnds = scratch.joinEnd.base
+        var joined = scratch.joined.base
+        var joinedCapacity = scratch.joined.capacity
+        var key = scratch.key.base
+        var keyCapacity = scratch.key.capacity
         var first = 0
         while first < units {
-            guard scratch.unitFlags.base[first] & UnitFlags.linked != 0 else {
-                first += 1
+            guard flags[first] & UnitFlags.linked != 0 else {
+                first &+= 1
                 continue
             }
             var last = first
-            while last < units - 1, scratch.unitFlags.base[last] & UnitFlags.linked != 0 { last += 1 }
+            while last < units &- 1, flags[last] & UnitFlags.linked != 0 { last &+= 1 }
             var from = first
             while from < last {
-                if last - from < maximumChain {
-                    var length = 0
-                    for unit in from...last {
-                        length += Int(scratch.unitEnd.base[unit] - scratch.unitStart.base[unit])
+                if last &- from < maximumChain {
+                    let length = Int(ends[last] &- starts[from]) + 16
+                    if length > joinedCapacity {
+                        scratch.joined.reserve(length)
+                        joined = scratch.joined.base
+                        joinedCapacity = scratch.joined.capacity
                     }
-                    scratch.joined.reserve(length)
                     var position = 0
                     for unit in from...last {
-                        let start = Int(scratch.unitStart.base[unit])
-                        let count = Int(scratch.unitEnd.base[unit]) - start
-                        (scratch.joined.base + position).update(from: text + start, count: count)
-                        position += count
+                        let start = Int(starts[unit])
+                        let count = Int(ends[unit]) &- start
+                        (joined + position).update(from: text + start, count: count)
+                        position &+= count
                     }
-                    scratch.key.reserve(Normalizer.capacity(forTokenLength: length))
-                    let keyLength = normalizer.normalize(
-                        UnsafeBufferPointer(start: scratch.joined.base, count: length),
-                        into: scratch.key.base
-                    )
-                    scratch.joinID.base[from] = resolver.resolve(scratch.key.base, keyLength)
-                    scratch.joinEnd.base[from] = Int32(last)
+                    let capacity = Normalizer.capacity(forTokenLength: position)
+                    if capacity > keyCapacity {
+                        scratch.key.reserve(capacity)
+                        key = scratch.key.base
+                        keyCapacity = scratch.key.capacity
+                    }
+                    joinIDs[from] = resolver.resolveWord(
+                        joined, start: 0, length: position, textCount: joinedCapacity, key: key, normalizer: normalizer
+                    ).id
+                    joinEnds[from] = Int32(truncatingIfNeeded: last)
                 }
                 if !joinEveryUnit { break }
-                from += 1
+                from &+= 1
             }
-            first = last + 1
+            first = last &+ 1
         }
     }
 }
@@ -317,8 +340,9 @@ enum UnitAnalysis {
 /// One entry of the word cache: a word of up to 16 bytes, as written, with its vocabulary id and
 /// root information.
 struct WordCacheEntry {
-    /// The number of entries (a power of two).
-    static let count = 4096
+    /// The number of entries (a power of two): 2 MiB, enough for the distinct words of a
+    /// large batch of abstracts.
+    static let count = 65536
     /// Root information meaning "no transition from the root, nothing may follow".
     static let noRoot = UInt64(UInt32.max)
 
@@ -330,25 +354,35 @@ struct WordCacheEntry {
     var meta: UInt64 = 0
     /// The root information of the id.
     var root: UInt64 = noRoot
-}
+    /// The decision for a one-unit match of exactly this word (``singleUnknown``,
+    /// ``singleNone``, or ``single(_:)``), filled when first needed.
+    var single: UInt64 = singleUnknown
 
-/// Resolves keys by looking them up in the frozen vocabulary (matching).
-struct LookupResolver: KeyResolver {
-    /// The tables.
-    let tables: CompiledTables
-    /// The calling thread's word cache for these tables.
-    let cache: UnsafeMutablePointer<WordCacheEntry>
+    /// Not decided yet.
+    static let singleUnknown: UInt64 = 0
+    /// No output passes for this word alone.
+    static let singleNone: UInt64 = 1
 
+    /// The encoding of a chosen output.
     @inline(__always)
-    mutating func resolveWord(
-        _ text: UnsafePointer<UInt8>,
-        start: Int,
-        length: Int,
-        textCount: Int,
-        key: UnsafeMutablePointer<UInt8>,
-        normalizer: Normalizer
-    ) -> (id: Int32, root: UInt64) {
-        guard length <= 16 else { return resolveUncached(text, start: start, length: length, key: key, normalizer: normalizer) }
+    static func single(_ output: TrieOutput) -> UInt64 {
+        UInt64(UInt32(bitPattern: output.entry)) &<< 32 | UInt64(output.type) &<< 8 | 3
+    }
+
+    /// The output of an encoded decision (``singleNone`` and ``singleUnknown`` excluded).
+    @inline(__always)
+    static func output(_ single: UInt64) -> TrieOutput {
+        TrieOutput(
+            entry: Int32(truncatingIfNeeded: single &>> 32),
+            signature: -1,
+            type: UInt8(truncatingIfNeeded: single &>> 8),
+            flags: 0
+        )
+    }
+
+    /// The first 16 bytes of a word of at most 16 bytes, zero-padded, as two words.
+    @inline(__always)
+    static func words(_ text: UnsafePointer<UInt8>, start: Int, length: Int, textCount: Int) -> (UInt64, UInt64) {
         var word0: UInt64 = 0
         var word1: UInt64 = 0
         if start &+ 16 <= textCount {
@@ -369,11 +403,36 @@ struct LookupResolver: KeyResolver {
                 index &+= 1
             }
         }
+        return (word0, word1)
+    }
+}
+
+/// Resolves keys by looking them up in the frozen vocabulary (matching).
+struct LookupResolver: KeyResolver {
+    /// The tables.
+    let tables: CompiledTables
+    /// The calling thread's word cache for these tables.
+    let cache: UnsafeMutablePointer<WordCacheEntry>
+
+    @inline(__always)
+    mutating func resolveWord(
+        _ text: UnsafePointer<UInt8>,
+        start: Int,
+        length: Int,
+        textCount: Int,
+        key: UnsafeMutablePointer<UInt8>,
+        normalizer: Normalizer
+    ) -> (id: Int32, root: UInt64, slot: Int32) {
+        guard length <= 16 else {
+            let found = resolveUncached(text, start: start, length: length, key: key, normalizer: normalizer)
+            return (found.id, found.root, -1)
+        }
+        let (word0, word1) = WordCacheEntry.words(text, start: start, length: length, textCount: textCount)
         let mixed = (word0 &* 0x9E37_79B9_7F4A_7C15) ^ (word1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
         let slot = Int(truncatingIfNeeded: KeyHash.mix(mixed)) & (WordCacheEntry.count &- 1)
         let entry = cache[slot]
         if entry.meta & 0xFF == UInt64(length), entry.word0 == word0, entry.word1 == word1 {
-            return (Int32(truncatingIfNeeded: entry.meta &>> 8) &- 1, entry.root)
+            return (Int32(truncatingIfNeeded: entry.meta &>> 8) &- 1, entry.root, Int32(truncatingIfNeeded: slot))
         }
         let found = resolveUncached(text, start: start, length: length, key: key, normalizer: normalizer)
         cache[slot] = WordCacheEntry(
@@ -382,7 +441,7 @@ struct LookupResolver: KeyResolver {
             meta: UInt64(UInt32(bitPattern: found.id &+ 1)) &<< 8 | UInt64(length),
             root: found.root
         )
-        return found
+        return (found.id, found.root, Int32(truncatingIfNeeded: slot))
     }
 
     /// Normalises a word and looks it up.
@@ -428,9 +487,9 @@ struct InternResolver: KeyResolver {
         textCount: Int,
         key: UnsafeMutablePointer<UInt8>,
         normalizer: Normalizer
-    ) -> (id: Int32, root: UInt64) {
+    ) -> (id: Int32, root: UInt64, slot: Int32) {
         let keyLength = normalizer.normalize(UnsafeBufferPointer(start: text + start, count: length), into: key)
-        return (keyLength > 0 ? vocabulary.intern(key, keyLength) : -1, WordCacheEntry.noRoot)
+        return (keyLength > 0 ? vocabulary.intern(key, keyLength) : -1, WordCacheEntry.noRoot, -1)
     }
 
     func root(of id: Int32) -> UInt64 { WordCacheEntry.noRoot }
@@ -441,5 +500,18 @@ struct InternResolver: KeyResolver {
 
     mutating func resolvePunctuation(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Int32 {
         vocabulary.intern(bytes, length)
+    }
+}
+
+/// A pool of scratches, so that callers without their own (one per thread) reuse them.
+final class ScratchPool: Sendable {
+    /// Idle scratches.
+    private let idle = Mutex<[MatchScratch]>([])
+
+    /// Runs `body` with a scratch no other thread is using.
+    func withScratch<Result>(_ body: (MatchScratch) throws -> Result) rethrows -> Result {
+        let scratch = idle.withLock { $0.popLast() } ?? MatchScratch()
+        defer { idle.withLock { $0.append(scratch) } }
+        return try body(scratch)
     }
 }

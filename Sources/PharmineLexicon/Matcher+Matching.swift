@@ -11,13 +11,14 @@ extension Matcher {
     /// - Returns: The matches, sorted by start, end, type and entry.
     public func matches(in text: String) -> [LexiconMatch] {
         var text = text
-        let scratch = MatchScratch()
         var results: [LexiconMatch] = []
-        text.withUTF8 { bytes in
-            var tokens: [Token] = []
-            Tokenizer().tokenize(bytes, into: &tokens)
-            tokens.withUnsafeBufferPointer { tokenBuffer in
-                match(text: bytes, tokens: tokenBuffer, range: 0..<tokenBuffer.count, scratch: scratch, into: &results)
+        withScratch { scratch in
+            text.withUTF8 { bytes in
+                var tokens: [Token] = []
+                Tokenizer().tokenize(bytes, into: &tokens)
+                tokens.withUnsafeBufferPointer { tokenBuffer in
+                    match(text: bytes, tokens: tokenBuffer, range: 0..<tokenBuffer.count, scratch: scratch, into: &results)
+                }
             }
         }
         return results
@@ -59,6 +60,9 @@ extension Matcher {
         scratch.alnum.reserve(spanBytes + 8)
         let view = SentenceView(
             text: textBase,
+            textCount: text.count,
+            cache: scratch.wordCache,
+            slots: scratch.unitSlot.base,
             units: units,
             ids: scratch.unitID.base,
             joins: scratch.joinID.base,
@@ -145,10 +149,19 @@ extension Matcher {
                     continue
                 }
                 let next = unit &+ 1
-                let mayContinue =
-                    next < units
-                    && (root & TokenTrie.followBit(view.ids[next]) != 0 && view.ids[next] >= 0
-                        || view.joins[next] >= 0 && root & TokenTrie.followBit(view.joins[next]) != 0)
+                var mayContinue = false
+                if next < units {
+                    let nextID = view.ids[next]
+                    let nextJoin = view.joins[next]
+                    if nextJoin >= 0 {
+                        mayContinue =
+                            root & TokenTrie.followBit(nextJoin) != 0
+                            || nextID >= 0 && root & TokenTrie.followBit(nextID) != 0
+                    } else if nextID >= 0 && root & TokenTrie.followBit(nextID) != 0 {
+                        // One probe settles the usual case; the full walk repeats it only on a hit.
+                        mayContinue = trie.child(state, nextID) >= 0
+                    }
+                }
                 if !mayContinue {
                     if trie.hasOutputs(state), let last = acceptSingle(state, at: unit, view, into: &matches) {
                         unit = last &+ 1
@@ -167,10 +180,33 @@ extension Matcher {
     }
 
     /// Accepts a one-unit match at `unit` (state `state` ends a term) when an output passes,
-    /// returning its last unit (after drug-form extension).
+    /// returning its last unit (after drug-form extension). The decision for a word alone depends
+    /// only on its bytes, so it is kept in the word cache.
     @inline(__always)
     func acceptSingle(_ state: Int32, at unit: Int, _ view: SentenceView, into matches: inout [UnitMatch]) -> Int? {
-        let chosen = chooseOutputs(node: state, view, first: unit, last: unit, headFirst: -1, headLast: -1)
+        var chosen: Int
+        let slot = Int(view.slots[unit])
+        if slot >= 0, !options.keepsAllTypes {
+            let start = Int(view.starts[unit])
+            let length = Int(view.ends[unit]) &- start
+            let (word0, word1) = WordCacheEntry.words(view.text, start: start, length: length, textCount: view.textCount)
+            let entry = view.cache[slot]
+            if entry.word0 == word0, entry.word1 == word1, entry.meta & 0xFF == UInt64(length) {
+                if entry.single == WordCacheEntry.singleUnknown {
+                    chosen = chooseOutputs(node: state, view, first: unit, last: unit, headFirst: -1, headLast: -1)
+                    view.cache[slot].single = chosen > 0 ? WordCacheEntry.single(view.chosen[0]) : WordCacheEntry.singleNone
+                } else if entry.single == WordCacheEntry.singleNone {
+                    chosen = 0
+                } else {
+                    view.chosen[0] = WordCacheEntry.output(entry.single)
+                    chosen = 1
+                }
+            } else {
+                chosen = chooseOutputs(node: state, view, first: unit, last: unit, headFirst: -1, headLast: -1)
+            }
+        } else {
+            chosen = chooseOutputs(node: state, view, first: unit, last: unit, headFirst: -1, headLast: -1)
+        }
         guard chosen > 0 else { return nil }
         var end = unit
         if options.extendsDrugForms, view.chosen[0].type == 0 {
@@ -422,6 +458,12 @@ extension Matcher {
 struct SentenceView {
     /// The text.
     let text: UnsafePointer<UInt8>
+    /// The text's length in bytes.
+    let textCount: Int
+    /// The thread's word cache.
+    let cache: UnsafeMutablePointer<WordCacheEntry>
+    /// Word-cache slot per unit, or -1.
+    let slots: UnsafeMutablePointer<Int32>
     /// The number of units.
     let units: Int
     /// Vocabulary id per unit.

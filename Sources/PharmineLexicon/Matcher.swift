@@ -116,7 +116,8 @@ public struct LexiconMatch: Sendable, Hashable {
 /// with its variants: every hyphen chain joined ("post-herpetic" → "postherpetic"), and a word
 /// that starts with a common prefix split after it ("postherpetic" → "post herpetic"; prefixes
 /// post, pre, non, anti, hyper, hypo, intra, inter, extra, multi, poly, pseudo, semi, peri).
-/// Forms of one letter or digit and bare numbers are never matched.
+/// Forms of one letter or digit, bare numbers, forms with unbalanced brackets and forms that
+/// begin or end with a function word ("and emtricitabine)", "extract of") are never matched.
 ///
 /// **Matching** is leftmost-longest over token units within one sentence: hyphens are skipped
 /// (so "post-herpetic" = "post herpetic"), a hyphen chain in text may also match as its joined key
@@ -164,6 +165,18 @@ public final class Matcher: Sendable {
     let tables: CompiledTables
     /// The key normaliser.
     let normalizer = Normalizer()
+    /// Scratches for callers that bring none.
+    let scratchPool = ScratchPool()
+
+    /// Runs `body` with a scratch that no other thread is using, taken from the matcher's pool
+    /// (and returned to it afterwards).
+    ///
+    /// - Parameter body: The work.
+    /// - Returns: What `body` returns.
+    /// - Throws: What `body` throws.
+    public func withScratch<Result>(_ body: (MatchScratch) throws -> Result) rethrows -> Result {
+        try scratchPool.withScratch(body)
+    }
 
     /// Figures about a compiled matcher.
     public struct Statistics: Sendable, Hashable {
@@ -179,6 +192,9 @@ public final class Matcher: Sendable {
         public var outputs: Int
         /// Surface forms dropped by curation `exclude`.
         public var excluded: Int
+        /// Surface forms skipped as fragments: one character, a bare number, unbalanced brackets,
+        /// or a function word ("and", "of", "the"…) at either end.
+        public var skipped: Int
         /// Case-sensitive surface forms.
         public var caseSensitive: Int
         /// Bytes of the compiled tables.
@@ -212,6 +228,7 @@ public final class Matcher: Sendable {
             nodes: tables.trie.nodeCount,
             outputs: tables.trie.outputs.count,
             excluded: compiler.excluded,
+            skipped: compiler.malformed,
             caseSensitive: compiler.caseSensitive,
             bytes: tables.byteCount,
             compileTime: clock.now - started

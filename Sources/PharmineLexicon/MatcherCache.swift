@@ -5,7 +5,7 @@ import PharmineText
 extension Matcher {
     /// The version of the compiled cache format and of the compiling rules; bump it whenever
     /// either changes, so that old caches are recompiled.
-    static let cacheVersion = 5
+    static let cacheVersion = 6
 
     /// Loads a lexicon directory as a compiled matcher, through a binary cache.
     ///
@@ -132,6 +132,7 @@ extension Matcher {
         section([
             Int64(statistics.surfaceForms), Int64(statistics.sequences), Int64(statistics.excluded),
             Int64(statistics.caseSensitive), compileTime.seconds, compileTime.attoseconds / 1_000_000_000,
+            Int64(statistics.skipped),
         ])
         var sum = checksum.value
         if fwrite(&sum, 8, 1, file) != 1 { failed = true }
@@ -153,7 +154,10 @@ extension Matcher {
             throw LexiconError(.badCache, file: path, message: "no cache")
         }
         defer { fclose(file) }
-        var reader = CacheReader(file: file, path: path)
+        fseek(file, 0, SEEK_END)
+        let size = ftell(file)
+        fseek(file, 0, SEEK_SET)
+        var reader = CacheReader(file: file, path: path, remaining: max(size, 0))
         guard try reader.bytes() == Array(cacheMagic.utf8), try reader.bytes() == Array(fingerprint.utf8) else {
             throw LexiconError(.badCache, file: path, message: "stale cache")
         }
@@ -205,7 +209,7 @@ extension Matcher {
             let signatureBytes: FlatArray<UInt8> = try reader.flat(&arrays)
             let signatureOffsets: FlatArray<Int32> = try reader.flat(&arrays)
             let figures: [Int64] = try reader.array()
-            guard figures.count == 6 else { throw LexiconError(.badCache, file: path, message: "statistics") }
+            guard figures.count == 7 else { throw LexiconError(.badCache, file: path, message: "statistics") }
             var stored: UInt64 = 0
             guard fread(&stored, 8, 1, file) == 1, stored == reader.checksum.value else {
                 throw LexiconError(.badCache, file: path, message: "checksum")
@@ -251,6 +255,7 @@ extension Matcher {
                 nodes: tables.trie.nodeCount,
                 outputs: tables.trie.outputs.count,
                 excluded: Int(figures[2]),
+                skipped: Int(figures[6]),
                 caseSensitive: Int(figures[3]),
                 bytes: tables.byteCount,
                 compileTime: .seconds(figures[4]) + .nanoseconds(figures[5])
@@ -284,15 +289,20 @@ struct CacheReader {
     let file: UnsafeMutablePointer<FILE>
     /// Its path, for errors.
     let path: String
+    /// Bytes left in the file.
+    var remaining: Int
     /// The checksum of everything read so far.
     var checksum = CacheChecksum()
 
     /// Reads a section's element count.
     mutating func count<Element>(of _: Element.Type) throws -> Int {
         var count: UInt64 = 0
-        guard fread(&count, 8, 1, file) == 1, count < 1 << 32 else {
+        guard fread(&count, 8, 1, file) == 1, count < 1 << 32,
+            8 + Int(count) * MemoryLayout<Element>.stride <= remaining
+        else {
             throw LexiconError(.badCache, file: path, message: "truncated")
         }
+        remaining -= 8 + Int(count) * MemoryLayout<Element>.stride
         checksum.add(&count, 8)
         return Int(count)
     }

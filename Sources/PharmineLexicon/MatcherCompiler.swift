@@ -28,6 +28,7 @@ struct MatcherCompiler {
     var sequences = 0
     var excluded = 0
     var caseSensitive = 0
+    var malformed = 0
     /// Curation: hash of a base key sequence → rules with that sequence.
     var curationRules: [UInt64: [CompiledRule]] = [:]
 
@@ -140,6 +141,38 @@ struct MatcherCompiler {
                 }
                 if matches { return false }
             }
+        }
+        return true
+    }
+
+    /// Function words that never begin or end a surface form; forms that do are fragments
+    /// ("and emtricitabine", "extract of") and are skipped.
+    static let functionWords: Set<[UInt8]> = Set(
+        [
+            "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "is", "of", "on", "or", "than", "that",
+            "the", "this", "to", "was", "were", "with",
+        ].map { Array($0.utf8) }
+    )
+
+    /// Whether the last analysed form is worth matching: its brackets balance and it neither
+    /// begins nor ends with a function word.
+    func isWellFormed(count: Int) -> Bool {
+        var depth = 0
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                if depth < 0 { return false }
+            default: break
+            }
+        }
+        guard depth == 0 else { return false }
+        for unit in [0, count - 1] where scratch.unitFlags.base[unit] & UnitFlags.word != 0 {
+            let start = Int(scratch.unitStart.base[unit])
+            let end = Int(scratch.unitEnd.base[unit])
+            guard end - start <= 5 else { continue }
+            if Self.functionWords.contains(text[start..<end].map { $0 | 0x20 }) { return false }
         }
         return true
     }
@@ -262,7 +295,10 @@ struct MatcherCompiler {
                 }
                 guard count > 0 else { continue }
                 let shape = SurfaceForm.Shape(text)
-                guard shape.characters > 1, !(count == 1 && shape.isNumber) else { continue }
+                guard shape.characters > 1, !(count == 1 && shape.isNumber), isWellFormed(count: count) else {
+                    malformed += 1
+                    continue
+                }
                 var signature: Int32 = -1
                 var isExcluded = false
                 if let rules = curationRules[hash] {

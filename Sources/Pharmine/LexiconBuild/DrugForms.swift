@@ -7,8 +7,9 @@
 /// "amitriptyline"; a drug-ner-dictionary variant "amitriptyline hydrochloride" of
 /// "amitriptyline"; a MeSH supplementary record "perhexiline maleate" mapped to "Perhexiline")
 /// yields the trailing words. A word is kept when it follows at least ``minimumParents``
-/// different parents and looks like a salt or ester word (an anion or ester ending in
-/// `-ide`, `-ate`, `-ite`, or a listed counter-ion or hydrate word). The hand-curated list
+/// different parents and looks like a salt or ester word (an anion or ester ending in `-ate` or
+/// `-ite`, a halide such as `hydrochloride`, or a listed counter-ion or hydrate word; glycosides,
+/// peptides, oxides and other compound words are not salts). The hand-curated list
 /// (`drug-forms-manual.tsv`) adds formulation words and salts the derivation misses.
 struct DrugForms {
     /// One word of the list.
@@ -30,17 +31,16 @@ struct DrugForms {
         "hyclate", "erbumine", "ferrous", "ferric", "cupric", "sesquihydrate",
     ]
 
-    /// Endings of anion and ester words.
-    static let saltEndings = ["ide", "ate", "ite"]
+    /// Endings of anion and ester words (`-ate`, `-ite`) and of halide salts.
+    static let saltEndings = ["ate", "ite", "chloride", "bromide", "iodide", "fluoride"]
 
-    /// Words that end like salts but are not salt words.
+    /// Words that end like salts but name other compounds (metabolites, conjugates, materials).
     static let notSalts: Set<String> = [
-        "conjugate", "derivative", "peptide", "nucleotide", "aggregate", "substrate", "intermediate",
-        "polypeptide", "glycoside", "amide", "imide", "oligonucleotide", "saccharide", "analog",
-        "complexate", "prostate", "rate", "state", "candidate", "late", "plate", "template", "gate",
-        "ultimate", "site", "suite", "side", "wide", "guide", "ride", "tide", "bride", "oxide",
-        "dioxide", "monoxide", "hydroxide", "peroxide", "sulfide", "hydride", "nitride", "carbide",
-        "silicate", "cyanide", "azide",
+        "conjugate", "aggregate", "substrate", "intermediate", "candidate", "template", "metabolite",
+        "hydrolysate", "mercapturate", "clathrate", "isocyanate", "isothiocyanate", "methacrylate",
+        "dimethacrylate", "xanthate", "niobate", "tantalate", "titanate", "zirconate", "adenylate", "carbamate",
+        "dithiocarbamate", "silicate", "prostate", "rate", "state", "late", "plate", "gate", "ultimate", "site",
+        "suite", "trichloride", "pentachloride", "tetrachloride", "oxychloride", "dichloride", "trifluoride",
     ]
 
     var forms: [Form] = []

@@ -244,6 +244,10 @@ enum LexiconText {
         "prime": "′", "Prime": "″", "deg": "°", "middot": "·", "times": "×", "ndash": "–", "mdash": "—",
         "reg": "®", "trade": "™", "micro": "µ", "rarr": "→", "larr": "←", "harr": "↔", "minus": "−",
         "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“", "hellip": "…", "szlig": "ß",
+        "auml": "ä", "ouml": "ö", "uuml": "ü", "Auml": "Ä", "Ouml": "Ö", "Uuml": "Ü", "eacute": "é",
+        "egrave": "è", "ecirc": "ê", "aacute": "á", "agrave": "à", "iacute": "í", "oacute": "ó", "uacute": "ú",
+        "ccedil": "ç", "ntilde": "ñ", "Eacute": "É", "oslash": "ø", "aring": "å", "le": "≤", "ge": "≥",
+        "infin": "∞", "sup2": "²", "sup3": "³", "frac12": "½",
     ]
 
     private static let greekLetters: [String: Character] = [

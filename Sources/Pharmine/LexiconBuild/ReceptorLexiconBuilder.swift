@@ -201,7 +201,12 @@ struct ReceptorLexiconBuilder {
             if let moved = LexiconText.moveParentheticalQualifier(family.name) { forms.append(moved) }
             forms += forms.compactMap(LexiconText.spellGreek)
             if members.count == 1, let only = members.first, let target = conceptOf["GTOPDB:" + only.id] {
-                drafts[target].add(forms, strength: 2)
+                // A one-target family is usually named after its target; "Other DMPK family
+                // kinases" and the like are not names of the target.
+                let lowered = family.name.lowercased()
+                if !lowered.hasPrefix("other") && !lowered.contains("family") {
+                    drafts[target].add(forms, strength: 2)
+                }
                 drafts[target].xrefs.insert(curie)
                 continue
             }

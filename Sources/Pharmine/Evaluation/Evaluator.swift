@@ -1,0 +1,276 @@
+public import PharmineCore
+
+/// Scores Pharmine's own mentions and triples against a gold corpus.
+///
+/// Entities are scored per type, strict (same span and type) and overlapping (one-to-one greedy
+/// matching of overlapping spans of the same type). Relations are scored per predicate: each
+/// predicted triple's arguments are mapped to gold keys through the gold annotations their spans
+/// overlap (mention-level corpora) or, for document-level corpora, through every gold annotation
+/// that any mention of the same concept overlaps in the document. A triple whose arguments map to
+/// no gold entity counts as a false positive. Negated triples are not counted as predictions.
+public struct Evaluator: Sendable {
+    /// Creates an evaluator.
+    public init() {}
+
+    /// The scores of one corpus.
+    public struct Report: Sendable {
+        /// The corpus name.
+        public var corpus: String
+        /// Documents scored.
+        public var documents: Int
+        /// Strict entity scores per type.
+        public var strict: [EntityType: Score] = [:]
+        /// Overlapping entity scores per type.
+        public var overlap: [EntityType: Score] = [:]
+        /// Relation scores per predicate (untyped).
+        public var relations: [PharmineCore.Predicate: Score] = [:]
+        /// Relation scores per predicate, where the gold relation's kind must match too.
+        public var typedRelations: [PharmineCore.Predicate: Score] = [:]
+        /// Indication triples that hit a gold adverse (chemical-induced disease) pair.
+        public var indicationsOnAdversePairs = 0
+        /// Gold adverse pairs.
+        public var adversePairs = 0
+        /// The commonest missed entity texts per type (lowercased), most frequent first.
+        public var missedEntities: [EntityType: [(String, Int)]] = [:]
+        /// The commonest false entity texts per type.
+        public var falseEntities: [EntityType: [(String, Int)]] = [:]
+        /// Examples of false-positive triples (document, rule, subject text, object text, sentence).
+        public var falseTriples: [PharmineCore.Predicate: [String]] = [:]
+        /// Examples of missed gold relations (document, subject text, object text).
+        public var missedRelations: [PharmineCore.Predicate: [String]] = [:]
+    }
+
+    /// Maps a triple's qualifier to the coarse kind of a corpus, for typed scoring.
+    ///
+    /// - Parameters:
+    ///   - qualifier: The triple's qualifier.
+    ///   - kind: The corpus kind.
+    /// - Returns: The kind the gold relations use, or nil.
+    public static func coarseKind(of qualifier: String?, in kind: GoldCorpusKind) -> String? {
+        guard let qualifier else { return kind == .ddi ? "int" : nil }
+        switch kind {
+        case .ddi:
+            switch qualifier {
+            case "increases_exposure", "decreases_exposure", "metabolic_inhibition", "metabolic_induction":
+                return "mechanism"
+            case "additive_effect", "increases_effect", "decreases_effect", "antagonistic_effect":
+                return "effect"
+            case "contraindicated", "avoid_combination", "dose_adjustment", "monitor":
+                return "advise"
+            default:
+                return "int"
+            }
+        case .drugprot:
+            switch qualifier {
+            case "agonist", "partial_agonist": return "agonist"
+            case "antagonist", "inverse_agonist", "blocker": return "antagonist"
+            case "inhibitor", "reuptake_inhibitor": return "inhibitor"
+            case "activator", "inducer": return "activator"
+            default: return "regulator"
+            }
+        case .pubtator, .semrep:
+            return nil
+        }
+    }
+
+    /// Scores processed documents against a corpus.
+    ///
+    /// - Parameters:
+    ///   - corpus: The gold corpus.
+    ///   - processed: The corpus documents after the pipeline, in the same order.
+    /// - Returns: The report.
+    public func score(_ corpus: GoldCorpus, processed: [Document]) -> Report {
+        var report = Report(corpus: corpus.name, documents: processed.count)
+        var missed: [EntityType: [String: Int]] = [:]
+        var falseHits: [EntityType: [String: Int]] = [:]
+        let scoredTypes = Set(corpus.documents.flatMap { $0.annotations.compactMap { corpus.entityTypes[$0.type] } })
+        var predictedRelations = Set<GoldRelation>()
+        var typedPredicted = Set<GoldRelation>()
+        var unmapped: [PharmineCore.Predicate: Int] = [:]
+        var examplesOfTriple: [GoldRelation: String] = [:]
+
+        for document in processed {
+            let maps = document.passages.map { ScalarOffsetMap($0.text) }
+            let spans = document.mentions.filter { $0.source != .anaphor && scoredTypes.contains($0.type) }.map {
+                mention -> PredictedSpan in
+                let map = maps[mention.passage]
+                return PredictedSpan(
+                    type: mention.type,
+                    passage: mention.passage,
+                    start: map.scalarOffset(ofByte: mention.start),
+                    end: map.scalarOffset(ofByte: mention.end),
+                    concept: mention.id
+                )
+            }
+            let gold = document.annotations.compactMap { annotation -> GoldSpan? in
+                guard let type = corpus.entityTypes[annotation.type] else { return nil }
+                return GoldSpan(annotation: annotation, type: type)
+            }
+            scoreEntities(document: document, predicted: spans, gold: gold, report: &report, missed: &missed, falseHits: &falseHits)
+
+            // Map our concepts to gold keys (document level).
+            var goldKeysOfConcept: [String: Set<String>] = [:]
+            if corpus.level == .document {
+                for span in spans {
+                    for goldSpan in gold where goldSpan.type == span.type && goldSpan.overlaps(span) {
+                        for identifier in goldSpan.annotation.identifiers where identifier != "-" && identifier != "-1" {
+                            goldKeysOfConcept[span.concept, default: []].insert(GoldCorpus.normalizedConcept(identifier))
+                        }
+                    }
+                }
+            }
+            for triple in document.triples where !triple.negated {
+                let subjectKeys = keys(of: triple.subject, in: document, maps: maps, gold: gold, level: corpus.level, concepts: goldKeysOfConcept)
+                let objectKeys = keys(of: triple.object, in: document, maps: maps, gold: gold, level: corpus.level, concepts: goldKeysOfConcept)
+                let example = describe(triple, in: document, maps: maps)
+                if subjectKeys.isEmpty || objectKeys.isEmpty {
+                    unmapped[triple.predicate, default: 0] += 1
+                    report.falseTriples[triple.predicate, default: []].append(example + " [argument not a gold entity]")
+                    continue
+                }
+                for subject in subjectKeys {
+                    for object in objectKeys where subject != object {
+                        let relation = GoldRelation(document: document.id, predicate: triple.predicate, subject: subject, object: object)
+                        predictedRelations.insert(relation)
+                        var typed = relation
+                        typed.kind = Self.coarseKind(of: triple.qualifier, in: corpus.kind)
+                        typedPredicted.insert(typed)
+                        examplesOfTriple[relation] = examplesOfTriple[relation] ?? example
+                    }
+                }
+            }
+        }
+
+        let goldUntyped = Set(corpus.relations.map(\.untyped))
+        let goldTyped = Set(corpus.relations)
+        for predicate in PharmineCore.Predicate.allCases {
+            let predicted = predictedRelations.filter { $0.predicate == predicate }
+            let goldSet = goldUntyped.filter { $0.predicate == predicate }
+            guard !goldSet.isEmpty || !predicted.isEmpty || unmapped[predicate] != nil else { continue }
+            var score = Score.compare(predicted: predicted, gold: goldSet)
+            score.falsePositives += unmapped[predicate] ?? 0
+            report.relations[predicate] = score
+            for relation in predicted.subtracting(goldSet).sorted(by: { "\($0)" < "\($1)" }) {
+                report.falseTriples[predicate, default: []].append(examplesOfTriple[relation] ?? "\(relation)")
+            }
+            report.missedRelations[predicate] = goldSet.subtracting(predicted).map {
+                "\($0.document) \($0.subject) -> \($0.object)"
+            }.sorted()
+            if goldTyped.contains(where: { $0.predicate == predicate && $0.kind != nil }) {
+                let typedPredictedSet = typedPredicted.filter { $0.predicate == predicate }
+                var typedScore = Score.compare(predicted: typedPredictedSet, gold: goldTyped.filter { $0.predicate == predicate })
+                typedScore.falsePositives += unmapped[predicate] ?? 0
+                report.typedRelations[predicate] = typedScore
+            }
+        }
+        let adverse = Set(corpus.adversePairs)
+        report.adversePairs = adverse.count
+        report.indicationsOnAdversePairs = predictedRelations.filter { adverse.contains($0) }.count
+        report.missedEntities = missed.mapValues(Self.top)
+        report.falseEntities = falseHits.mapValues(Self.top)
+        return report
+    }
+
+    private static func top(_ counts: [String: Int]) -> [(String, Int)] {
+        Array(counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(25))
+    }
+
+    private struct PredictedSpan {
+        var type: EntityType
+        var passage: Int
+        var start: Int
+        var end: Int
+        var concept: String
+    }
+
+    private struct GoldSpan {
+        var annotation: Annotation
+        var type: EntityType
+
+        func overlaps(_ span: PredictedSpan) -> Bool {
+            annotation.passage == span.passage && annotation.start < span.end && span.start < annotation.end
+        }
+    }
+
+    private func scoreEntities(
+        document: Document,
+        predicted: [PredictedSpan],
+        gold: [GoldSpan],
+        report: inout Report,
+        missed: inout [EntityType: [String: Int]],
+        falseHits: inout [EntityType: [String: Int]]
+    ) {
+        let types = Set(gold.map(\.type)).union(predicted.map(\.type))
+        for type in types {
+            let goldOfType = gold.filter { $0.type == type }
+            let predictedOfType = predicted.filter { $0.type == type }
+            struct Key: Hashable {
+                var passage: Int
+                var start: Int
+                var end: Int
+            }
+            let goldKeys = Set(goldOfType.map { Key(passage: $0.annotation.passage, start: $0.annotation.start, end: $0.annotation.end) })
+            let predictedKeys = Set(predictedOfType.map { Key(passage: $0.passage, start: $0.start, end: $0.end) })
+            report.strict[type, default: Score()].add(Score.compare(predicted: predictedKeys, gold: goldKeys))
+
+            // One-to-one greedy matching of overlapping spans.
+            var used = Set<Int>()
+            var hits = 0
+            var unmatchedPredicted: [PredictedSpan] = []
+            for span in predictedOfType.sorted(by: { ($0.passage, $0.start, $0.end) < ($1.passage, $1.start, $1.end) }) {
+                if let match = goldOfType.indices.first(where: { !used.contains($0) && goldOfType[$0].overlaps(span) }) {
+                    used.insert(match)
+                    hits += 1
+                } else if goldOfType.contains(where: { $0.overlaps(span) }) {
+                    continue  // a second piece of an already matched gold span: neither hit nor false
+                } else {
+                    unmatchedPredicted.append(span)
+                }
+            }
+            report.overlap[type, default: Score()].add(
+                Score(truePositives: hits, falsePositives: unmatchedPredicted.count, falseNegatives: goldOfType.count - hits)
+            )
+            for (index, span) in goldOfType.enumerated() where !used.contains(index) {
+                missed[type, default: [:]][span.annotation.text.lowercased(), default: 0] += 1
+            }
+            for span in unmatchedPredicted {
+                let text = document.passages[span.passage].text.unicodeScalars
+                let start = text.index(text.startIndex, offsetBy: span.start)
+                let end = text.index(text.startIndex, offsetBy: span.end)
+                falseHits[type, default: [:]][String(text[start..<end]).lowercased(), default: 0] += 1
+            }
+        }
+    }
+
+    private func keys(
+        of mention: Mention,
+        in document: Document,
+        maps: [ScalarOffsetMap],
+        gold: [GoldSpan],
+        level: RelationLevel,
+        concepts: [String: Set<String>]
+    ) -> Set<String> {
+        switch level {
+        case .document:
+            return concepts[mention.id] ?? []
+        case .mention:
+            let map = maps[mention.passage]
+            let span = PredictedSpan(
+                type: mention.type,
+                passage: mention.passage,
+                start: map.scalarOffset(ofByte: mention.start),
+                end: map.scalarOffset(ofByte: mention.end),
+                concept: mention.id
+            )
+            return Set(gold.filter { $0.overlaps(span) }.map(\.annotation.id))
+        }
+    }
+
+    private func describe(_ triple: Triple, in document: Document, maps: [ScalarOffsetMap]) -> String {
+        func text(_ mention: Mention) -> String {
+            let bytes = Array(document.passages[mention.passage].text.utf8)
+            return String(decoding: bytes[mention.start..<mention.end], as: UTF8.self)
+        }
+        return "\(document.id) \(triple.rule) [\(text(triple.subject))] -> [\(text(triple.object))] q=\(triple.qualifier ?? "-")"
+    }
+}

@@ -1,0 +1,110 @@
+import Pharmine
+import PharmineCore
+import Testing
+
+@Suite struct ScoreTests {
+    @Test func precisionRecallAndF1() {
+        let score = Score.compare(predicted: Set([1, 2, 3, 4]), gold: Set([2, 3, 5]))
+        #expect(score.truePositives == 2)
+        #expect(score.falsePositives == 2)
+        #expect(score.falseNegatives == 1)
+        #expect(abs(score.precision - 0.5) < 1e-9)
+        #expect(abs(score.recall - 2.0 / 3.0) < 1e-9)
+        #expect(abs(score.f1 - 4.0 / 7.0) < 1e-9)
+    }
+
+    @Test func emptySetsScoreZero() {
+        let score = Score.compare(predicted: Set<Int>(), gold: Set<Int>())
+        #expect(score.precision == 0 && score.recall == 0 && score.f1 == 0)
+    }
+}
+
+@Suite struct EvaluatorTests {
+    /// A one-passage document: "Aspirin treats headache in adults." with gold Chemical and Disease.
+    private func corpus() -> (GoldCorpus, Document) {
+        let text = "Aspirin relieves headache; ibuprofen too."
+        var document = Document(id: "PMID:1", format: .pubtator, origin: Origin(file: "t", index: 0))
+        document.passages = [Passage(label: "title", text: text)]
+        document.annotations = [
+            Annotation(id: "1", type: "Chemical", text: "Aspirin", passage: 0, start: 0, end: 7, identifiers: ["D001241"]),
+            Annotation(id: "2", type: "Disease", text: "headache", passage: 0, start: 17, end: 25, identifiers: ["D006261"]),
+            Annotation(id: "3", type: "Chemical", text: "ibuprofen", passage: 0, start: 27, end: 36, identifiers: ["D007052"]),
+        ]
+        document.relations = [Relation(id: "r1", type: "Negative_Correlation", first: "D001241", second: "D006261")]
+        return (GoldCorpus.fromPubTator(name: "toy", documents: [document]), document)
+    }
+
+    @Test func scoresEntitiesStrictAndOverlapping() throws {
+        let (corpus, gold) = corpus()
+        var processed = gold
+        processed.mentions = [
+            Mention(type: .drug, id: "DRUGBANK:DB00945", name: "aspirin", passage: 0, sentence: 0, start: 0, end: 7),
+            Mention(type: .condition, id: "MESH:D006261", name: "Headache", passage: 0, sentence: 0, start: 17, end: 24),
+            Mention(type: .drug, id: "X", name: "too", passage: 0, sentence: 0, start: 37, end: 40),
+        ]
+        let report = Evaluator().score(corpus, processed: [processed])
+        let drug = try #require(report.strict[.drug])
+        #expect(drug.truePositives == 1 && drug.falsePositives == 1 && drug.falseNegatives == 1)
+        let condition = try #require(report.strict[.condition])
+        #expect(condition.truePositives == 0)
+        let overlapping = try #require(report.overlap[.condition])
+        #expect(overlapping.truePositives == 1 && overlapping.falseNegatives == 0)
+        #expect(report.missedEntities[.drug]?.first?.0 == "ibuprofen")
+        #expect(report.falseEntities[.drug]?.first?.0 == "too")
+    }
+
+    @Test func scoresDocumentLevelRelationsThroughOverlappingGoldConcepts() throws {
+        let (corpus, gold) = corpus()
+        var processed = gold
+        let aspirin = Mention(type: .drug, id: "DRUGBANK:DB00945", name: "aspirin", passage: 0, sentence: 0, start: 0, end: 7)
+        let headache = Mention(type: .condition, id: "MESH:D006261", name: "Headache", passage: 0, sentence: 0, start: 17, end: 25)
+        let ibuprofen = Mention(type: .drug, id: "DRUGBANK:DB01050", name: "ibuprofen", passage: 0, sentence: 0, start: 27, end: 36)
+        processed.mentions = [aspirin, headache, ibuprofen]
+        processed.triples = [
+            Triple(subject: aspirin, predicate: .indication, qualifier: nil, object: headache, sentence: 0, confidence: 0.9, rule: "t"),
+            Triple(subject: ibuprofen, predicate: .indication, qualifier: nil, object: headache, sentence: 0, confidence: 0.5, rule: "t"),
+        ]
+        let report = Evaluator().score(corpus, processed: [processed])
+        let score = try #require(report.relations[.indication])
+        #expect(score.truePositives == 1)
+        #expect(score.falsePositives == 1)
+        #expect(score.falseNegatives == 0)
+    }
+
+    @Test(.enabled(if: SharedCorpora.available, "../shared/corpora is absent"))
+    func readsDDIDrugProtAndSemRepGold() throws {
+        let ddi = try GoldCorpus.load(path: SharedCorpora.corpus("ddi2013/Train/MedLine"))
+        #expect(ddi.kind == .ddi)
+        #expect(ddi.documents.count == 142)
+        #expect(ddi.relations.count == 62 + 152 + 8 + 10)
+        // Every DDI entity's offsets slice its text out of the sentence.
+        for document in ddi.documents.prefix(40) {
+            for annotation in document.annotations where !annotation.text.contains(" ") {
+                let scalars = Array(document.passages[annotation.passage].text.unicodeScalars)
+                guard annotation.end <= scalars.count else { continue }
+                var sliced = String.UnicodeScalarView()
+                sliced.append(contentsOf: scalars[annotation.start..<annotation.end])
+                #expect(String(sliced) == annotation.text)
+            }
+        }
+        let drugProt = try GoldCorpus.load(path: SharedCorpora.corpus("drugprot"))
+        #expect(drugProt.documents.count == 387)
+        #expect(drugProt.documents.contains { !$0.annotations.isEmpty })
+        #expect(drugProt.relations.allSatisfy { $0.predicate == .mechanism })
+        let semRep = try GoldCorpus.load(path: SharedCorpora.corpus("semrep_gs"))
+        #expect(semRep.documents.count == 253)
+        #expect(semRep.relations.contains { $0.predicate == .indication })
+        #expect(semRep.relations.contains { $0.predicate == .mechanism })
+        var sliced = 0
+        for document in semRep.documents {
+            let scalars = Array(document.passages[0].text.unicodeScalars)
+            for annotation in document.annotations where annotation.end <= scalars.count {
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: scalars[annotation.start..<annotation.end])
+                if String(text).lowercased() == annotation.text.lowercased() { sliced += 1 }
+            }
+        }
+        // SemRep offsets locate the argument text in the sentence for nearly every argument.
+        #expect(sliced * 10 >= semRep.documents.map(\.annotations.count).reduce(0, +) * 9)
+    }
+}
