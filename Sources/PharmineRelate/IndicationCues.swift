@@ -2,7 +2,8 @@
 enum IndicationCues {
     /// Cues with the drug before and the condition after: "X is indicated for the treatment of Y".
     static let forward = CueSet([
-        Cue("treat|treats|treating|treated|cure|cures|curing", rule: "treat", base: 0.9),
+        Cue("treat|treats|treating|treated|cure|cures|curing|heal|heals|healed", rule: "treat", base: 0.9),
+        Cue("healing of", rule: "treat", base: 0.85),
         Cue("treatment|treatments of|for|in|against", rule: "treat", base: 0.9),
         Cue(
             "therapy|therapies|pharmacotherapy|therapeutic|agent|agents|drug|drugs|medication|medications|option|options|choice for|of|in|against",
@@ -87,6 +88,22 @@ enum IndicationCues {
         "reliev", "relief", "reduc", "improv", "alleviat", "amelior", "attenuat", "benefi", "prevent",
         "respond", "response", "remission", "cure", "cured", "successful", "control", "effective", "efficac",
         "useful", "helpful", "treat",
+    ]
+
+    /// Verbs of taking a drug: "takes warfarin for …", "for which she takes propranolol".
+    static let takeVerbs: Set<String> = [
+        "take", "takes", "taking", "took", "taken", "started", "starting", "began", "begun", "begin", "given",
+        "receives", "receiving", "received", "receive", "uses", "using", "on", "continue", "continues",
+        "continued", "continuing", "restarted", "resumed", "require", "requires", "required", "needs", "needed",
+    ]
+
+    /// Words of a dose between a drug and "for": "5 mg daily", "1000 mg twice daily", "as needed".
+    static let doseWords: Set<String> = [
+        "mg", "g", "mcg", "µg", "ug", "ml", "units", "unit", "iu", "daily", "once", "twice", "three", "four", "times",
+        "a", "per", "day", "days", "weekly", "nightly", "hourly", "at", "bedtime", "orally", "po", "iv", "im", "sc",
+        "bid", "tid", "qid", "qd", "qhs", "prn", "as", "needed", "every", "hours", "h", "tablet", "tablets",
+        "capsule", "capsules", "oral", "dose", "doses", "kg", "mg/kg", "morning", "evening", "night", "with",
+        "meals", "by", "mouth", "(", ")", ",",
     ]
 
     /// Passive verbs of "Y was treated with X".

@@ -8,7 +8,7 @@ public import PharmineCore
 /// Produces `indication` triples appended to `document.triples` (kept in document order).
 ///
 /// Rules (`rule` is `indication.<name>`):
-/// - forward cues, drug before condition: `treat` ("treat", "treatment of"), `therapy`
+/// - forward cues, drug before condition: `treat` ("treat", "treatment of", "heal"), `therapy`
 ///   ("therapy for", "drug for"), `manage`, `relieve` ("relieve", "relief of", "alleviate"),
 ///   `effective` ("effective in", "efficacy in", "beneficial in"), `indicated` ("indicated for",
 ///   "indication for"), `approved`, `prescribed`, `prophylaxis`, `prevent` ("prevent",
@@ -18,14 +18,20 @@ public import PharmineCore
 /// - `treated_with`: "Y was treated with X", "Y responded to X", "Y: treatment with X",
 ///   "treatment of Y with X";
 /// - `fronted`: "For the treatment of Y, X …" when no drug precedes the cue;
-/// - `population`: "in patients with Y, X reduced …", "X relieved … in Y patients".
+/// - `population`: "in patients with Y, X reduced …", "X relieved … in Y patients" (the
+///   population counts only when the cue has no condition of its own: "X prevents Y in Z
+///   patients" gives Y, not Z);
+/// - `for_which`: "Migraine, for which she takes propranolol as prophylaxis";
+/// - `takes_for`: a verb of taking or a dose, then "for" and the condition: "takes warfarin for
+///   stroke prevention", "metformin 1000 mg twice daily for type 2 diabetes".
 ///
 /// Lists on either side expand ("to prevent migraines and chronic tension headaches" gives two
 /// triples; "conditions like A or B" gives two); coordinated drugs expand too. Never bound: a
 /// condition behind adverse wording in the gap ("side effects", "risk of", "induced", "caused",
 /// "developed"), a condition joined to a modifier ("pain-related"), the condition of "X-induced
 /// Y" or "Y caused by X" for that same X, or a condition merely co-occurring with a drug
-/// ("patients with Y received X" yields nothing). Weak rules (`used`, `reduce`, `population`)
+/// ("patients with Y received X" yields nothing). Weak rules (`used`, `reduce`, `population`,
+/// `takes_for`)
 /// stay silent in sentences with caution wording ("contraindicated", "caution", "avoid", "not
 /// recommended").
 ///
@@ -148,6 +154,7 @@ struct IndicationRules {
             forward(IndicationCues.weak, weak: true, into: &collector)
             populationBefore(into: &collector)
             populationAfter(into: &collector)
+            takesFor(into: &collector)
         }
         passive(into: &collector)
     }
@@ -331,6 +338,44 @@ struct IndicationRules {
         return nil
     }
 
+    // MARK: - Use: "takes warfarin for stroke prevention", "metformin 1000 mg twice daily for type 2 diabetes"
+
+    /// A drug after a verb of taking, or followed by a dose, then "for" and a condition.
+    private func takesFor(into collector: inout TripleCollector) {
+        for drugItem in items.indices where analysis.drug(at: drugItem) != nil {
+            let taken = drugItem > 0 && items[drugItem - 1].isWord(IndicationCues.takeVerbs)
+            var cursor = drugItem + 1
+            var dosed = false
+            while cursor < items.count, cursor - drugItem <= 8 {
+                let it = items[cursor]
+                if it.kind == .word, it.text.first?.isNumber == true {
+                    dosed = true
+                } else if !(it.isWord(IndicationCues.doseWords) || it.isPunctuation(".") || it.isPunctuation("/")) {
+                    break
+                }
+                cursor += 1
+            }
+            guard taken || dosed, cursor < items.count, items[cursor].isWord(["for"]),
+                let first = analysis.firstObject(
+                    after: cursor + 1,
+                    maxGap: 3,
+                    accept: analysis.condition,
+                    restricted: []
+                )
+            else { continue }
+            let list = analysis.expandList(from: first, accept: analysis.condition)
+            emit(
+                subjectItem: drugItem,
+                objects: list.items,
+                rule: "takes_for",
+                base: 0.75,
+                cueStart: drugItem + 1,
+                relationEnd: nil,
+                into: &collector
+            )
+        }
+    }
+
     // MARK: - Passive: "Y was treated with X", "Y responded to X", "Y: treatment with X"
 
     private func passive(into collector: inout TripleCollector) {
@@ -339,7 +384,24 @@ struct IndicationRules {
             while cursor < items.count, items[cursor].isWord(Lexical.heads) { cursor += 1 }
             cursor = skipCausalPostmodifier(at: cursor)
             var drugItem: Int?
-            if cursor + 1 < items.count, items[cursor].isPunctuation(":"),
+            var rule = "treated_with"
+            // "Type 2 diabetes, treated with metformin"; "Migraine, for which she takes propranolol"
+            if cursor + 1 < items.count, items[cursor].isPunctuation(","),
+                items[cursor + 1].isWord(IndicationCues.passiveVerbs) || items[cursor + 1].isWord(["for"])
+            {
+                cursor += 1
+            }
+            if cursor + 1 < items.count, items[cursor].isWord(["for"]), items[cursor + 1].isWord(["which", "whom"]) {
+                var next = cursor + 2
+                while next < items.count, next - cursor <= 6, !items[next].isWord(IndicationCues.takeVerbs) {
+                    if items[next].kind == .slot || analysis.isClauseBreak(next) { break }
+                    next += 1
+                }
+                if next < items.count, items[next].isWord(IndicationCues.takeVerbs) {
+                    drugItem = analysis.drugAfter(next + 1)
+                    rule = "for_which"
+                }
+            } else if cursor + 1 < items.count, items[cursor].isPunctuation(":"),
                 items[cursor + 1].isWord(["treatment", "therapy", "management"]),
                 cursor + 2 < items.count, items[cursor + 2].isWord(["with", "using", "by"])
             {
@@ -370,10 +432,10 @@ struct IndicationRules {
                 emit(
                     subjectItem: subject,
                     objects: Array(objects),
-                    rule: "treated_with",
+                    rule: rule,
                     base: 0.8,
                     cueStart: conditionItem + 1,
-                    relationEnd: subject + 1,
+                    relationEnd: min(items.count, subject + 4),
                     representative: false,
                     into: &collector
                 )

@@ -27,6 +27,8 @@ public import PharmineCore
 ///   `contraindicated` for "is contraindicated", "should be avoided", "is not recommended"), or
 ///   none; base 0.85 with a stated effect, 0.6 without. Combination therapy ("X combined with
 ///   Y", "X in combination with Y") is no interaction by itself;
+/// - `combined_risk`: "X together with Y increases the risk of Z", "X plus Y raises the risk"
+///   [additive_effect];
 /// - `interacts`: "X interacts with Y", "interaction between X and Y" [none].
 ///
 /// Both arguments must be drug mentions of different concepts, neither an endogenous substance
@@ -379,6 +381,31 @@ struct InteractionRules {
                             into: &collector
                         )
                     }
+                }
+            }
+            // "Aspirin together with warfarin increases the risk of bleeding": a combined risk.
+            if it.isWord(["risk", "risks", "incidence"]), word >= 2,
+                (max(0, word - 2)..<word).contains(where: { Self.verbs[items[$0].text] == .increase }),
+                let verb = (max(0, word - 2)..<word).last(where: { Self.verbs[items[$0].text] == .increase }),
+                let second = nearestPartner(before: verb, window: 3)
+            {
+                var cursor = second - 1
+                var linked = false
+                while cursor >= 0, second - cursor <= 5, items[cursor].kind != .slot {
+                    if items[cursor].isWord(["with", "plus", "and", "combined", "combination", "together"]) {
+                        linked = true
+                    }
+                    cursor -= 1
+                }
+                if linked, cursor >= 0, partner(at: cursor) != nil {
+                    emit(
+                        first: cursor,
+                        second: second,
+                        rule: "combined_risk",
+                        base: 0.75,
+                        qualifier: "additive_effect",
+                        into: &collector
+                    )
                 }
             }
             // "X interacts with Y"

@@ -430,7 +430,71 @@ struct MechanismRules {
                 into: &collector
             )
         }
+        reuptakeClasses(into: &collector)
         return used
+    }
+
+    /// A drug class named for reuptake inhibition ("selective serotonin reuptake inhibitors",
+    /// "serotonin-norepinephrine reuptake inhibitor") said of a drug: "X is a selective serotonin
+    /// reuptake inhibitor", "the SNRI class … X". The objects are the neurotransmitter words
+    /// inside the class mention, with their own offsets.
+    private func reuptakeClasses(into collector: inout TripleCollector) {
+        for classItem in items.indices where items[classItem].kind == .slot {
+            guard let index = analysis.mention(at: classItem, type: .drug), analysis.mentions[index].isClass,
+                analysis.mentions[index].source != .anaphor
+            else { continue }
+            let item = items[classItem]
+            guard item.text.contains("uptake"), item.text.utf8.count == item.end - item.start else { continue }
+            // Words of the mention with their byte offsets.
+            var words: [(text: String, start: Int, end: Int)] = []
+            var offset = item.start
+            var current = ""
+            var currentStart = offset
+            for byte in item.text.utf8 {
+                let isSeparator = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
+                if isSeparator {
+                    if !current.isEmpty { words.append((current, currentStart, offset)) }
+                    current = ""
+                    currentStart = offset + 1
+                } else {
+                    current.unicodeScalars.append(Unicode.Scalar(byte))
+                }
+                offset += 1
+            }
+            if !current.isEmpty { words.append((current, currentStart, offset)) }
+            guard let uptake = words.firstIndex(where: { $0.text == "reuptake" || $0.text == "uptake" }) else {
+                continue
+            }
+            let transmitters = words[..<uptake].compactMap { word -> Transmitter? in
+                reuptakeTargets.target(forTerm: word.text).map {
+                    Transmitter(item: classItem, start: word.start, end: word.end, target: $0)
+                }
+            }
+            guard !transmitters.isEmpty else { continue }
+            var subjectItem: Int?
+            if let after = analysis.drugAfter(classItem + 1, maxGap: 1), !isClass(after) {
+                subjectItem = after
+            } else {
+                var cursor = classItem - 1
+                while cursor >= max(0, classItem - 12), !analysis.isClauseBreak(cursor) {
+                    if let other = analysis.drug(at: cursor), !analysis.mentions[other].isClass {
+                        if analysis.isApposed(cursor, to: classItem) { subjectItem = cursor }
+                        break
+                    }
+                    cursor -= 1
+                }
+            }
+            guard let subjectItem else { continue }
+            emit(
+                subjectItem: subjectItem,
+                objects: transmitters.map { (classItem, transmitterMention($0)) },
+                rule: "reuptake",
+                base: 0.85,
+                qualifier: "reuptake_inhibitor",
+                cueStart: min(classItem, subjectItem + 1),
+                into: &collector
+            )
+        }
     }
 
     /// The neurotransmitters an item names: the whole item ("serotonin"), a multi-word term, or

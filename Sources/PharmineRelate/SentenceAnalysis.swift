@@ -180,14 +180,37 @@ struct SentenceAnalysis {
             return item
         }
         var cursor = item - 1
-        while cursor >= max(0, item - 12) {
+        while cursor >= max(0, item - 14) {
             if isClauseBreak(cursor) { break }
             if let other = drug(at: cursor), !mentions[other].isClass {
-                return isLinked(cursor, to: item, requireLink: true) ? cursor : item
+                return isApposed(cursor, to: item) ? cursor : item
             }
             cursor -= 1
         }
         return item
+    }
+
+    /// Whether a drug is said to be a class: "X is an oral anticoagulant", "X, a typical
+    /// antipsychotic", "X is a selective serotonin reuptake inhibitor (SSRI)": a copula, or a
+    /// comma and an article, then only words, class mentions and parentheses.
+    func isApposed(_ drugItem: Int, to classItem: Int) -> Bool {
+        guard drugItem < classItem, classItem - drugItem - 1 <= 10 else { return false }
+        let gap = (drugItem + 1)..<classItem
+        let words = gap.filter { items[$0].kind != .slot }.map { items[$0].text }
+        let copula: Set<String> = ["is", "was", "are", "were", "as", "acts", "be", "being", "("]
+        guard
+            words.contains(where: copula.contains)
+                || (words.first == "," && words.contains(where: { ["a", "an", "the"].contains($0) }))
+        else { return false }
+        for item in gap {
+            let it = items[item]
+            if it.kind == .slot {
+                guard let index = drug(at: item), mentions[index].isClass else { return false }
+            } else if isClauseBreak(item) || it.isWord(["that", "which", "and", "or", "but", "while"]) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Drugs coordinated before a subject item ("X and Y are indicated for …"), nearest first,

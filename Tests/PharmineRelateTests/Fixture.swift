@@ -46,6 +46,7 @@ enum TestLexicon {
         TestConcept(type: .drug, id: "DRUGBANK:DB01238", name: "aripiprazole", surfaces: ["aripiprazole"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB00476", name: "duloxetine", surfaces: ["duloxetine"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB00252", name: "phenytoin", surfaces: ["phenytoin"]),
+        TestConcept(type: .drug, id: "DRUGBANK:DB00338", name: "omeprazole", surfaces: ["omeprazole"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB00564", name: "carbamazepine", surfaces: ["carbamazepine"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB01174", name: "phenobarbital", surfaces: ["phenobarbital"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB08839", name: "serotonin", surfaces: ["serotonin"]),

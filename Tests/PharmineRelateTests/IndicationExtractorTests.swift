@@ -85,6 +85,15 @@ import Testing
         ),
         ("Propranolol protects against migraine.", ["indication propranolol→migraine disorders prophylaxis"]),
         ("Ondansetron prevents nausea in asthma patients.", ["indication ondansetron→nausea prophylaxis"]),
+        // Clinical notes.
+        ("Type 2 diabetes, treated with metformin.", ["indication metformin→diabetes mellitus, type 2 -"]),
+        (
+            "Migraine, for which she takes propranolol as prophylaxis.",
+            ["indication propranolol→migraine disorders prophylaxis"]
+        ),
+        ("She takes warfarin for hypertension.", ["indication warfarin→hypertension -"]),
+        ("Metformin 1000 mg twice daily for type 2 diabetes.", ["indication metformin→diabetes mellitus, type 2 -"]),
+        ("Omeprazole was started to heal the erosions of angina.", ["indication omeprazole→angina pectoris -"]),
         // A class appositive to a drug stands for it.
         (
             "Warfarin is a widely used {anticoagulant|monoamine oxidase inhibitors} used to treat angina.",
@@ -119,6 +128,8 @@ import Testing
         "Anti-{aspirin|aspirin} antibodies are used to treat asthma.",
         "Haloperidol treated patients had a significant increase in insomnia.",
         "Patients with angina who received aspirin had higher rates of nausea.",
+        "Patients received sertraline for 8 weeks.",
+        "Warfarin 5 mg daily, aspirin 325 mg daily and metformin were continued despite nausea.",
     ]
 
     @Test(arguments: negatives)

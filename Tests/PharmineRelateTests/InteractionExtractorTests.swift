@@ -67,6 +67,10 @@ import Testing
             ["interaction tramadol→sertraline additive_effect"]
         ),
         ("Fluoxetine interacts with tramadol.", ["interaction fluoxetine→tramadol -"]),
+        (
+            "Aspirin together with warfarin increases the risk of nausea.",
+            ["interaction aspirin→warfarin additive_effect"]
+        ),
         ("Concomitant use of amitriptyline and tramadol was studied.", ["interaction amitriptyline→tramadol -"]),
         (
             "When warfarin is coadministered with aspirin, bleeding is more frequent.",
