@@ -76,19 +76,30 @@ public struct IndicationExtractor: Stage {
     /// - Returns: The document with indication triples appended.
     public func process(_ document: Document) -> Document {
         var collector = TripleCollector()
-        SentenceWalker.forEachSentence(
-            of: document,
-            endogenous: endogenous,
-            where: { types, _ in types.contains(.drug) && types.contains(.condition) }
-        ) { analysis in
-            IndicationRules(analysis: analysis).run(into: &collector)
+        SentenceWalker.forEachSentence(of: document, endogenous: endogenous, where: accepts) { analysis, _ in
+            collect(analysis, into: &collector)
         }
-        var triples = collector.triples
-        if carryOffLabel { carryOffLabelQualifier(&triples, in: document) }
         var document = document
-        document.triples.append(contentsOf: triples)
+        document.triples.append(contentsOf: finish(collector.triples, in: document))
         document.triples.sortInDocumentOrder()
         return document
+    }
+
+    /// Whether a sentence can hold an indication: two mentions, a drug and a condition.
+    func accepts(_ facts: SentenceFacts) -> Bool {
+        facts.mentionCount >= 2 && facts.types.contains(.drug) && facts.types.contains(.condition)
+    }
+
+    /// Collects the indications of one sentence.
+    func collect(_ analysis: SentenceAnalysis, into collector: inout TripleCollector) {
+        IndicationRules(analysis: analysis).run(into: &collector)
+    }
+
+    /// The document-level steps after the sentences: the off-label carry.
+    func finish(_ triples: [Triple], in document: Document) -> [Triple] {
+        var triples = triples
+        if carryOffLabel { carryOffLabelQualifier(&triples, in: document) }
+        return triples
     }
 
     private func carryOffLabelQualifier(_ triples: inout [Triple], in document: Document) {

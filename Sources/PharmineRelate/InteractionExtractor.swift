@@ -54,18 +54,23 @@ public struct InteractionExtractor: Stage {
     /// - Returns: The document with interaction triples appended.
     public func process(_ document: Document) -> Document {
         var collector = TripleCollector()
-        SentenceWalker.forEachSentence(
-            of: document,
-            endogenous: endogenous,
-            where: { types, _ in types.contains(.drug) }
-        ) {
-            analysis in
-            InteractionRules(analysis: analysis).run(into: &collector)
+        SentenceWalker.forEachSentence(of: document, endogenous: endogenous, where: accepts) { analysis, _ in
+            collect(analysis, into: &collector)
         }
         var document = document
         document.triples.append(contentsOf: collector.triples)
         document.triples.sortInDocumentOrder()
         return document
+    }
+
+    /// Whether a sentence can hold an interaction: two mentions, one a drug.
+    func accepts(_ facts: SentenceFacts) -> Bool {
+        facts.mentionCount >= 2 && facts.types.contains(.drug)
+    }
+
+    /// Collects the interactions of one sentence.
+    func collect(_ analysis: SentenceAnalysis, into collector: inout TripleCollector) {
+        InteractionRules(analysis: analysis).run(into: &collector)
     }
 }
 

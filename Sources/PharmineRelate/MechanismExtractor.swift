@@ -82,20 +82,25 @@ public struct MechanismExtractor: Stage {
     /// - Returns: The document with mechanism triples appended.
     public func process(_ document: Document) -> Document {
         var collector = TripleCollector()
-        SentenceWalker.forEachSentence(
-            of: document,
-            minimumMentions: 1,
-            endogenous: endogenous,
-            where: { types, text in
-                types.contains(.drug) && (types.contains(.receptor) || Self.mentionsUptake(text))
-            }
-        ) { analysis in
-            MechanismRules(analysis: analysis, reuptakeTargets: reuptakeTargets).run(into: &collector)
+        SentenceWalker.forEachSentence(of: document, minimumMentions: 1, endogenous: endogenous, where: accepts) {
+            analysis,
+            _ in
+            collect(analysis, into: &collector)
         }
         var document = document
         document.triples.append(contentsOf: collector.triples)
         document.triples.sortInDocumentOrder()
         return document
+    }
+
+    /// Whether a sentence can hold a mechanism: a drug, and a target or the word "uptake".
+    func accepts(_ facts: SentenceFacts) -> Bool {
+        facts.types.contains(.drug) && (facts.types.contains(.receptor) || Self.mentionsUptake(facts.text))
+    }
+
+    /// Collects the mechanisms of one sentence.
+    func collect(_ analysis: SentenceAnalysis, into collector: inout TripleCollector) {
+        MechanismRules(analysis: analysis, reuptakeTargets: reuptakeTargets).run(into: &collector)
     }
 }
 

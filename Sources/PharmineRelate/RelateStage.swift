@@ -66,12 +66,40 @@ public struct RelateStage: Stage {
 
     /// Extracts the document's triples.
     ///
+    /// When the three extractors exclude the same endogenous substances (always, when built from
+    /// a lexicons directory), each sentence is read once and handed to all three; otherwise they
+    /// run one after the other. The triples are the same either way.
+    ///
     /// - Parameter document: The document after the context stage.
     /// - Returns: The document with triples.
     public func process(_ document: Document) -> Document {
-        var document = indication.process(document)
-        document = mechanism.process(document)
-        document = interaction.process(document)
+        var document = document
+        let endogenous = indication.endogenous
+        if endogenous.ids == mechanism.endogenous.ids, endogenous.names == mechanism.endogenous.names,
+            endogenous.ids == interaction.endogenous.ids, endogenous.names == interaction.endogenous.names
+        {
+            var indications = TripleCollector()
+            var mechanisms = TripleCollector()
+            var interactions = TripleCollector()
+            SentenceWalker.forEachSentence(
+                of: document,
+                minimumMentions: 1,
+                endogenous: endogenous,
+                where: { indication.accepts($0) || mechanism.accepts($0) || interaction.accepts($0) }
+            ) { analysis, facts in
+                if indication.accepts(facts) { indication.collect(analysis, into: &indications) }
+                if mechanism.accepts(facts) { mechanism.collect(analysis, into: &mechanisms) }
+                if interaction.accepts(facts) { interaction.collect(analysis, into: &interactions) }
+            }
+            document.triples.append(contentsOf: indication.finish(indications.triples, in: document))
+            document.triples.append(contentsOf: mechanisms.triples)
+            document.triples.append(contentsOf: interactions.triples)
+            document.triples.sortInDocumentOrder()
+        } else {
+            document = indication.process(document)
+            document = mechanism.process(document)
+            document = interaction.process(document)
+        }
         if let marker { document = marker.process(document) }
         return document
     }

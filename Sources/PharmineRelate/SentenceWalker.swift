@@ -1,6 +1,16 @@
 import PharmineContext
 import PharmineCore
 
+/// What is known of a sentence before its view is built.
+struct SentenceFacts {
+    /// The entity types of its mentions.
+    var types: Set<EntityType>
+    /// How many mentions it holds.
+    var mentionCount: Int
+    /// Its UTF-8 bytes.
+    var text: ArraySlice<UInt8>
+}
+
 /// Walks the sentences of a document that hold mentions, building one ``SentenceAnalysis``
 /// each. Shared by the extractors so each reads the core layers the same way.
 struct SentenceWalker {
@@ -12,13 +22,13 @@ struct SentenceWalker {
     ///   - endogenous: Substances never taken as drug arguments.
     ///   - accepts: Whether a sentence, given its mention types and bytes, can hold a triple;
     ///     others are skipped before any work.
-    ///   - body: Receives the analysis of the sentence.
+    ///   - body: Receives the analysis of the sentence and its facts.
     static func forEachSentence(
         of document: Document,
         minimumMentions: Int = 2,
         endogenous: EndogenousSubstances = EndogenousSubstances(),
-        where accepts: (_ types: Set<EntityType>, _ text: ArraySlice<UInt8>) -> Bool = { _, _ in true },
-        _ body: (SentenceAnalysis) -> Void
+        where accepts: (SentenceFacts) -> Bool = { _ in true },
+        _ body: (SentenceAnalysis, SentenceFacts) -> Void
     ) {
         guard !document.sentences.isEmpty, !document.mentions.isEmpty else { return }
         var bySentence: [Int: [Int]] = [:]
@@ -41,9 +51,13 @@ struct SentenceWalker {
                 bytes = Array(document.passages[sentence.passage].text.utf8)
                 bytesByPassage[sentence.passage] = bytes
             }
-            let types = Set(inPassage.map { document.mentions[$0].type })
             let lower = max(0, min(sentence.start, bytes.count))
-            guard accepts(types, bytes[lower..<max(lower, min(sentence.end, bytes.count))]) else { continue }
+            let facts = SentenceFacts(
+                types: Set(inPassage.map { document.mentions[$0].type }),
+                mentionCount: inPassage.count,
+                text: bytes[lower..<max(lower, min(sentence.end, bytes.count))]
+            )
+            guard accepts(facts) else { continue }
             let view = SentenceView(
                 sentenceIndex: sentenceIndex,
                 document: document,
@@ -53,7 +67,7 @@ struct SentenceWalker {
             var analysis = SentenceAnalysis(view: view, mentions: document.mentions)
             analysis.endogenous = endogenous
             analysis.cues = cuesBySentence[sentenceIndex]?.filter { $0.passage == sentence.passage } ?? []
-            body(analysis)
+            body(analysis, facts)
         }
     }
 }

@@ -104,7 +104,9 @@ import Testing
                 #expect(0 <= mention.start && mention.start < mention.end && mention.end <= bytes)
             }
         }
-        // Deterministic.
+        // Deterministic, and the shared sentence walk equals the three extractors in turn.
         #expect(stage.process(document).triples == result.triples)
+        let sequential = stage.interaction.process(stage.mechanism.process(stage.indication.process(document)))
+        #expect(sequential.triples == result.triples)
     }
 }
