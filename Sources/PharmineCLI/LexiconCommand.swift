@@ -18,7 +18,8 @@ struct LexiconCommand: ParsableCommand {
 struct LexiconBuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build drugs.tsv, conditions.tsv, receptors.tsv, curation.tsv and drug-forms.tsv from the raw vocabularies."
+        abstract:
+            "Build drugs.tsv, conditions.tsv, receptors.tsv, curation.tsv and drug-forms.tsv from the raw vocabularies."
     )
 
     @Option(name: .long, help: "The folder of raw vocabularies, one sub-folder per source.")
@@ -32,7 +33,8 @@ struct LexiconBuildCommand: ParsableCommand {
 
     @Flag(
         name: .customLong("include-hpo"),
-        help: "Merge HPO phenotypes into conditions.tsv. The HPO licence forbids altering HPO content: never commit or redistribute such a build."
+        help:
+            "Merge HPO phenotypes into conditions.tsv. The HPO licence forbids altering HPO content: never commit or redistribute such a build."
     )
     var includeHPO = false
 
@@ -45,7 +47,11 @@ struct LexiconBuildCommand: ParsableCommand {
 
     func run() throws {
         let options = LexiconBuildOptions(
-            sourcesDirectory: sources, outputDirectory: output, curatedDirectory: curated, includeHPO: includeHPO)
+            sourcesDirectory: sources,
+            outputDirectory: output,
+            curatedDirectory: curated,
+            includeHPO: includeHPO
+        )
         let clock = ContinuousClock()
         let start = clock.now
         let report: LexiconBuildReport

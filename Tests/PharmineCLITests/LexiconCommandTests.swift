@@ -7,7 +7,8 @@ import Testing
 @Suite struct LexiconCommandTests {
     private static let fixtures: String = {
         var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path)
+        {
             url.deleteLastPathComponent()
         }
         return url.appendingPathComponent("Tests/PharmineTests/Fixtures/LexiconSources").path

@@ -57,8 +57,11 @@ struct ParsedLexicon {
 /// Builds the fixture lexicons once per call into memory.
 private func buildFixtures(includeHPO: Bool = false) throws -> LexiconBuilder.Result {
     let options = LexiconBuildOptions(
-        sourcesDirectory: fixtureSources, outputDirectory: NSTemporaryDirectory(),
-        curatedDirectory: fixtureSources + "/curated", includeHPO: includeHPO)
+        sourcesDirectory: fixtureSources,
+        outputDirectory: NSTemporaryDirectory(),
+        curatedDirectory: fixtureSources + "/curated",
+        includeHPO: includeHPO
+    )
     return try LexiconBuilder(options: options).build()
 }
 
@@ -97,7 +100,10 @@ private func text(_ result: LexiconBuilder.Result, _ type: LexiconEntityType) ->
         #expect(LexiconText.clean("plain text") == "plain text")
         #expect(LexiconText.clean("a\u{00A0}\u{00A0}b") == "a b")
         #expect(LexiconText.trimmed(" a | b ") == "a | b")
-        #expect(LexiconText.moveParentheticalQualifier("Acetylcholine receptors (muscarinic)") == "muscarinic Acetylcholine receptors")
+        #expect(
+            LexiconText.moveParentheticalQualifier("Acetylcholine receptors (muscarinic)")
+                == "muscarinic Acetylcholine receptors"
+        )
         #expect(LexiconText.isBalanced("solute carrier family 6 (neurotransmitter transporter") == false)
     }
 
@@ -270,7 +276,9 @@ private func text(_ result: LexiconBuilder.Result, _ type: LexiconEntityType) ->
         let muscarinic = try #require(receptors.byID["FPLX:CHRM"])
         #expect(muscarinic[2] == "Muscarinic Receptors")
         #expect(muscarinic[5] == "class")
-        #expect(receptors.forms("FPLX:CHRM").isSuperset(of: ["muscarinic acetylcholine receptors", "muscarinic receptor"]))
+        #expect(
+            receptors.forms("FPLX:CHRM").isSuperset(of: ["muscarinic acetylcholine receptors", "muscarinic receptor"])
+        )
         #expect(receptors.xrefs("FPLX:CHRM").contains("MESH:D011976"))
         #expect(receptors.xrefs("FPLX:CHRM").contains("GTOPDB.FAMILY:2"))
         #expect(receptors.forms("HGNC:1950").contains("muscarinic m1 receptor"))
@@ -282,7 +290,9 @@ private func text(_ result: LexiconBuilder.Result, _ type: LexiconEntityType) ->
     @Test func curationRulesAreGenerated() throws {
         let result = try buildFixtures()
         let rules = Dictionary(
-            result.curation.rules.map { ($0.term + "/" + $0.type, $0) }, uniquingKeysWith: { first, _ in first })
+            result.curation.rules.map { ($0.term + "/" + $0.type, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
         #expect(rules["CAT/receptor"]?.action == "case_sensitive")
         #expect(rules["disease/condition"]?.action == "exclude")
         #expect(rules["Apple/drug"]?.action == "exclude")  // DrugBank food extract without a chemical identity
@@ -309,9 +319,16 @@ private func text(_ result: LexiconBuilder.Result, _ type: LexiconEntityType) ->
         for run in 0..<2 {
             let output = folder + "/run\(run)"
             let options = LexiconBuildOptions(
-                sourcesDirectory: fixtureSources, outputDirectory: output, curatedDirectory: fixtureSources + "/curated")
+                sourcesDirectory: fixtureSources,
+                outputDirectory: output,
+                curatedDirectory: fixtureSources + "/curated"
+            )
             let report = try LexiconBuilder(options: options).run()
-            #expect(report.files.map(\.name) == ["drugs.tsv", "conditions.tsv", "receptors.tsv", "curation.tsv", "drug-forms.tsv"])
+            #expect(
+                report.files.map(\.name) == [
+                    "drugs.tsv", "conditions.tsv", "receptors.tsv", "curation.tsv", "drug-forms.tsv",
+                ]
+            )
             var files: [String: Data] = [:]
             for file in report.files {
                 files[file.name] = try Data(contentsOf: URL(fileURLWithPath: output + "/" + file.name))
@@ -422,7 +439,9 @@ private func formatProblems(_ bytes: [UInt8], type: LexiconEntityType) -> [Strin
             if synonym.isEmpty || synonym.first == UInt8(ascii: " ") || synonym.last == UInt8(ascii: " ") {
                 problems.append("\(id): empty or untrimmed synonym")
             }
-            if let previous, !previous.lexicographicallyPrecedes(synonym) { problems.append("\(id): synonyms not sorted") }
+            if let previous, !previous.lexicographicallyPrecedes(synonym) {
+                problems.append("\(id): synonyms not sorted")
+            }
             previous = synonym
             if !seen.insert(folded(synonym)).inserted { problems.append("\(id): duplicate synonym or name repeated") }
         }
@@ -476,7 +495,9 @@ struct ShippedLexiconTests {
     }()
 
     private static func isExcluded(_ form: String, type: String) -> Bool {
-        curation.contains { $0.action == "exclude" && ($0.type == type || $0.type == "*") && $0.term.lowercased() == form.lowercased() }
+        curation.contains {
+            $0.action == "exclude" && ($0.type == type || $0.type == "*") && $0.term.lowercased() == form.lowercased()
+        }
     }
 
     @Test func filesHaveTheFormat() throws {
@@ -513,7 +534,8 @@ struct ShippedLexiconTests {
         let tricyclics = try #require(Self.drugs.row("MESH:D000929"))
         #expect(tricyclics[5] == "class")
         #expect(Self.drugs.forms("MESH:D000929").isSuperset(of: ["tricyclic antidepressant", "tcas"]))
-        for (id, form) in [("MESH:D017367", "ssris"), ("MESH:D008996", "maois"), ("MESH:D065690", "cyp2d6 inhibitors")] {
+        for (id, form) in [("MESH:D017367", "ssris"), ("MESH:D008996", "maois"), ("MESH:D065690", "cyp2d6 inhibitors")]
+        {
             #expect(Self.drugs.forms(id).contains(form), "\(id) \(form)")
             #expect(Self.drugs.row(id)?[5] == "class")
         }
@@ -521,7 +543,8 @@ struct ShippedLexiconTests {
 
     @Test(arguments: [
         ("MESH:D003866", "depression"), ("MESH:D003866", "depressive disorder"),
-        ("MESH:D059350", "chronic pain"), ("MESH:D009437", "neuropathic pain"),
+        ("MESH:D059350", "chronic pain"), ("MESH:D059350", "chronic pain syndrome"),
+        ("MESH:D009437", "neuropathic pain"),
         ("MESH:D003929", "diabetic neuropathy"), ("MESH:D003929", "diabetic neuropathies"),
         ("MESH:D051474", "postherpetic neuralgia"), ("MESH:D051474", "post-herpetic neuralgia"),
         ("MESH:D005356", "fibromyalgia"), ("MESH:D008881", "migraine"), ("MESH:D008881", "migraine disorders"),
@@ -546,6 +569,13 @@ struct ShippedLexiconTests {
         #expect(!Self.isExcluded(form, type: "receptor"))
     }
 
+    @Test func handMergesAndCurationApply() {
+        #expect(Self.conditions.row("MONDO:0024317") == nil)  // merged into MESH:D059350
+        #expect(Self.conditions.xrefs("MESH:D059350").contains("MONDO:0024317"))
+        #expect(!Self.drugs.forms("MESH:D006993").contains("sedative effects"))
+        #expect(Self.isExcluded("neurotransmitters", type: "drug"))
+    }
+
     @Test func familiesAreClasses() {
         for id in ["FPLX:CHRM", "FPLX:HRH", "FPLX:ADRB"] {
             #expect(Self.receptors.row(id)?[5] == "class", "\(id)")
@@ -553,7 +583,10 @@ struct ShippedLexiconTests {
     }
 
     @Test func curationCoversAmbiguousSymbols() {
-        let byKey = Dictionary(Self.curation.map { ($0.term + "/" + $0.type, $0.action) }, uniquingKeysWith: { first, _ in first })
+        let byKey = Dictionary(
+            Self.curation.map { ($0.term + "/" + $0.type, $0.action) },
+            uniquingKeysWith: { first, _ in first }
+        )
         #expect(byKey["CAT/receptor"] == "case_sensitive")
         #expect(byKey["SET/receptor"] == "case_sensitive")
         #expect(byKey["disease/condition"] == "exclude")

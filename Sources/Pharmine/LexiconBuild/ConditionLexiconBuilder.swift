@@ -24,6 +24,7 @@ struct ConditionLexiconBuilder {
         var links = 0
         var refusedLinks = 0
         var manualSynonyms = 0
+        var manualMerges = 0
     }
 
     var mesh: MeSHSource
@@ -152,8 +153,11 @@ struct ConditionLexiconBuilder {
                 links.append(Link(score: score, from: position, to: other))
             }
         }
-        for reference in mesh.crossReferences where reference.namespace == "DOID" || (hpo != nil && reference.namespace == "HP") {
-            guard let from = recordOf["MESH:" + reference.meshID], let to = recordOf[reference.targetID] else { continue }
+        for reference in mesh.crossReferences
+        where reference.namespace == "DOID" || (hpo != nil && reference.namespace == "HP") {
+            guard let from = recordOf["MESH:" + reference.meshID], let to = recordOf[reference.targetID] else {
+                continue
+            }
             links.append(Link(score: agree(from, to) ? 4 : 3, from: from, to: to))
         }
         // Names: DO/MONDO/HPO names equal to a MeSH form, MONDO names equal to a DO name.
@@ -166,9 +170,17 @@ struct ConditionLexiconBuilder {
             if let list = meshForms[key], Set(list).count == 1, let target = list.first {
                 links.append(Link(score: 1, from: position, to: target))
             }
-            if record.members[0].id.hasPrefix("MONDO:"), let list = doNames[key], list.count == 1, let target = list.first {
+            if record.members[0].id.hasPrefix("MONDO:"), let list = doNames[key], list.count == 1,
+                let target = list.first
+            {
                 links.append(Link(score: 1, from: position, to: target))
             }
+        }
+        // Hand-made merges come first.
+        for merge in curated.merges {
+            guard let from = recordOf[merge.id], let to = recordOf[merge.into] else { continue }
+            links.append(Link(score: 9, from: from, to: to))
+            statistics.manualMerges += 1
         }
         links.sort { ($0.score, $1.from, $1.to) > ($1.score, $0.from, $0.to) }
 

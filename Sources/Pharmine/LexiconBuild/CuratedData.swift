@@ -8,6 +8,8 @@ import Foundation
 ///   (short forms such as "TCAs", "MAOIs"; "depression" for Depressive Disorder).
 /// - `drug-forms-manual.tsv`: `word kind reason`: salt and formulation words added to those
 ///   derived from the sources.
+/// - `merges-manual.tsv`: `id into reason`: condition records merged by hand into another
+///   concept (MONDO "chronic pain syndrome" into MeSH Chronic Pain).
 /// - `stopwords.txt`: English function words, one a line; never matched as entities.
 /// - `english-words.tsv`: `word common`: an English word list (SCOWL, via Debian's `wamerican`;
 ///   `common` = 1 for the words of the smaller `wamerican-small` list) used to find symbols that
@@ -37,8 +39,15 @@ struct CuratedData {
         var kind: String
     }
 
+    /// A hand-made merge of one record into another concept.
+    struct Merge {
+        var id: String
+        var into: String
+    }
+
     var rules: [Rule] = []
     var synonyms: [Synonym] = []
+    var merges: [Merge] = []
     var forms: [Form] = []
     var stopwords: Set<String> = []
     /// Lower-case English words.
@@ -66,6 +75,9 @@ struct CuratedData {
         }
         try Self.rows(folder + "/synonyms-manual.tsv", columns: 3) { fields, _ in
             synonyms.append(Synonym(id: fields[0], type: fields[1], synonym: fields[2]))
+        }
+        try Self.rows(folder + "/merges-manual.tsv", columns: 2) { fields, _ in
+            merges.append(Merge(id: fields[0], into: fields[1]))
         }
         let formsPath = folder + "/drug-forms-manual.tsv"
         try Self.rows(formsPath, columns: 2) { fields, line throws(LexiconBuildError) in

@@ -43,7 +43,11 @@ struct CurationRules {
     ///   - curated: Stop words, English words and hand-written rules.
     ///   - weakForms: Per type, lower-cased forms that come only from weak sources (brands and
     ///     variants of drugs) and may be excluded when they are common English words.
-    init(lexicons: [LexiconEntityType: [LexiconEntry]], curated: CuratedData, weakForms: [LexiconEntityType: Set<String>]) {
+    init(
+        lexicons: [LexiconEntityType: [LexiconEntry]],
+        curated: CuratedData,
+        weakForms: [LexiconEntityType: Set<String>]
+    ) {
         var byKey: [String: Rule] = [:]
         func put(_ rule: Rule) {
             let key = LexiconText.key(rule.term) + "\t" + rule.type
@@ -52,7 +56,11 @@ struct CurationRules {
         let manualKeys = Set(curated.rules.map { LexiconText.key($0.term) + "\t" + $0.type })
         for rule in curated.rules where rule.action != "keep" {
             byKey[LexiconText.key(rule.term) + "\t" + rule.type] = Rule(
-                term: rule.term, type: rule.type, action: rule.action, reason: rule.reason)
+                term: rule.term,
+                type: rule.type,
+                action: rule.action,
+                reason: rule.reason
+            )
         }
         let manualAnyType = Set(curated.rules.filter { $0.type == "*" }.map { LexiconText.key($0.term) })
         var conditionForms: Set<String> = []
@@ -67,9 +75,15 @@ struct CurationRules {
                     let key = LexiconText.key(form)
                     if manualAnyType.contains(key) || manualKeys.contains(key + "\t" + type.rawValue) { continue }
                     if let rule = Self.rule(
-                        for: form, key: key, type: type, isName: position == 0, curated: curated,
-                        weak: weakForms[type]?.contains(key) ?? false, entry: entry, conditionForms: conditionForms)
-                    {
+                        for: form,
+                        key: key,
+                        type: type,
+                        isName: position == 0,
+                        curated: curated,
+                        weak: weakForms[type]?.contains(key) ?? false,
+                        entry: entry,
+                        conditionForms: conditionForms
+                    ) {
                         put(rule)
                     }
                 }
@@ -120,52 +134,85 @@ struct CurationRules {
         if curated.stopwords.contains(key) {
             if symbolLike {
                 return Rule(
-                    term: form, type: type.rawValue, action: "case_sensitive",
-                    reason: "symbol that is also the English function word '\(key)'")
+                    term: form,
+                    type: type.rawValue,
+                    action: "case_sensitive",
+                    reason: "symbol that is also the English function word '\(key)'"
+                )
             }
             return Rule(term: form, type: "*", action: "exclude", reason: "English function word")
         }
         if alphanumericCount <= 2 {
             if weak && !isName {
                 return Rule(
-                    term: form, type: type.rawValue, action: "exclude",
-                    reason: "one- or two-character abbreviation from weak sources only")
+                    term: form,
+                    type: type.rawValue,
+                    action: "exclude",
+                    reason: "one- or two-character abbreviation from weak sources only"
+                )
             }
-            return Rule(term: form, type: type.rawValue, action: "case_sensitive", reason: "one- or two-character symbol")
+            return Rule(
+                term: form,
+                type: type.rawValue,
+                action: "case_sensitive",
+                reason: "one- or two-character symbol"
+            )
         }
         let singleWord = !key.contains(" ")
         if symbolLike, singleWord, curated.englishWords.contains(key) {
             return Rule(
-                term: form, type: type.rawValue, action: "case_sensitive",
-                reason: "symbol that is also the English word '\(key)'")
+                term: form,
+                type: type.rawValue,
+                action: "case_sensitive",
+                reason: "symbol that is also the English word '\(key)'"
+            )
         }
         if !symbolLike, singleWord, curated.commonWords.contains(key) {
             switch type {
             case .receptor where !isName:
                 return Rule(
-                    term: form, type: type.rawValue, action: "exclude",
-                    reason: "target synonym that is the common English word '\(key)'")
-            case .drug where isName && !entry.xrefs.contains(where: { $0.hasPrefix("MESH:") || $0.hasPrefix("CHEBI:") })
+                    term: form,
+                    type: type.rawValue,
+                    action: "exclude",
+                    reason: "target synonym that is the common English word '\(key)'"
+                )
+            case .drug
+            where isName && !entry.xrefs.contains(where: { $0.hasPrefix("MESH:") || $0.hasPrefix("CHEBI:") })
                 && !entry.id.hasPrefix("MESH:") && !entry.id.hasPrefix("CHEBI:"):
                 return Rule(
-                    term: form, type: type.rawValue, action: "exclude",
-                    reason: "common English word '\(key)' naming a drug entry with no MeSH or ChEBI chemical (food or allergen extract)")
+                    term: form,
+                    type: type.rawValue,
+                    action: "exclude",
+                    reason:
+                        "common English word '\(key)' naming a drug entry with no MeSH or ChEBI chemical (food or allergen extract)"
+                )
             case .drug where weak && !isName && letterCount <= Self.shortWordLength,
                 .condition where weak && !isName && letterCount <= Self.shortWordLength:
                 return Rule(
-                    term: form, type: type.rawValue, action: "exclude",
-                    reason: "short synonym from weak sources only that is the common English word '\(key)'")
+                    term: form,
+                    type: type.rawValue,
+                    action: "exclude",
+                    reason: "short synonym from weak sources only that is the common English word '\(key)'"
+                )
             default:
                 break
             }
         }
         if type == .receptor, symbolLike, conditionForms.contains(form) {
             return Rule(
-                term: form, type: type.rawValue, action: "exclude",
-                reason: "gene or protein symbol that is also a condition abbreviation")
+                term: form,
+                type: type.rawValue,
+                action: "exclude",
+                reason: "gene or protein symbol that is also a condition abbreviation"
+            )
         }
         if type == .receptor, LexiconText.isUpperCaseSymbol(form), letterCount <= 3, alphanumericCount <= 3 {
-            return Rule(term: form, type: type.rawValue, action: "case_sensitive", reason: "short gene or protein symbol")
+            return Rule(
+                term: form,
+                type: type.rawValue,
+                action: "case_sensitive",
+                reason: "short gene or protein symbol"
+            )
         }
         return nil
     }
@@ -184,9 +231,12 @@ struct CurationRules {
     /// The file `curation.tsv`.
     var tsv: String {
         var text = "# pharmine-curation 1\n"
-        text += "# Curated surface forms: exclude = never match this form; case_sensitive = match only with this exact case.\n"
-        text += "# type: drug, condition, receptor or * (every type). Term comparison for exclude is case-insensitive.\n"
-        text += "# Generated by `pharmine lexicon build` from the lexicons and Lexicons/curated/ (rules and word lists);\n"
+        text +=
+            "# Curated surface forms: exclude = never match this form; case_sensitive = match only with this exact case.\n"
+        text +=
+            "# type: drug, condition, receptor or * (every type). Term comparison for exclude is case-insensitive.\n"
+        text +=
+            "# Generated by `pharmine lexicon build` from the lexicons and Lexicons/curated/ (rules and word lists);\n"
         text += "# hand-written rules come from Lexicons/curated/curation-manual.tsv. See README.md.\n"
         text += "term\ttype\taction\treason\n"
         for rule in rules {

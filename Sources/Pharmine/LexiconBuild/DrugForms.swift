@@ -106,9 +106,12 @@ struct DrugForms {
     /// The file `drug-forms.tsv`: header comments, a header row, `word kind sources` rows.
     var tsv: String {
         var text = "# pharmine-drug-forms 1\n"
-        text += "# Salt, ester and formulation words that may follow a drug name; the matcher extends a drug match over them.\n"
-        text += "# kind: salt (salts, esters, hydrates, counter-ions) or formulation (dosage forms and release words).\n"
-        text += "# sources: where the word was attested (chebi, drug-ner-dictionary, mesh) or curated (Lexicons/curated/drug-forms-manual.tsv).\n"
+        text +=
+            "# Salt, ester and formulation words that may follow a drug name; the matcher extends a drug match over them.\n"
+        text +=
+            "# kind: salt (salts, esters, hydrates, counter-ions) or formulation (dosage forms and release words).\n"
+        text +=
+            "# sources: where the word was attested (chebi, drug-ner-dictionary, mesh) or curated (Lexicons/curated/drug-forms-manual.tsv).\n"
         text += "word\tkind\tsources\n"
         for form in forms {
             text += "\(form.word)\t\(form.kind)\t\(form.sources.joined(separator: "|"))\n"

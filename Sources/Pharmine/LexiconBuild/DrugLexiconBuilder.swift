@@ -28,6 +28,9 @@ struct DrugLexiconBuilder {
     /// enzymes, nucleic acids, polymers, anatomy).
     static let nonDrugTrees = ["B", "C", "D12.776", "D08.811", "D05", "D13.444", "D13.150", "A", "F", "G", "E"]
 
+    /// Words that make a drug-ner-dictionary variant of a class name an effect rather than the class.
+    static let effectWords = ["effect", "effects", "effect,", "effects,", "action", "actions", "activity"]
+
     /// Counts for the build report.
     struct Statistics {
         var drugBank = 0
@@ -340,14 +343,25 @@ struct DrugLexiconBuilder {
                 target = list.first
             }
             let proteinOnly =
-                !row.meshTreeNumbers.isEmpty && row.meshTreeNumbers.allSatisfy { $0.hasPrefix("D12") || $0.hasPrefix("D08") }
+                !row.meshTreeNumbers.isEmpty
+                && row.meshTreeNumbers.allSatisfy { $0.hasPrefix("D12") || $0.hasPrefix("D08") }
             guard let target, !(proteinOnly && row.drugBankID.isEmpty) else {
                 statistics.drugNERRowsLeftOut += 1
                 continue
             }
             drafts[target].add(row.name, strength: 2)
+            let isClass = drafts[target].flags.contains("class")
             for variant in drugNER.variants[row.key] ?? [] {
-                if let clean = DrugNERSource.cleanVariant(variant) { drafts[target].add(clean, strength: 2) }
+                guard let clean = DrugNERSource.cleanVariant(variant) else { continue }
+                // Variants of classes such as "sedative effects" name an effect, not the class.
+                if isClass,
+                    Self.effectWords.contains(where: {
+                        clean.lowercased().split(separator: " ").contains(Substring($0))
+                    })
+                {
+                    continue
+                }
+                drafts[target].add(clean, strength: 2)
             }
             drafts[target].sources.insert("drug-ner-dictionary")
             statistics.drugNERRowsUsed += 1

@@ -45,7 +45,9 @@ struct GtoPdbSource {
         var familyOrder: [String] = []
         try SourceReading.forEachCSVRecord(path) { fields, line throws(LexiconBuildError) in
             if let first = fields.first, first.hasPrefix("# GtoPdb Version:") {
-                version = first.replacingOccurrences(of: "# GtoPdb Version:", with: "").trimmingCharacters(in: .whitespaces)
+                version = first.replacingOccurrences(of: "# GtoPdb Version:", with: "").trimmingCharacters(
+                    in: .whitespaces
+                )
                 return
             }
             if columns.isEmpty {
@@ -68,7 +70,9 @@ struct GtoPdbSource {
                     familyOrder.append(familyID)
                     familyTargets[familyID] = (familyName, [])
                 }
-                if familyTargets[familyID]?.targets.contains(id) == false { familyTargets[familyID]?.targets.append(id) }
+                if familyTargets[familyID]?.targets.contains(id) == false {
+                    familyTargets[familyID]?.targets.append(id)
+                }
             }
             if byTarget[id] != nil { return }
             let hgnc = field("HGNC id")

@@ -118,12 +118,19 @@ package struct LexiconBuilder: Sendable {
         let chebi = try ChEBISource(path: path("chebi/chebi_names.tsv.gz"))
         lap("read drug sources")
         let drugForms = DrugForms(
-            pairs: Self.saltPairs(mesh: mesh, drugNER: drugNER, chebi: chebi), curated: curated.forms)
+            pairs: Self.saltPairs(mesh: mesh, drugNER: drugNER, chebi: chebi),
+            curated: curated.forms
+        )
 
         var statistics: [(name: String, value: Int)] = []
         var drugs = DrugLexiconBuilder(
-            drugBank: drugBank, mesh: mesh, drugNER: drugNER, chebi: chebi, saltWords: drugForms.saltWords,
-            curated: curated)
+            drugBank: drugBank,
+            mesh: mesh,
+            drugNER: drugNER,
+            chebi: chebi,
+            saltWords: drugForms.saltWords,
+            curated: curated
+        )
         lap("drug forms")
         drugs.build()
         lap("drug build")
@@ -140,7 +147,12 @@ package struct LexiconBuilder: Sendable {
         let hpo = options.includeHPO ? try HPOSource(path: path("hpo/hp.obo.gz")) : nil
         lap("read condition sources")
         var conditions = ConditionLexiconBuilder(
-            mesh: mesh, diseaseOntology: diseaseOntology, mondo: mondo, hpo: hpo, curated: curated)
+            mesh: mesh,
+            diseaseOntology: diseaseOntology,
+            mondo: mondo,
+            hpo: hpo,
+            curated: curated
+        )
         conditions.build()
         let conditionResult = ConceptFinalizer(idPriority: ["MESH", "DOID", "MONDO", "HP"], type: .condition)
             .finalize(conditions.drafts)
@@ -158,10 +170,17 @@ package struct LexiconBuilder: Sendable {
         let gtopdb = try GtoPdbSource(path: path("gtopdb/targets_and_families.csv"))
         let famplex = try FamPlexSource(folder: path("famplex"))
         lap("read receptor sources")
-        var receptors = ReceptorLexiconBuilder(hgnc: hgnc, gtopdb: gtopdb, famplex: famplex, mesh: mesh, curated: curated)
+        var receptors = ReceptorLexiconBuilder(
+            hgnc: hgnc,
+            gtopdb: gtopdb,
+            famplex: famplex,
+            mesh: mesh,
+            curated: curated
+        )
         receptors.build()
         let receptorResult = ConceptFinalizer(
-            idPriority: ["HGNC", "FPLX", "MESH", "GTOPDB", "GTOPDB.FAMILY"], type: .receptor
+            idPriority: ["HGNC", "FPLX", "MESH", "GTOPDB", "GTOPDB.FAMILY"],
+            type: .receptor
         ).finalize(receptors.drafts)
         lap("receptor build")
         statistics += Self.fields(of: receptors.statistics, prefix: "receptors")
@@ -174,10 +193,13 @@ package struct LexiconBuilder: Sendable {
             .drug: drugResult.entries, .condition: conditionResult.entries, .receptor: receptorResult.entries,
         ]
         let curation = CurationRules(
-            lexicons: lexicons, curated: curated, weakForms: [
+            lexicons: lexicons,
+            curated: curated,
+            weakForms: [
                 .drug: drugResult.statistics.weakForms, .condition: conditionResult.statistics.weakForms,
                 .receptor: receptorResult.statistics.weakForms,
-            ])
+            ]
+        )
         let info = LexiconSourceInfo.all(gtopdbVersion: gtopdb.version, hpoVersion: hpo?.version ?? "")
         var headers: [LexiconEntityType: String] = [:]
         for (type, entries) in lexicons {
@@ -185,8 +207,13 @@ package struct LexiconBuilder: Sendable {
         }
         lap("curation")
         return Result(
-            lexicons: lexicons, curation: curation, drugForms: drugForms, headers: headers, statistics: statistics,
-            timings: timings)
+            lexicons: lexicons,
+            curation: curation,
+            drugForms: drugForms,
+            headers: headers,
+            statistics: statistics,
+            timings: timings
+        )
     }
 
     /// The text of a lexicon file.
@@ -208,11 +235,13 @@ package struct LexiconBuilder: Sendable {
         let used = Set(entries.flatMap(\.sources)).sorted(by: LexiconText.byteLess)
         var text = "# pharmine-lexicon 1\n"
         text += "# type: \(type.rawValue)\n"
-        text += "# Built by `pharmine lexicon build` from the sources below; format, counts and licences: README.md beside this file.\n"
+        text +=
+            "# Built by `pharmine lexicon build` from the sources below; format, counts and licences: README.md beside this file.\n"
         text += "# columns: id, type, name, synonyms (|), xrefs (|), flags (,), sources (|)\n"
         for name in used {
             guard let source = info[name] else { continue }
-            text += "# source: \(source.name) = \(source.title); version \(source.version); \(source.url); licence: \(source.licence)\n"
+            text +=
+                "# source: \(source.name) = \(source.title); version \(source.version); \(source.url); licence: \(source.licence)\n"
         }
         text += "# licence of this file: \(LexiconSourceInfo.licence(of: type))\n"
         return text
@@ -232,15 +261,23 @@ package struct LexiconBuilder: Sendable {
             try Self.writeAtomically(text, to: (output as NSString).appendingPathComponent(type.fileName))
             report.files.append(
                 .init(
-                    name: type.fileName, rows: entries.count, synonyms: entries.reduce(0) { $0 + $1.synonyms.count },
-                    bytes: text.utf8.count))
+                    name: type.fileName,
+                    rows: entries.count,
+                    synonyms: entries.reduce(0) { $0 + $1.synonyms.count },
+                    bytes: text.utf8.count
+                )
+            )
         }
         let curation = result.curation.tsv
         try Self.writeAtomically(curation, to: (output as NSString).appendingPathComponent("curation.tsv"))
-        report.files.append(.init(name: "curation.tsv", rows: result.curation.rules.count, synonyms: 0, bytes: curation.utf8.count))
+        report.files.append(
+            .init(name: "curation.tsv", rows: result.curation.rules.count, synonyms: 0, bytes: curation.utf8.count)
+        )
         let forms = result.drugForms.tsv
         try Self.writeAtomically(forms, to: (output as NSString).appendingPathComponent("drug-forms.tsv"))
-        report.files.append(.init(name: "drug-forms.tsv", rows: result.drugForms.forms.count, synonyms: 0, bytes: forms.utf8.count))
+        report.files.append(
+            .init(name: "drug-forms.tsv", rows: result.drugForms.forms.count, synonyms: 0, bytes: forms.utf8.count)
+        )
         report.statistics = result.statistics
         report.timings = result.timings
         try updateReadme(report)
@@ -257,7 +294,8 @@ package struct LexiconBuilder: Sendable {
         else { return }
         var table = "\n| file | rows | synonyms | bytes |\n| --- | ---: | ---: | ---: |\n"
         for file in report.files {
-            table += "| `\(file.name)` | \(file.rows) | \(file.rows > 0 && file.synonyms > 0 ? String(file.synonyms) : "-") | \(file.bytes) |\n"
+            table +=
+                "| `\(file.name)` | \(file.rows) | \(file.rows > 0 && file.synonyms > 0 ? String(file.synonyms) : "-") | \(file.bytes) |\n"
         }
         table += "\nBuild steps:\n\n| step | count |\n| --- | ---: |\n"
         for (name, value) in report.statistics { table += "| \(name) | \(value) |\n" }

@@ -92,7 +92,9 @@ struct MeSHSource {
             let synonyms = Self.split(middle, by: "|").map {
                 $0.contains("\"") ? $0.replacingOccurrences(of: "\"", with: "") : $0
             }
-            let mapped = Self.split(fields[fields.count - 1], by: ",").map { $0.hasPrefix("*") ? String($0.dropFirst()) : $0 }
+            let mapped = Self.split(fields[fields.count - 1], by: ",").map {
+                $0.hasPrefix("*") ? String($0.dropFirst()) : $0
+            }
             supplementary.append(Supplementary(id: fields[0], label: fields[1], synonyms: synonyms, mappedTo: mapped))
         }
         try SourceReading.forEachLine(crossReferencesPath) { line, _ in
