@@ -52,7 +52,10 @@ let package = Package(
 
         .executableTarget(
             name: "PharmineCLI",
-            dependencies: ["Pharmine", "PharmineCore", "PharmineIngest", "PharmineOutput", argumentParser]
+            dependencies: [
+                "Pharmine", "PharmineCore", "PharmineIngest", "PharmineOutput", "PharmineLexicon", "PharmineText",
+                argumentParser,
+            ]
         ),
         .executableTarget(
             name: "PharmineBench",

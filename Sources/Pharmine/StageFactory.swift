@@ -48,20 +48,21 @@ public enum StageFactory {
         if !configuration.userLexicons.isEmpty {
             facts.append(Infon("user_files", configuration.userLexicons.joined(separator: ", ")))
         }
-        let lexicon: Lexicon
+        let matcher: Matcher
         let context: ContextStage
         do {
-            lexicon = try Lexicon(directory: directory, additionalFiles: configuration.userLexicons)
+            // Through the compiled cache (Lexicons/.cache): compiling the full lexicons takes seconds.
+            matcher = try Matcher.load(directory: directory, additionalFiles: configuration.userLexicons)
             context = try ContextStage(lexiconDirectory: directory)
         } catch {
             throw PipelineError(.lexicon, message: "cannot load the lexicons in \(directory): \(error)")
         }
-        let matcher = Matcher(lexicon: lexicon)
         for type in EntityType.allCases {
-            facts.append(Infon("\(type.rawValue)_concepts", String(lexicon.entries.lazy.filter { $0.type == type }.count)))
+            facts.append(Infon("\(type.rawValue)_concepts", String(matcher.concepts.lazy.filter { $0.type == type }.count)))
         }
         facts.append(Infon("surface_forms", String(matcher.statistics.surfaceForms)))
-        var stages: [any Stage] = [TextStage(), EntityMatcher(matcher: matcher), context]
+        facts.append(Infon("lexicon_cache", matcher.isFromCache ? "used" : "compiled"))
+        let stages: [any Stage] = [TextStage(), EntityMatcher(matcher: matcher), context]
         return StageSet(stages: stages, lexicon: facts)
     }
 }

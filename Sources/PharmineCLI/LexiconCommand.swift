@@ -10,7 +10,7 @@ struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Build and inspect Pharmine's lexicons.",
-        subcommands: [LexiconBuildCommand.self]
+        subcommands: [LexiconBuildCommand.self, LexiconLookupCommand.self, LexiconStatsCommand.self]
     )
 }
 

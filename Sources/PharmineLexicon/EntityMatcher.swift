@@ -53,33 +53,34 @@ public struct EntityMatcher: Stage {
                 sentencesByPassage[sentence.passage].append((index, sentence.tokens))
             }
         }
-        let scratch = MatchScratch()
         var mentions: [Mention] = []
         var matches: [LexiconMatch] = []
-        let entries = matcher.lexicon.entries
-        for (passageIndex, passage) in document.passages.enumerated() {
-            var text = passage.text
-            let tokens = document.tokens[passageIndex]
-            text.withUTF8 { bytes in
-                tokens.withUnsafeBufferPointer { tokenBuffer in
-                    for sentence in sentencesByPassage[passageIndex] {
-                        let range = sentence.tokens.clamped(to: 0..<tokenBuffer.count)
-                        matches.removeAll(keepingCapacity: true)
-                        matcher.match(text: bytes, tokens: tokenBuffer, range: range, scratch: scratch, into: &matches)
-                        for match in matches {
-                            let entry = entries[match.entry]
-                            mentions.append(
-                                Mention(
-                                    type: entry.type,
-                                    id: entry.id,
-                                    name: entry.name,
-                                    passage: passageIndex,
-                                    sentence: sentence.index,
-                                    start: match.start,
-                                    end: match.end,
-                                    isClass: entry.isClass
+        let concepts = matcher.concepts
+        matcher.withScratch { scratch in
+            for (passageIndex, passage) in document.passages.enumerated() {
+                var text = passage.text
+                let tokens = document.tokens[passageIndex]
+                text.withUTF8 { bytes in
+                    tokens.withUnsafeBufferPointer { tokenBuffer in
+                        for sentence in sentencesByPassage[passageIndex] {
+                            let range = sentence.tokens.clamped(to: 0..<tokenBuffer.count)
+                            matches.removeAll(keepingCapacity: true)
+                            matcher.match(text: bytes, tokens: tokenBuffer, range: range, scratch: scratch, into: &matches)
+                            for match in matches {
+                                let entry = concepts[match.entry]
+                                mentions.append(
+                                    Mention(
+                                        type: entry.type,
+                                        id: entry.id,
+                                        name: entry.name,
+                                        passage: passageIndex,
+                                        sentence: sentence.index,
+                                        start: match.start,
+                                        end: match.end,
+                                        isClass: entry.isClass
+                                    )
                                 )
-                            )
+                            }
                         }
                     }
                 }
@@ -166,7 +167,7 @@ public struct EntityMatcher: Stage {
         let trimmed = long.utf8.count
         let whole = matcher.matches(in: long).filter { $0.start == 0 && $0.end == trimmed }
         guard let match = whole.first else { return nil }
-        let entry = matcher.lexicon.entries[match.entry]
+        let entry = matcher.concepts[match.entry]
         return Mention(
             type: entry.type,
             id: entry.id,

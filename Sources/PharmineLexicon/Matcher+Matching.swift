@@ -11,13 +11,14 @@ extension Matcher {
     /// - Returns: The matches, sorted by start, end, type and entry.
     public func matches(in text: String) -> [LexiconMatch] {
         var text = text
-        let scratch = MatchScratch()
         var results: [LexiconMatch] = []
-        text.withUTF8 { bytes in
-            var tokens: [Token] = []
-            Tokenizer().tokenize(bytes, into: &tokens)
-            tokens.withUnsafeBufferPointer { tokenBuffer in
-                match(text: bytes, tokens: tokenBuffer, range: 0..<tokenBuffer.count, scratch: scratch, into: &results)
+        withScratch { scratch in
+            text.withUTF8 { bytes in
+                var tokens: [Token] = []
+                Tokenizer().tokenize(bytes, into: &tokens)
+                tokens.withUnsafeBufferPointer { tokenBuffer in
+                    match(text: bytes, tokens: tokenBuffer, range: 0..<tokenBuffer.count, scratch: scratch, into: &results)
+                }
             }
         }
         return results
@@ -41,9 +42,10 @@ extension Matcher {
         guard let textBase = text.baseAddress, let tokenBase = tokens.baseAddress, !range.isEmpty,
             range.upperBound <= tokens.count
         else { return }
-        var resolver = LookupResolver(tables: tables)
+        var resolver = LookupResolver(tables: tables, cache: scratch.useWordCache(for: tables))
         let units = UnitAnalysis.analyze(
             text: textBase,
+            textCount: text.count,
             tokens: tokenBase,
             range: range,
             scratch: scratch,
@@ -52,91 +54,221 @@ extension Matcher {
             joinEveryUnit: true
         )
         guard units > 0 else { return }
-        scratch.sentenceMatches.removeAll(keepingCapacity: true)
-        walk(text: textBase, units: units, scratch: scratch)
-        guard !scratch.sentenceMatches.isEmpty else { return }
-        if options.resolvesCoordination { coordinate(text: textBase, units: units, scratch: scratch) }
-        scratch.sentenceMatches.sort { left, right in
-            if left.first != right.first { return left.first < right.first }
-            if left.last != right.last { return left.last < right.last }
-            if left.output.type != right.output.type { return left.output.type < right.output.type }
-            return left.output.entry < right.output.entry
-        }
-        let unitStart = scratch.unitStart.base
-        let unitEnd = scratch.unitEnd.base
-        for match in scratch.sentenceMatches {
-            results.append(
-                LexiconMatch(
-                    entry: Int(match.output.entry),
-                    type: Self.typeOfRank[Int(match.output.type)],
-                    start: Int(unitStart[Int(match.first)]),
-                    end: Int(unitEnd[Int(match.last)]),
-                    origin: match.origin
+        let spanBytes = Int(scratch.unitEnd.base[units - 1] - scratch.unitStart.base[0])
+        scratch.stack.reserve(2 * units + 4)
+        scratch.candidates.reserve(4 * units + 8)
+        scratch.alnum.reserve(spanBytes + 8)
+        let view = SentenceView(
+            text: textBase,
+            textCount: text.count,
+            cache: scratch.wordCache,
+            slots: scratch.unitSlot.base,
+            units: units,
+            ids: scratch.unitID.base,
+            joins: scratch.joinID.base,
+            joinEnds: scratch.joinEnd.base,
+            starts: scratch.unitStart.base,
+            ends: scratch.unitEnd.base,
+            flags: scratch.unitFlags.base,
+            roots: scratch.unitRoot.base,
+            stack: scratch.stack.base,
+            candidates: scratch.candidates.base,
+            candidateCapacity: scratch.candidates.capacity,
+            alnum: scratch.alnum.base,
+            chosen: scratch.chosen.base
+        )
+        var matches: [UnitMatch] = []
+        swap(&matches, &scratch.sentenceMatches)
+        matches.removeAll(keepingCapacity: true)
+        walk(view, into: &matches)
+        if !matches.isEmpty {
+            if options.resolvesCoordination { coordinate(view, matches: &matches) }
+            if matches.count > 1 {
+                matches.sort { left, right in
+                    if left.first != right.first { return left.first < right.first }
+                    if left.last != right.last { return left.last < right.last }
+                    if left.output.type != right.output.type { return left.output.type < right.output.type }
+                    return left.output.entry < right.output.entry
+                }
+            }
+            for match in matches {
+                results.append(
+                    LexiconMatch(
+                        entry: Int(match.output.entry),
+                        type: Self.typeOfRank[Int(match.output.type)],
+                        start: Int(view.starts[Int(match.first)]),
+                        end: Int(view.ends[Int(match.last)]),
+                        origin: match.origin
+                    )
                 )
-            )
+            }
         }
+        swap(&matches, &scratch.sentenceMatches)
+    }
+
+    /// Analyses the tokens into units (normalising and looking up every token) without walking
+    /// the trie; for benchmarks that separate the costs.
+    ///
+    /// - Returns: The number of units.
+    package func analyzeOnly(
+        text: UnsafeBufferPointer<UInt8>,
+        tokens: UnsafeBufferPointer<Token>,
+        range: Range<Int>,
+        scratch: MatchScratch
+    ) -> Int {
+        guard let textBase = text.baseAddress, let tokenBase = tokens.baseAddress, !range.isEmpty else { return 0 }
+        var resolver = LookupResolver(tables: tables, cache: scratch.useWordCache(for: tables))
+        return UnitAnalysis.analyze(
+            text: textBase,
+            textCount: text.count,
+            tokens: tokenBase,
+            range: range,
+            scratch: scratch,
+            resolver: &resolver,
+            normalizer: normalizer,
+            joinEveryUnit: true
+        )
     }
 
     // MARK: - Leftmost-longest walk
 
-    /// Finds leftmost-longest matches over the units in `scratch`.
-    func walk(text: UnsafePointer<UInt8>, units: Int, scratch: MatchScratch) {
+    /// Finds leftmost-longest matches over the units of a sentence.
+    func walk(_ view: SentenceView, into matches: inout [UnitMatch]) {
         let trie = tables.trie
-        let rootChild = trie.rootChild.base
-        let unitID = scratch.unitID.base
-        let joinID = scratch.joinID.base
+        let units = view.units
         var unit = 0
         while unit < units {
-            let id = unitID[unit]
-            let joined = joinID[unit]
-            if (id < 0 || rootChild[Int(id)] < 0) && (joined < 0 || rootChild[Int(joined)] < 0) {
-                unit &+= 1
-                continue
+            let root = view.roots[unit]
+            let state = Int32(truncatingIfNeeded: root)
+            let joined = view.joins[unit]
+            if joined < 0 || trie.rootState(joined) < 0 {
+                // The common case: no hyphen chain starts here. Walk only when the next unit may
+                // continue a term; otherwise at most this one unit matches.
+                if state < 0 {
+                    unit &+= 1
+                    continue
+                }
+                let next = unit &+ 1
+                var mayContinue = false
+                if next < units {
+                    let nextID = view.ids[next]
+                    let nextJoin = view.joins[next]
+                    if nextJoin >= 0 {
+                        mayContinue =
+                            root & TokenTrie.followBit(nextJoin) != 0
+                            || nextID >= 0 && root & TokenTrie.followBit(nextID) != 0
+                    } else if nextID >= 0 && root & TokenTrie.followBit(nextID) != 0 {
+                        // One probe settles the usual case; the full walk repeats it only on a hit.
+                        mayContinue = trie.child(state, nextID) >= 0
+                    }
+                }
+                if !mayContinue {
+                    if trie.hasOutputs(state), let last = acceptSingle(state, at: unit, view, into: &matches) {
+                        unit = last &+ 1
+                    } else {
+                        unit &+= 1
+                    }
+                    continue
+                }
             }
-            if let last = longestMatch(from: unit, text: text, units: units, scratch: scratch) {
-                unit = last + 1
+            if let last = longestMatch(from: unit, view, into: &matches) {
+                unit = last &+ 1
             } else {
                 unit &+= 1
             }
         }
     }
 
-    /// Explores the trie from `first`, records the longest valid match, and returns its last unit.
-    func longestMatch(from first: Int, text: UnsafePointer<UInt8>, units: Int, scratch: MatchScratch) -> Int? {
+    /// Accepts a one-unit match at `unit` (state `state` ends a term) when an output passes,
+    /// returning its last unit (after drug-form extension). The decision for a word alone depends
+    /// only on its bytes, so it is kept in the word cache.
+    @inline(__always)
+    func acceptSingle(_ state: Int32, at unit: Int, _ view: SentenceView, into matches: inout [UnitMatch]) -> Int? {
+        var chosen: Int
+        let slot = Int(view.slots[unit])
+        if slot >= 0, !options.keepsAllTypes {
+            let start = Int(view.starts[unit])
+            let length = Int(view.ends[unit]) &- start
+            let (word0, word1) = WordCacheEntry.words(view.text, start: start, length: length, textCount: view.textCount)
+            let entry = view.cache[slot]
+            if entry.word0 == word0, entry.word1 == word1, entry.meta & 0xFF == UInt64(length) {
+                if entry.single == WordCacheEntry.singleUnknown {
+                    chosen = chooseOutputs(node: state, view, first: unit, last: unit, headFirst: -1, headLast: -1)
+                    view.cache[slot].single = chosen > 0 ? WordCacheEntry.single(view.chosen[0]) : WordCacheEntry.singleNone
+                } else if entry.single == WordCacheEntry.singleNone {
+                    chosen = 0
+                } else {
+                    view.chosen[0] = WordCacheEntry.output(entry.single)
+                    chosen = 1
+                }
+            } else {
+                chosen = chooseOutputs(node: state, view, first: unit, last: unit, headFirst: -1, headLast: -1)
+            }
+        } else {
+            chosen = chooseOutputs(node: state, view, first: unit, last: unit, headFirst: -1, headLast: -1)
+        }
+        guard chosen > 0 else { return nil }
+        var end = unit
+        if options.extendsDrugForms, view.chosen[0].type == 0 {
+            end = extendOverDrugForms(after: unit, view)
+        }
+        for output in 0..<chosen {
+            matches.append(UnitMatch(first: Int32(unit), last: Int32(end), output: view.chosen[output], origin: .lexicon))
+        }
+        return end
+    }
+
+    /// Explores the trie from unit `first`, records the longest valid match, and returns its
+    /// last unit.
+    func longestMatch(from first: Int, _ view: SentenceView, into matches: inout [UnitMatch]) -> Int? {
         let trie = tables.trie
-        let unitID = scratch.unitID.base
-        let joinID = scratch.joinID.base
-        let joinEnd = scratch.joinEnd.base
-        scratch.candidates.removeAll(keepingCapacity: true)
-        scratch.stack.removeAll(keepingCapacity: true)
-        scratch.stack.append((0, Int32(first)))
-        while let (node, next) = scratch.stack.popLast() {
-            if node != 0, trie.hasOutputs(node) { scratch.candidates.append((node, next - 1)) }
-            guard Int(next) < units else { continue }
-            let child = trie.child(node, unitID[Int(next)])
-            if child >= 0 { scratch.stack.append((child, next + 1)) }
-            let joined = joinID[Int(next)]
+        let units = view.units
+        var depth = 1
+        var candidateCount = 0
+        view.stack[0] = UInt64(first)
+        while depth > 0 {
+            depth &-= 1
+            let state = view.stack[depth]
+            let node = Int32(truncatingIfNeeded: state &>> 32)
+            let next = Int(truncatingIfNeeded: state & 0xFFFF_FFFF)
+            if node != 0, trie.hasOutputs(node), candidateCount < view.candidateCapacity {
+                view.candidates[candidateCount] = UInt64(next &- 1) &<< 32 | UInt64(UInt32(bitPattern: node))
+                candidateCount &+= 1
+            }
+            guard next < units else { continue }
+            let child = trie.child(node, view.ids[next])
+            if child >= 0 {
+                view.stack[depth] = UInt64(UInt32(bitPattern: child)) &<< 32 | UInt64(next &+ 1)
+                depth &+= 1
+            }
+            let joined = view.joins[next]
             if joined >= 0 {
                 let joinedChild = trie.child(node, joined)
-                if joinedChild >= 0 { scratch.stack.append((joinedChild, joinEnd[Int(next)] + 1)) }
+                if joinedChild >= 0 {
+                    view.stack[depth] =
+                        UInt64(UInt32(bitPattern: joinedChild)) &<< 32 | UInt64(view.joinEnds[next] &+ 1)
+                    depth &+= 1
+                }
             }
         }
-        guard !scratch.candidates.isEmpty else { return nil }
-        if scratch.candidates.count > 1 {
-            scratch.candidates.sort { $0.end != $1.end ? $0.end > $1.end : $0.node < $1.node }
+        guard candidateCount > 0 else { return nil }
+        if candidateCount > 1 {
+            // Longest first (the last unit is in the high bits); among equals, the higher node.
+            var candidates = UnsafeMutableBufferPointer(start: view.candidates, count: candidateCount)
+            candidates.sort(by: >)
         }
-        for candidate in scratch.candidates {
-            let last = Int(candidate.end)
-            let span = (Int(scratch.unitStart.base[first]), Int(scratch.unitEnd.base[last]))
-            guard chooseOutputs(node: candidate.node, text: text, spans: span, nil, scratch: scratch) else { continue }
+        for index in 0..<candidateCount {
+            let candidate = view.candidates[index]
+            let last = Int(truncatingIfNeeded: candidate &>> 32)
+            let node = Int32(truncatingIfNeeded: candidate & 0xFFFF_FFFF)
+            let chosen = chooseOutputs(node: node, view, first: first, last: last, headFirst: -1, headLast: -1)
+            guard chosen > 0 else { continue }
             var end = last
-            if options.extendsDrugForms, scratch.chosen[0].type == 0 {
-                end = extendOverDrugForms(after: last, units: units, scratch: scratch)
+            if options.extendsDrugForms, view.chosen[0].type == 0 {
+                end = extendOverDrugForms(after: last, view)
             }
-            for output in scratch.chosen {
-                scratch.sentenceMatches.append(
-                    UnitMatch(first: Int32(first), last: Int32(end), output: output, origin: .lexicon)
-                )
+            for output in 0..<chosen {
+                matches.append(UnitMatch(first: Int32(first), last: Int32(end), output: view.chosen[output], origin: .lexicon))
             }
             return end
         }
@@ -144,20 +276,19 @@ extension Matcher {
     }
 
     /// Extends a drug match over directly following salt and formulation words.
-    func extendOverDrugForms(after last: Int, units: Int, scratch: MatchScratch) -> Int {
+    func extendOverDrugForms(after last: Int, _ view: SentenceView) -> Int {
         let forms = tables.forms
         guard forms.nodeCount > 1 else { return last }
-        let unitID = scratch.unitID.base
         var end = last
-        while end + 1 < units {
+        while end &+ 1 < view.units {
             var node: Int32 = 0
-            var unit = end + 1
+            var unit = end &+ 1
             var best = -1
-            while unit < units {
-                node = forms.child(node, unitID[unit])
+            while unit < view.units {
+                node = forms.child(node, view.ids[unit])
                 if node < 0 { break }
                 if forms.hasOutputs(node) { best = unit }
-                unit += 1
+                unit &+= 1
             }
             guard best >= 0 else { break }
             end = best
@@ -165,57 +296,64 @@ extension Matcher {
         return end
     }
 
-    /// Picks the outputs of `node` that pass the case check against the text of the spans, in
-    /// preference order, into `scratch.chosen`: the first one, or the first of each type.
+    /// Picks the outputs of `node` that pass the case check against the text of units
+    /// `first...last` (and `headFirst...headLast` when not -1), in preference order, into
+    /// `view.chosen`: the first one, or the first of each type.
     ///
-    /// - Returns: Whether any passed.
-    func chooseOutputs(
-        node: Int32,
-        text: UnsafePointer<UInt8>,
-        spans first: (Int, Int),
-        _ second: (Int, Int)?,
-        scratch: MatchScratch
-    ) -> Bool {
+    /// - Returns: How many were chosen.
+    @inline(__always)
+    func chooseOutputs(node: Int32, _ view: SentenceView, first: Int, last: Int, headFirst: Int, headLast: Int) -> Int {
         let trie = tables.trie
-        scratch.chosen.removeAll(keepingCapacity: true)
+        let range = trie.outputRange(node)
+        guard !range.isEmpty else { return 0 }
+        let firstOutput = trie.outputs[range.lowerBound]
+        if firstOutput.signature < 0 && !options.keepsAllTypes {
+            view.chosen[0] = firstOutput
+            return 1
+        }
+        var chosen = 0
         var alnumLength = -1
-        for index in trie.outputRange(node) {
+        for index in range {
             let output = trie.outputs[index]
-            if options.keepsAllTypes, scratch.chosen.contains(where: { $0.type == output.type }) { continue }
+            if options.keepsAllTypes {
+                var seen = false
+                for previous in 0..<chosen where view.chosen[previous].type == output.type { seen = true }
+                if seen { continue }
+            }
             if output.signature >= 0 {
                 if alnumLength < 0 {
-                    alnumLength = collectAlnum(text: text, spans: first, second, scratch: scratch)
+                    alnumLength = collectAlnum(view, from: Int(view.starts[first]), to: Int(view.ends[last]), at: 0)
+                    if headFirst >= 0 {
+                        alnumLength = collectAlnum(
+                            view, from: Int(view.starts[headFirst]), to: Int(view.ends[headLast]), at: alnumLength)
+                    }
                 }
                 let start = Int(tables.signatureOffsets[Int(output.signature)])
-                let length = Int(tables.signatureOffsets[Int(output.signature) + 1]) - start
+                let length = Int(tables.signatureOffsets[Int(output.signature) &+ 1]) &- start
                 guard length == alnumLength,
-                    VocabularyTable.memcmpEqual(tables.signatureBytes.base + start, scratch.alnum.base, length)
+                    VocabularyTable.memcmpEqual(tables.signatureBytes.base + start, view.alnum, length)
                 else { continue }
             }
-            scratch.chosen.append(output)
-            if !options.keepsAllTypes { break }
+            view.chosen[chosen] = output
+            chosen &+= 1
+            if !options.keepsAllTypes || chosen == 3 { break }
         }
-        return !scratch.chosen.isEmpty
+        return chosen
     }
 
-    /// Copies the letters and digits of the spans into `scratch.alnum`.
-    func collectAlnum(text: UnsafePointer<UInt8>, spans first: (Int, Int), _ second: (Int, Int)?, scratch: MatchScratch)
-        -> Int
-    {
-        let total = (first.1 - first.0) + (second.map { $0.1 - $0.0 } ?? 0)
-        scratch.alnum.reserve(total)
-        let output = scratch.alnum.base
-        var length = 0
-        for span in [first, second ?? (0, 0)] {
-            var index = span.0
-            while index < span.1 {
-                let byte = text[index]
-                if byte >= 0x80 || (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
-                    output[length] = byte
-                    length += 1
-                }
-                index += 1
+    /// Appends the letters and digits of text bytes `from..<to` to `view.alnum` at `offset`.
+    ///
+    /// - Returns: The new length.
+    func collectAlnum(_ view: SentenceView, from: Int, to: Int, at offset: Int) -> Int {
+        var length = offset
+        var index = from
+        while index < to {
+            let byte = view.text[index]
+            if byte >= 0x80 || (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
+                view.alnum[length] = byte
+                length &+= 1
             }
+            index &+= 1
         }
         return length
     }
@@ -223,46 +361,37 @@ extension Matcher {
     // MARK: - Coordination
 
     /// Whether unit `unit`'s text is `word` (ASCII, any case).
-    func unitText(_ unit: Int, is word: StaticString, text: UnsafePointer<UInt8>, scratch: MatchScratch) -> Bool {
-        let start = Int(scratch.unitStart.base[unit])
-        let length = Int(scratch.unitEnd.base[unit]) - start
+    func unitText(_ unit: Int, is word: StaticString, _ view: SentenceView) -> Bool {
+        let start = Int(view.starts[unit])
+        let length = Int(view.ends[unit]) - start
         guard length == word.utf8CodeUnitCount else { return false }
         let bytes = word.utf8Start
-        for offset in 0..<length where text[start + offset] | 0x20 != bytes[offset] { return false }
+        for offset in 0..<length where view.text[start + offset] | 0x20 != bytes[offset] { return false }
         return true
     }
 
     /// The number of units of a coordinating conjunction that ends right before `unit`: `,` `/`
     /// `&` `and` `or` (1), `, and` `, or` (2), `and/or` (3); 0 when there is none.
-    func conjunctionLength(before unit: Int, text: UnsafePointer<UInt8>, scratch: MatchScratch) -> Int {
+    func conjunctionLength(before unit: Int, _ view: SentenceView) -> Int {
         let last = unit - 1
         guard last >= 1 else { return 0 }
-        if unitText(last, is: ",", text: text, scratch: scratch) || unitText(last, is: "/", text: text, scratch: scratch)
-            || unitText(last, is: "&", text: text, scratch: scratch)
-        {
+        if unitText(last, is: ",", view) || unitText(last, is: "/", view) || unitText(last, is: "&", view) {
             return 1
         }
-        let isAnd = unitText(last, is: "and", text: text, scratch: scratch)
-        let isOr = !isAnd && unitText(last, is: "or", text: text, scratch: scratch)
+        let isAnd = unitText(last, is: "and", view)
+        let isOr = !isAnd && unitText(last, is: "or", view)
         guard isAnd || isOr else { return 0 }
-        if last >= 2, unitText(last - 1, is: ",", text: text, scratch: scratch) { return 2 }
-        if isOr, last >= 3, unitText(last - 1, is: "/", text: text, scratch: scratch),
-            unitText(last - 2, is: "and", text: text, scratch: scratch)
-        {
-            return 3
-        }
+        if last >= 2, unitText(last - 1, is: ",", view) { return 2 }
+        if isOr, last >= 3, unitText(last - 1, is: "/", view), unitText(last - 2, is: "and", view) { return 3 }
         return 1
     }
 
     /// Resolves coordination ellipsis over the sentence's matches.
-    func coordinate(text: UnsafePointer<UInt8>, units: Int, scratch: MatchScratch) {
+    func coordinate(_ view: SentenceView, matches: inout [UnitMatch]) {
         let trie = tables.trie
-        let unitID = scratch.unitID.base
-        let unitFlags = scratch.unitFlags.base
         var found: [UnitMatch] = []
-        let matches = scratch.sentenceMatches
         for match in matches where match.origin == .lexicon && match.last > match.first {
-            let conjunction = conjunctionLength(before: Int(match.first), text: text, scratch: scratch)
+            let conjunction = conjunctionLength(before: Int(match.first), view)
             guard conjunction > 0 else { continue }
             var itemLast = Int(match.first) - conjunction - 1
             items: while itemLast >= 0 {
@@ -271,24 +400,23 @@ extension Matcher {
                     for length in 1...3 {
                         let first = itemLast - length + 1
                         guard first >= 0 else { break }
-                        if unitFlags[first] & UnitFlags.word == 0
-                            || unitText(first, is: "and", text: text, scratch: scratch)
-                            || unitText(first, is: "or", text: text, scratch: scratch)
+                        if view.flags[first] & UnitFlags.word == 0 || unitText(first, is: "and", view)
+                            || unitText(first, is: "or", view)
                         {
                             break
                         }
                         var node: Int32 = 0
-                        for unit in first...itemLast where node >= 0 { node = trie.child(node, unitID[unit]) }
-                        for unit in headFirst...Int(match.last) where node >= 0 { node = trie.child(node, unitID[unit]) }
+                        for unit in first...itemLast where node >= 0 { node = trie.child(node, view.ids[unit]) }
+                        for unit in headFirst...Int(match.last) where node >= 0 { node = trie.child(node, view.ids[unit]) }
                         guard node > 0, trie.hasOutputs(node) else { continue }
-                        let itemSpan = (Int(scratch.unitStart.base[first]), Int(scratch.unitEnd.base[itemLast]))
-                        let headSpan = (Int(scratch.unitStart.base[headFirst]), Int(scratch.unitEnd.base[Int(match.last)]))
-                        guard chooseOutputs(node: node, text: text, spans: itemSpan, headSpan, scratch: scratch) else {
-                            continue
-                        }
-                        for output in scratch.chosen {
+                        let chosen = chooseOutputs(
+                            node: node, view, first: first, last: itemLast, headFirst: headFirst, headLast: Int(match.last))
+                        guard chosen > 0 else { continue }
+                        for output in 0..<chosen {
                             found.append(
-                                UnitMatch(first: Int32(first), last: Int32(itemLast), output: output, origin: .coordination)
+                                UnitMatch(
+                                    first: Int32(first), last: Int32(itemLast), output: view.chosen[output],
+                                    origin: .coordination)
                             )
                         }
                         itemFirst = first
@@ -296,7 +424,7 @@ extension Matcher {
                     }
                 }
                 guard itemFirst >= 0 else { break items }
-                let next = conjunctionLength(before: itemFirst, text: text, scratch: scratch)
+                let next = conjunctionLength(before: itemFirst, view)
                 guard next > 0 else { break items }
                 itemLast = itemFirst - next - 1
             }
@@ -311,16 +439,55 @@ extension Matcher {
             }
             // A coordination match replaces a plain match of exactly its span, and yields to any
             // other overlapping match.
-            let overlapsOther = scratch.sentenceMatches.contains { other in
+            let overlapsOther = matches.contains { other in
                 other.first <= candidate.last && candidate.first <= other.last
                     && !(other.first == candidate.first && other.last == candidate.last)
             }
             if !overlapsOther { kept.append(candidate) }
         }
         guard !kept.isEmpty else { return }
-        scratch.sentenceMatches.removeAll { existing in
+        matches.removeAll { existing in
             existing.origin == .lexicon && kept.contains { $0.first == existing.first && $0.last == existing.last }
         }
-        scratch.sentenceMatches.append(contentsOf: kept)
+        matches.append(contentsOf: kept)
     }
+}
+
+/// Pointers to the units and work buffers of one sentence, taken once so that the hot loop does
+/// no reference counting or exclusivity checks.
+struct SentenceView {
+    /// The text.
+    let text: UnsafePointer<UInt8>
+    /// The text's length in bytes.
+    let textCount: Int
+    /// The thread's word cache.
+    let cache: UnsafeMutablePointer<WordCacheEntry>
+    /// Word-cache slot per unit, or -1.
+    let slots: UnsafeMutablePointer<Int32>
+    /// The number of units.
+    let units: Int
+    /// Vocabulary id per unit.
+    let ids: UnsafeMutablePointer<Int32>
+    /// Joined-chain id per unit.
+    let joins: UnsafeMutablePointer<Int32>
+    /// Joined-chain end per unit.
+    let joinEnds: UnsafeMutablePointer<Int32>
+    /// Start byte per unit.
+    let starts: UnsafeMutablePointer<Int32>
+    /// End byte per unit.
+    let ends: UnsafeMutablePointer<Int32>
+    /// Flags per unit.
+    let flags: UnsafeMutablePointer<UInt8>
+    /// Root information per unit (``TokenTrie/rootInfo`` of its id).
+    let roots: UnsafeMutablePointer<UInt64>
+    /// The walk stack (at least 2 × units + 4).
+    let stack: UnsafeMutablePointer<UInt64>
+    /// Accepting states.
+    let candidates: UnsafeMutablePointer<UInt64>
+    /// Room in ``candidates``.
+    let candidateCapacity: Int
+    /// Letters and digits of a span (at least the sentence's bytes).
+    let alnum: UnsafeMutablePointer<UInt8>
+    /// Chosen outputs (at least 3).
+    let chosen: UnsafeMutablePointer<TrieOutput>
 }

@@ -40,6 +40,32 @@ public struct MatcherOptions: Sendable, Hashable {
     }
 }
 
+/// The part of a lexicon entry that a mention needs.
+public struct LexiconConcept: Sendable, Hashable {
+    /// The concept id (a CURIE).
+    public var id: String
+    /// The preferred name.
+    public var name: String
+    /// The entity type.
+    public var type: EntityType
+    /// Whether it is a drug class or a target family.
+    public var isClass: Bool
+
+    /// Creates a concept.
+    ///
+    /// - Parameters:
+    ///   - id: The id.
+    ///   - name: The preferred name.
+    ///   - type: The type.
+    ///   - isClass: Whether it is a class or family.
+    public init(id: String, name: String, type: EntityType, isClass: Bool) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.isClass = isClass
+    }
+}
+
 /// One match of a lexicon concept in text.
 public struct LexiconMatch: Sendable, Hashable {
     /// How a match was found.
@@ -52,7 +78,7 @@ public struct LexiconMatch: Sendable, Hashable {
         case coordination
     }
 
-    /// The index of the concept in ``Matcher/lexicon``'s entries.
+    /// The index of the concept in ``Matcher/concepts`` (and in the lexicon's entries).
     public var entry: Int
     /// The concept's type.
     public var type: EntityType
@@ -90,7 +116,8 @@ public struct LexiconMatch: Sendable, Hashable {
 /// with its variants: every hyphen chain joined ("post-herpetic" → "postherpetic"), and a word
 /// that starts with a common prefix split after it ("postherpetic" → "post herpetic"; prefixes
 /// post, pre, non, anti, hyper, hypo, intra, inter, extra, multi, poly, pseudo, semi, peri).
-/// Forms of one letter or digit and bare numbers are never matched.
+/// Forms of one letter or digit, bare numbers, forms with unbalanced brackets and forms that
+/// begin or end with a function word ("and emtricitabine)", "extract of") are never matched.
 ///
 /// **Matching** is leftmost-longest over token units within one sentence: hyphens are skipped
 /// (so "post-herpetic" = "post herpetic"), a hyphen chain in text may also match as its joined key
@@ -123,8 +150,13 @@ public struct LexiconMatch: Sendable, Hashable {
 /// transporters", "H1 and H2 receptors", "type 1 and type 2 diabetes"). A is one to three units;
 /// HEAD is the shortest tail of `B HEAD` that works. Such a match replaces a plain match of A.
 public final class Matcher: Sendable {
-    /// The lexicon compiled.
-    public let lexicon: Lexicon
+    /// The concepts that matches refer to (``LexiconMatch/entry`` indexes this array), in the
+    /// order of the lexicon's entries.
+    public let concepts: [LexiconConcept]
+    /// The lexicon compiled, or nil when the matcher was loaded from the compiled cache.
+    public let lexicon: Lexicon?
+    /// Whether the matcher was loaded from the compiled cache.
+    public let isFromCache: Bool
     /// The options.
     public let options: MatcherOptions
     /// Figures about the compiled form.
@@ -133,6 +165,18 @@ public final class Matcher: Sendable {
     let tables: CompiledTables
     /// The key normaliser.
     let normalizer = Normalizer()
+    /// Scratches for callers that bring none.
+    let scratchPool = ScratchPool()
+
+    /// Runs `body` with a scratch that no other thread is using, taken from the matcher's pool
+    /// (and returned to it afterwards).
+    ///
+    /// - Parameter body: The work.
+    /// - Returns: What `body` returns.
+    /// - Throws: What `body` throws.
+    public func withScratch<Result>(_ body: (MatchScratch) throws -> Result) rethrows -> Result {
+        try scratchPool.withScratch(body)
+    }
 
     /// Figures about a compiled matcher.
     public struct Statistics: Sendable, Hashable {
@@ -148,6 +192,9 @@ public final class Matcher: Sendable {
         public var outputs: Int
         /// Surface forms dropped by curation `exclude`.
         public var excluded: Int
+        /// Surface forms skipped as fragments: one character, a bare number, unbalanced brackets,
+        /// or a function word ("and", "of", "the"…) at either end.
+        public var skipped: Int
         /// Case-sensitive surface forms.
         public var caseSensitive: Int
         /// Bytes of the compiled tables.
@@ -167,7 +214,11 @@ public final class Matcher: Sendable {
         var compiler = MatcherCompiler(options: options, normalizer: normalizer)
         compiler.compile(lexicon)
         let tables = compiler.freeze(entries: lexicon.entries)
+        self.concepts = lexicon.entries.map {
+            LexiconConcept(id: $0.id, name: $0.name, type: $0.type, isClass: $0.isClass)
+        }
         self.lexicon = lexicon
+        self.isFromCache = false
         self.options = options
         self.tables = tables
         self.statistics = Statistics(
@@ -177,10 +228,33 @@ public final class Matcher: Sendable {
             nodes: tables.trie.nodeCount,
             outputs: tables.trie.outputs.count,
             excluded: compiler.excluded,
+            skipped: compiler.malformed,
             caseSensitive: compiler.caseSensitive,
             bytes: tables.byteCount,
             compileTime: clock.now - started
         )
+    }
+
+    /// Creates a matcher from loaded tables (the compiled cache).
+    init(concepts: [LexiconConcept], tables: CompiledTables, options: MatcherOptions, statistics: Statistics) {
+        self.concepts = concepts
+        self.lexicon = nil
+        self.isFromCache = true
+        self.options = options
+        self.tables = tables
+        self.statistics = statistics
+    }
+
+    /// Every surface form that compiling accepts, as prepared for tokenizing (un-inverted, markup
+    /// removed), in lexicon order; for tools that compare matchers. Compiles the lexicon again.
+    ///
+    /// - Returns: The surface forms.
+    public func compiledTerms() -> [String] {
+        guard let lexicon else { return [] }
+        var terms: [String] = []
+        var compiler = MatcherCompiler(options: options, normalizer: normalizer)
+        compiler.compile(lexicon) { terms.append($0) }
+        return terms
     }
 
     /// The entity type of a raw rank in a ``TrieOutput``.
@@ -203,7 +277,7 @@ final class CompiledTables: @unchecked Sendable {
     /// Start of each key, plus the end.
     let keyOffsets: FlatArray<Int32>
     /// Vocabulary hash slots.
-    let slots: FlatArray<UInt64>
+    let slots: FlatArray<VocabularySlot>
     /// `slots.count - 1`.
     let mask: Int
     /// The vocabulary id of each one-byte ASCII punctuation key, or -1.
@@ -225,13 +299,11 @@ final class CompiledTables: @unchecked Sendable {
         signatureBytes: [UInt8],
         signatureOffsets: [Int32]
     ) {
-        var vocabulary = vocabulary
         var capacity = 16
         while capacity < vocabulary.count * 5 / 2 { capacity *= 2 }
-        vocabulary.rehash(capacity: capacity)
         keyBytes = FlatArray(vocabulary.keyBytes + [UInt8](repeating: 0, count: 8))
         keyOffsets = FlatArray(vocabulary.keyOffsets)
-        slots = FlatArray(vocabulary.slots)
+        slots = FlatArray(vocabulary.frozenSlots(capacity: capacity))
         mask = capacity - 1
         var punctuation = [Int32](repeating: -1, count: 128)
         for byte in 0..<128 {
@@ -243,6 +315,28 @@ final class CompiledTables: @unchecked Sendable {
         self.forms = forms
         self.signatureBytes = FlatArray(signatureBytes)
         self.signatureOffsets = FlatArray(signatureOffsets)
+    }
+
+    /// Adopts loaded arrays (the compiled cache).
+    init(
+        keyBytes: FlatArray<UInt8>,
+        keyOffsets: FlatArray<Int32>,
+        slots: FlatArray<VocabularySlot>,
+        asciiPunctuation: FlatArray<Int32>,
+        trie: TokenTrie,
+        forms: TokenTrie,
+        signatureBytes: FlatArray<UInt8>,
+        signatureOffsets: FlatArray<Int32>
+    ) {
+        self.keyBytes = keyBytes
+        self.keyOffsets = keyOffsets
+        self.slots = slots
+        self.mask = slots.count - 1
+        self.asciiPunctuation = asciiPunctuation
+        self.trie = trie
+        self.forms = forms
+        self.signatureBytes = signatureBytes
+        self.signatureOffsets = signatureOffsets
     }
 
     deinit {
@@ -261,14 +355,14 @@ final class CompiledTables: @unchecked Sendable {
 
     /// Bytes held.
     var byteCount: Int {
-        keyBytes.count + keyOffsets.count * 4 + slots.count * 8 + trie.byteCount + forms.byteCount
+        keyBytes.count + keyOffsets.count * 4 + slots.count * 16 + trie.byteCount + forms.byteCount
             + signatureBytes.count + signatureOffsets.count * 4
     }
 
     /// The vocabulary id of a key, or -1.
     @inline(__always)
     func lookup(_ key: UnsafePointer<UInt8>, _ length: Int) -> Int32 {
-        VocabularyTable.find(
+        VocabularySlot.find(
             slots: slots.base,
             mask: mask,
             keyBytes: keyBytes.base,

@@ -21,15 +21,28 @@ struct MatcherCompiler {
     let scratch = MatchScratch()
     /// Token buffer.
     var tokens: [Token] = []
+    /// The bytes of the surface form being compiled.
+    var text: [UInt8] = []
     /// Counters for statistics.
     var surfaceForms = 0
     var sequences = 0
     var excluded = 0
     var caseSensitive = 0
-    /// Curation: base key sequence → excluded type ranks (3 = every type).
-    var exclusions: [[Int32]: Set<UInt8>] = [:]
-    /// Curation: base key sequence → (type rank or 3, signature index).
-    var caseRules: [[Int32]: [(type: UInt8, signature: Int32)]] = [:]
+    var malformed = 0
+    /// Curation: hash of a base key sequence → rules with that sequence.
+    var curationRules: [UInt64: [CompiledRule]] = [:]
+
+    /// A curation rule keyed for compiling.
+    struct CompiledRule {
+        /// The rule's base key sequence.
+        var ids: [Int32]
+        /// The type rank it applies to, or 3 for every type.
+        var type: UInt8
+        /// The action.
+        var action: CurationRule.Action
+        /// The signature index (case_sensitive rules).
+        var signature: Int32
+    }
 
     /// Common prefixes after which a closed compound is also split ("postherpetic").
     static let prefixes: [[UInt8]] = [
@@ -61,22 +74,27 @@ struct MatcherCompiler {
         var ends: [Int32]
     }
 
-    /// Tokenizes and keys a prepared surface form, adding its keys to the vocabulary.
-    mutating func units(of surface: String) -> TermUnits {
-        let text = Array(surface.utf8)
+    /// Tokenizes and keys a prepared surface form into `scratch` (its bytes into ``text``), adding
+    /// its keys to the vocabulary.
+    ///
+    /// - Returns: The number of units.
+    mutating func analyze(_ surface: String) -> Int {
+        text.removeAll(keepingCapacity: true)
+        text.append(contentsOf: surface.utf8)
         // Take the buffers out of self so that they stay uniquely referenced (no copy on write).
         var tokens: [Token] = []
         swap(&tokens, &self.tokens)
-        text.withUnsafeBufferPointer { Tokenizer().tokenize($0, into: &tokens) }
         var resolver = InternResolver(vocabulary: VocabularyBuilder())
         swap(&resolver, &self.resolver)
         let scratch = self.scratch
         let normalizer = self.normalizer
         let count = text.withUnsafeBufferPointer { buffer -> Int in
-            tokens.withUnsafeBufferPointer { tokenBuffer in
+            Tokenizer().tokenize(buffer, into: &tokens)
+            return tokens.withUnsafeBufferPointer { tokenBuffer in
                 guard let base = buffer.baseAddress, let tokenBase = tokenBuffer.baseAddress else { return 0 }
                 return UnitAnalysis.analyze(
                     text: base,
+                    textCount: buffer.count,
                     tokens: tokenBase,
                     range: 0..<tokenBuffer.count,
                     scratch: scratch,
@@ -88,7 +106,12 @@ struct MatcherCompiler {
         }
         swap(&resolver, &self.resolver)
         swap(&tokens, &self.tokens)
-        return TermUnits(
+        return count
+    }
+
+    /// The units of the last analysed surface form, copied out of `scratch`.
+    func termUnits(count: Int) -> TermUnits {
+        TermUnits(
             text: text,
             ids: Array(UnsafeBufferPointer(start: scratch.unitID.base, count: count)),
             flags: Array(UnsafeBufferPointer(start: scratch.unitFlags.base, count: count)),
@@ -97,6 +120,73 @@ struct MatcherCompiler {
             starts: Array(UnsafeBufferPointer(start: scratch.unitStart.base, count: count)),
             ends: Array(UnsafeBufferPointer(start: scratch.unitEnd.base, count: count))
         )
+    }
+
+    /// Whether the last analysed surface form has only one key sequence (no hyphen chain, no
+    /// word starting with a splittable prefix).
+    func hasSingleVariant(count: Int) -> Bool {
+        for unit in 0..<count {
+            if scratch.joinID.base[unit] >= 0 { return false }
+            let flags = scratch.unitFlags.base[unit]
+            guard flags & UnitFlags.word != 0 else { continue }
+            let start = Int(scratch.unitStart.base[unit])
+            let length = Int(scratch.unitEnd.base[unit]) - start
+            guard length >= 7 else { continue }
+            let first = text[start] | 0x20
+            for prefix in Self.prefixes where prefix[0] == first && length >= prefix.count + 4 {
+                var matches = true
+                for (offset, byte) in prefix.enumerated() where text[start + offset] | 0x20 != byte {
+                    matches = false
+                    break
+                }
+                if matches { return false }
+            }
+        }
+        return true
+    }
+
+    /// Function words that never begin or end a surface form; forms that do are fragments
+    /// ("and emtricitabine", "extract of") and are skipped.
+    static let functionWords: Set<[UInt8]> = Set(
+        [
+            "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "is", "of", "on", "or", "than", "that",
+            "the", "this", "to", "was", "were", "with",
+        ].map { Array($0.utf8) }
+    )
+
+    /// Whether the last analysed form is worth matching: its brackets balance and it neither
+    /// begins nor ends with a function word.
+    func isWellFormed(count: Int) -> Bool {
+        var depth = 0
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                if depth < 0 { return false }
+            default: break
+            }
+        }
+        guard depth == 0 else { return false }
+        for unit in [0, count - 1] where scratch.unitFlags.base[unit] & UnitFlags.word != 0 {
+            let start = Int(scratch.unitStart.base[unit])
+            let end = Int(scratch.unitEnd.base[unit])
+            guard end - start <= 5 else { continue }
+            if Self.functionWords.contains(text[start..<end].map { $0 | 0x20 }) { return false }
+        }
+        return true
+    }
+
+    /// A 64-bit hash of the last analysed form's unit ids.
+    func idHash(count: Int) -> UInt64 {
+        UnsafeRawPointer(scratch.unitID.base).withMemoryRebound(to: UInt8.self, capacity: count * 4) {
+            KeyHash.hash($0, count * 4)
+        }
+    }
+
+    /// The last analysed form's unit ids.
+    func ids(count: Int) -> [Int32] {
+        Array(UnsafeBufferPointer(start: scratch.unitID.base, count: count))
     }
 
     /// The key-sequence variants of a surface form: as written, each hyphen chain joined, all
@@ -171,64 +261,88 @@ struct MatcherCompiler {
     }
 
     /// Compiles the lexicon.
-    mutating func compile(_ lexicon: Lexicon) {
+    ///
+    /// - Parameters:
+    ///   - lexicon: The lexicon.
+    ///   - accepted: Called with each prepared surface form that is compiled.
+    mutating func compile(_ lexicon: Lexicon, accepted: ((String) -> Void)? = nil) {
         for rule in lexicon.curation {
-            let units = units(of: SurfaceForm.prepare(rule.term))
-            guard !units.ids.isEmpty else { continue }
-            let type = rule.type.map(Matcher.rank(of:)) ?? 3
-            switch rule.action {
-            case .exclude:
-                exclusions[units.ids, default: []].insert(type)
-            case .caseSensitive:
-                let signature = addSignature(SurfaceForm.signature(of: SurfaceForm.prepare(rule.term)))
-                caseRules[units.ids, default: []].append((type, signature))
-            }
+            let prepared = SurfaceForm.prepare(rule.term)
+            let count = analyze(prepared)
+            guard count > 0 else { continue }
+            let signature =
+                rule.action == .caseSensitive ? addSignature(SurfaceForm.signature(of: prepared)) : -1
+            curationRules[idHash(count: count), default: []].append(
+                CompiledRule(
+                    ids: ids(count: count),
+                    type: rule.type.map(Matcher.rank(of:)) ?? 3,
+                    action: rule.action,
+                    signature: signature
+                )
+            )
         }
         for (entryIndex, entry) in lexicon.entries.enumerated() {
             let type = Matcher.rank(of: entry.type)
-            var nameIDs: [Int32] = []
-            for (formIndex, form) in entry.surfaceForms.enumerated() {
+            var nameHash: UInt64 = 0
+            var isFirst = true
+            for form in entry.surfaceForms {
                 let prepared = SurfaceForm.prepare(form)
-                let units = units(of: prepared)
-                if formIndex == 0 { nameIDs = units.ids }
-                guard !units.ids.isEmpty else { continue }
-                let signatureText = SurfaceForm.signature(of: prepared)
-                let characterCount = String(decoding: signatureText, as: UTF8.self).unicodeScalars.count
-                guard characterCount > 1 else { continue }
-                if units.ids.count == 1, units.flags[0] & UnitFlags.word != 0,
-                    prepared.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: ".") })
-                {
-                    continue
+                let count = analyze(prepared)
+                let hash = count > 0 ? idHash(count: count) : 0
+                if isFirst {
+                    nameHash = hash
+                    isFirst = false
                 }
-                if let types = exclusions[units.ids], types.contains(3) || types.contains(type) {
-                    excluded += 1
+                guard count > 0 else { continue }
+                let shape = SurfaceForm.Shape(text)
+                guard shape.characters > 1, !(count == 1 && shape.isNumber), isWellFormed(count: count) else {
+                    malformed += 1
                     continue
                 }
                 var signature: Int32 = -1
-                if let rules = caseRules[units.ids], let rule = rules.first(where: { $0.type == 3 || $0.type == type }) {
-                    signature = rule.signature
-                } else if SurfaceForm.isShortForm(signatureText, characters: characterCount, limit: options.shortFormLength) {
-                    signature = addSignature(signatureText)
+                var isExcluded = false
+                if let rules = curationRules[hash] {
+                    let unitIDs = ids(count: count)
+                    for rule in rules where rule.ids == unitIDs && (rule.type == 3 || rule.type == type) {
+                        switch rule.action {
+                        case .exclude: isExcluded = true
+                        case .caseSensitive: if signature < 0 { signature = rule.signature }
+                        }
+                    }
+                }
+                if isExcluded {
+                    excluded += 1
+                    continue
+                }
+                if signature < 0, shape.isShortForm(limit: options.shortFormLength) {
+                    signature = addSignature(SurfaceForm.signature(of: prepared))
                 }
                 if signature >= 0 { caseSensitive += 1 }
                 surfaceForms += 1
+                accepted?(prepared)
                 let output = TrieOutput(
                     entry: Int32(entryIndex),
                     signature: signature,
                     type: type,
-                    flags: units.ids == nameIDs ? TrieOutput.isName : 0
+                    flags: hash == nameHash ? TrieOutput.isName : 0
                 )
-                for variant in variants(of: units) {
-                    trie.addOutput(output, at: trie.insert(variant))
+                if hasSingleVariant(count: count) {
+                    guard !UnsafeBufferPointer(start: scratch.unitID.base, count: count).contains(-1) else { continue }
+                    trie.addOutput(output, at: trie.insert(UnsafeBufferPointer(start: scratch.unitID.base, count: count)))
                     sequences += 1
+                } else {
+                    for variant in variants(of: termUnits(count: count)) {
+                        trie.addOutput(output, at: trie.insert(variant))
+                        sequences += 1
+                    }
                 }
             }
         }
         for (formIndex, form) in lexicon.drugForms.enumerated() {
-            let units = units(of: SurfaceForm.prepare(form.word))
-            guard !units.ids.isEmpty else { continue }
+            let count = analyze(SurfaceForm.prepare(form.word))
+            guard count > 0 else { continue }
             let output = TrieOutput(entry: Int32(formIndex), signature: -1, type: 0, flags: 0)
-            for variant in variants(of: units) {
+            for variant in variants(of: termUnits(count: count)) {
                 forms.addOutput(output, at: forms.insert(variant))
             }
         }
@@ -314,18 +428,51 @@ enum SurfaceForm {
         }
     }
 
-    /// Whether a form is matched only with its exact case: ASCII only, and at most two
-    /// characters, or at most `limit` with at least one letter and no lower-case letter. (A form
-    /// with a Greek letter, "TNFα", is not: its spelled variant "TNF-alpha" must still match.)
-    static func isShortForm(_ signature: [UInt8], characters: Int, limit: Int) -> Bool {
-        guard signature.allSatisfy({ $0 < 0x80 }) else { return false }
-        if characters <= 2 { return true }
-        guard characters <= limit else { return false }
-        var hasLetter = false
-        for byte in signature {
-            if byte &- UInt8(ascii: "a") < 26 { return false }
-            if byte &- UInt8(ascii: "A") < 26 { hasLetter = true }
+    /// Counts of a surface form's characters that decide how it is matched.
+    struct Shape {
+        /// Letters and digits (Unicode scalars: ASCII letters and digits and every non-ASCII
+        /// scalar).
+        var characters = 0
+        /// Whether every byte is ASCII.
+        var isASCII = true
+        /// Whether there is a lower-case ASCII letter.
+        var hasLowercase = false
+        /// Whether there is an upper-case ASCII letter.
+        var hasUppercase = false
+        /// Whether the form is only digits and dots.
+        var isNumber = true
+
+        /// Measures a form's bytes.
+        init(_ bytes: [UInt8]) {
+            for byte in bytes {
+                if byte >= 0x80 {
+                    isASCII = false
+                    isNumber = false
+                    if byte & 0xC0 != 0x80 { characters += 1 }
+                } else if byte &- UInt8(ascii: "a") < 26 {
+                    hasLowercase = true
+                    isNumber = false
+                    characters += 1
+                } else if byte &- UInt8(ascii: "A") < 26 {
+                    hasUppercase = true
+                    isNumber = false
+                    characters += 1
+                } else if byte &- UInt8(ascii: "0") < 10 {
+                    characters += 1
+                } else if byte != UInt8(ascii: ".") {
+                    isNumber = false
+                }
+            }
         }
-        return hasLetter
+
+        /// Whether the form is matched only with its exact case: ASCII only, and at most two
+        /// characters, or at most `limit` with an upper-case letter and no lower-case letter. (A
+        /// form with a Greek letter, "TNFα", is not: its spelled variant "TNF-alpha" must still
+        /// match.)
+        func isShortForm(limit: Int) -> Bool {
+            guard isASCII else { return false }
+            if characters <= 2 { return true }
+            return characters <= limit && hasUppercase && !hasLowercase
+        }
     }
 }

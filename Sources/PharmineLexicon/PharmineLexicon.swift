@@ -15,7 +15,7 @@
 /// let lexicon = try Lexicon(directory: "Lexicons")
 /// let matcher = Matcher(lexicon: lexicon)
 /// for match in matcher.matches(in: "Amitriptyline Hydrochloride prevents migraines.") {
-///     print(lexicon.entries[match.entry].id, match.start, match.end)
+///     print(matcher.concepts[match.entry].id, match.start, match.end)
 /// }
 /// let stage = EntityMatcher(matcher: matcher)   // document.mentions
 /// ```

@@ -13,94 +13,183 @@ struct TrieOutput: BitwiseCopyable, Hashable {
     static let isName: UInt8 = 1
 }
 
-/// A token trie, frozen: children of the root by dense table, of other nodes in sorted runs.
+/// A token trie, frozen. A **state** names a node, whether it is a child of the root and whether
+/// it ends a term: `node << 2 | depthOne << 1 | terminal`; the root is state 0. The root's
+/// transitions are a dense table by vocabulary id; all others are in an open-addressing hash table
+/// keyed by (parent node, key), so a transition costs one probe however many children a node has.
+/// Transitions out of the root's children — the ones text probes most, mostly in vain — are first
+/// tested against a small Bloom filter that stays in cache.
 struct TokenTrie {
-    /// The child of the root for each vocabulary id, or -1.
-    let rootChild: FlatArray<Int32>
-    /// Start of each node's children in ``childKey``/``childNode``, plus the end.
-    let childStart: FlatArray<Int32>
-    /// Child keys, sorted within each node.
-    let childKey: FlatArray<Int32>
-    /// Child nodes, parallel to ``childKey``.
-    let childNode: FlatArray<Int32>
+    /// Per vocabulary id: the low 32 bits are the state reached from the root by it (-1 for
+    /// none); the high 32 bits are a one-hash filter of the keys that can follow it
+    /// (``followBit(_:)``), so that most text tokens need no probe beyond this word.
+    let rootInfo: FlatArray<UInt64>
+    /// Edge keys, `parent node << 32 | key`, 0 for an empty slot (the root's edges are not here).
+    let edgeKeys: FlatArray<UInt64>
+    /// The state each edge leads to, parallel to ``edgeKeys``.
+    let edgeChildren: FlatArray<Int32>
     /// Start of each node's outputs, plus the end.
     let outputStart: FlatArray<Int32>
     /// Outputs, in preference order within each node.
     let outputs: FlatArray<TrieOutput>
+    /// Bloom filter (one hash) of the edges out of the root's children; a power of two of words.
+    let depthOneFilter: FlatArray<UInt64>
+
+    /// The bit of a key in a follow filter (high half of ``rootInfo``).
+    @inline(__always)
+    static func followBit(_ key: Int32) -> UInt64 {
+        1 &<< ((UInt64(UInt32(bitPattern: key)) &* 0x9E37_79B9_7F4A_7C15) &>> 59 &+ 32)
+    }
+
+    /// The state reached from the root by `key`, or -1.
+    @inline(__always)
+    func rootState(_ key: Int32) -> Int32 {
+        Int32(truncatingIfNeeded: rootInfo[Int(key)])
+    }
+
+    /// Whether `next` may follow `key` from the root (false means it certainly cannot).
+    @inline(__always)
+    func mayFollow(_ key: Int32, _ next: Int32) -> Bool {
+        next >= 0 && rootInfo[Int(key)] & Self.followBit(next) != 0
+    }
+
+    /// The filter bit of an edge.
+    @inline(__always)
+    static func filterBit(_ edge: UInt64, words: Int) -> Int {
+        Int(truncatingIfNeeded: KeyHash.mix(edge) &>> 32) & (words &* 64 &- 1)
+    }
 
     /// The number of nodes, the root included.
-    var nodeCount: Int { childStart.count - 1 }
+    var nodeCount: Int { outputStart.count - 1 }
 
-    /// The child of `node` for `key`, or -1.
+    /// The state reached from `state` by `key`, or -1.
     @inline(__always)
-    func child(_ node: Int32, _ key: Int32) -> Int32 {
+    func child(_ state: Int32, _ key: Int32) -> Int32 {
         if key < 0 { return -1 }
-        if node == 0 { return Int(key) < rootChild.count ? rootChild[Int(key)] : -1 }
-        var low = Int(childStart[Int(node)])
-        var high = Int(childStart[Int(node) &+ 1])
-        while high &- low > 8 {
-            let middle = (low &+ high) &>> 1
-            if childKey[middle] <= key { low = middle } else { high = middle }
+        let node = state &>> 2
+        if node == 0 { return Int(key) < rootInfo.count ? Int32(truncatingIfNeeded: rootInfo[Int(key)]) : -1 }
+        let edge = UInt64(UInt32(bitPattern: node)) &<< 32 | UInt64(UInt32(bitPattern: key))
+        if state & 2 != 0 {
+            let bit = Self.filterBit(edge, words: depthOneFilter.count)
+            if depthOneFilter[bit &>> 6] & (1 &<< UInt64(bit & 63)) == 0 { return -1 }
         }
-        while low < high {
-            if childKey[low] == key { return childNode[low] }
-            low &+= 1
+        let mask = edgeKeys.count &- 1
+        var index = TrieBuilder.slot(edge, mask)
+        while true {
+            let existing = edgeKeys[index]
+            if existing == edge { return edgeChildren[index] }
+            if existing == 0 { return -1 }
+            index = (index &+ 1) & mask
         }
-        return -1
     }
 
-    /// Whether `node` ends a term.
+    /// Whether `state` ends a term.
     @inline(__always)
-    func hasOutputs(_ node: Int32) -> Bool {
-        outputStart[Int(node) &+ 1] > outputStart[Int(node)]
+    func hasOutputs(_ state: Int32) -> Bool {
+        state & 1 != 0
     }
 
-    /// The range of `node`'s outputs in ``outputs``.
+    /// The range of `state`'s outputs in ``outputs``.
     @inline(__always)
-    func outputRange(_ node: Int32) -> Range<Int> {
-        Int(outputStart[Int(node)])..<Int(outputStart[Int(node) &+ 1])
+    func outputRange(_ state: Int32) -> Range<Int> {
+        let node = Int(state &>> 2)
+        return Int(outputStart[node])..<Int(outputStart[node &+ 1])
     }
 
     /// The trie's flat arrays, for freeing.
     func free() {
-        rootChild.free()
-        childStart.free()
-        childKey.free()
-        childNode.free()
+        rootInfo.free()
+        edgeKeys.free()
+        edgeChildren.free()
         outputStart.free()
         outputs.free()
+        depthOneFilter.free()
     }
 
     /// Bytes of memory held.
     var byteCount: Int {
-        (rootChild.count + childStart.count + childKey.count + childNode.count + outputStart.count) * 4
+        (edgeChildren.count + outputStart.count) * 4 + (rootInfo.count + edgeKeys.count + depthOneFilter.count) * 8
             + outputs.count * MemoryLayout<TrieOutput>.stride
     }
 }
 
-/// Builds a token trie.
+/// Builds a token trie: the root's children in a dense table, other edges in an open-addressing
+/// hash table keyed by (parent, key).
 struct TrieBuilder {
-    /// Edges: parent << 32 | key → child.
-    var edges: [UInt64: Int32] = [:]
+    /// The child of the root per key, or -1.
+    var rootChild: [Int32] = []
+    /// Edge keys: parent << 32 | key (parent >= 1, so never 0); 0 marks an empty slot.
+    var edgeKeys: [UInt64] = Array(repeating: 0, count: 1 << 10)
+    /// Edge children, parallel to ``edgeKeys``.
+    var edgeChildren: [Int32] = Array(repeating: 0, count: 1 << 10)
+    /// Edges outside the root.
+    var edgeCount = 0
     /// The number of nodes; node 0 is the root.
     var nodeCount: Int32 = 1
     /// Outputs with their node.
     var outputs: [(node: Int32, output: TrieOutput)] = []
 
-    /// Inserts a key sequence, returning its final node.
-    mutating func insert(_ keys: [Int32]) -> Int32 {
-        var node: Int32 = 0
-        for key in keys {
-            let edge = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: key))
-            if let next = edges[edge] {
-                node = next
-            } else {
-                edges[edge] = nodeCount
-                node = nodeCount
+    /// The slot of an edge key.
+    @inline(__always)
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: KeyHash.mix(key)) & mask
+    }
+
+    /// The child of `node` for `key`, created when absent.
+    mutating func child(of node: Int32, key: Int32) -> Int32 {
+        if node == 0 {
+            if Int(key) >= rootChild.count {
+                rootChild.append(contentsOf: repeatElement(-1, count: Int(key) + 1 - rootChild.count))
+            }
+            if rootChild[Int(key)] < 0 {
+                rootChild[Int(key)] = nodeCount
                 nodeCount += 1
             }
+            return rootChild[Int(key)]
         }
+        if edgeCount * 2 >= edgeKeys.count { growEdges() }
+        let edge = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: key))
+        let mask = edgeKeys.count - 1
+        var index = Self.slot(edge, mask)
+        while true {
+            let existing = edgeKeys[index]
+            if existing == edge { return edgeChildren[index] }
+            if existing == 0 { break }
+            index = (index + 1) & mask
+        }
+        edgeKeys[index] = edge
+        edgeChildren[index] = nodeCount
+        nodeCount += 1
+        edgeCount += 1
+        return edgeChildren[index]
+    }
+
+    /// Doubles the edge table.
+    private mutating func growEdges() {
+        let oldKeys = edgeKeys
+        let oldChildren = edgeChildren
+        let capacity = edgeKeys.count * 2
+        edgeKeys = Array(repeating: 0, count: capacity)
+        edgeChildren = Array(repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (position, edge) in oldKeys.enumerated() where edge != 0 {
+            var index = Self.slot(edge, mask)
+            while edgeKeys[index] != 0 { index = (index + 1) & mask }
+            edgeKeys[index] = edge
+            edgeChildren[index] = oldChildren[position]
+        }
+    }
+
+    /// Inserts a key sequence, returning its final node.
+    mutating func insert(_ keys: UnsafeBufferPointer<Int32>) -> Int32 {
+        var node: Int32 = 0
+        for key in keys { node = child(of: node, key: key) }
         return node
+    }
+
+    /// Inserts a key sequence, returning its final node.
+    mutating func insert(_ keys: [Int32]) -> Int32 {
+        keys.withUnsafeBufferPointer { insert($0) }
     }
 
     /// Adds an output to a node.
@@ -116,72 +205,76 @@ struct TrieBuilder {
     /// - Returns: The frozen trie.
     func freeze(vocabularyCount: Int, precedes: (TrieOutput, TrieOutput) -> Bool) -> TokenTrie {
         let nodes = Int(nodeCount)
-        var rootChild = [Int32](repeating: -1, count: vocabularyCount)
-        var counts = [Int32](repeating: 0, count: nodes + 1)
-        for (edge, _) in edges where edge >> 32 != 0 {
-            counts[Int(edge >> 32)] += 1
+        var kind = [Int32](repeating: 0, count: nodes)
+        for item in outputs { kind[Int(item.node)] |= 1 }
+        for child in rootChild where child >= 0 { kind[Int(child)] |= 2 }
+        func state(_ node: Int32) -> Int32 { node << 2 | kind[Int(node)] }
+        var filterWords = 64
+        while filterWords * 64 < edgeCount * 2 && filterWords < 1 << 16 { filterWords *= 2 }
+        var filter = [UInt64](repeating: 0, count: filterWords)
+        for edge in edgeKeys where edge != 0 && kind[Int(edge >> 32)] & 2 != 0 {
+            let bit = TokenTrie.filterBit(edge, words: filterWords)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
-        var childStart = [Int32](repeating: 0, count: nodes + 1)
-        var running: Int32 = 0
-        for node in 0..<nodes {
-            childStart[node] = running
-            running += counts[node]
+        var root = rootChild.map { $0 < 0 ? UInt64(UInt32.max) : UInt64(UInt32(bitPattern: state($0))) }
+        if root.count < vocabularyCount {
+            root.append(contentsOf: repeatElement(UInt64(UInt32.max), count: vocabularyCount - root.count))
         }
-        childStart[nodes] = running
-        var fill = childStart
-        var pairs = [(key: Int32, node: Int32)](repeating: (0, 0), count: Int(running))
-        for (edge, child) in edges {
-            let parent = Int(edge >> 32)
-            let key = Int32(bitPattern: UInt32(truncatingIfNeeded: edge))
-            if parent == 0 {
-                rootChild[Int(key)] = child
-            } else {
-                pairs[Int(fill[parent])] = (key, child)
-                fill[parent] += 1
-            }
+        var keyOfDepthOne = [Int32](repeating: -1, count: nodes)
+        for (key, child) in rootChild.enumerated() where child >= 0 { keyOfDepthOne[Int(child)] = Int32(key) }
+        for edge in edgeKeys where edge != 0 {
+            let first = keyOfDepthOne[Int(edge >> 32)]
+            if first >= 0 { root[Int(first)] |= TokenTrie.followBit(Int32(truncatingIfNeeded: edge)) }
         }
-        for node in 1..<max(nodes, 1) where childStart[node + 1] - childStart[node] > 1 {
-            pairs[Int(childStart[node])..<Int(childStart[node + 1])].sort { $0.key < $1.key }
+        var capacity = 16
+        while capacity < edgeCount * 2 { capacity *= 2 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var children = [Int32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (position, edge) in edgeKeys.enumerated() where edge != 0 {
+            var index = Self.slot(edge, mask)
+            while keys[index] != 0 { index = (index + 1) & mask }
+            keys[index] = edge
+            children[index] = state(edgeChildren[position])
         }
-        // Outputs: by node, then preference; one per entry and signature per node (any case subsumes exact case).
+        // Outputs: by node, then preference; one per entry and signature per node (any case
+        // subsumes exact case).
         let sorted = outputs.sorted { left, right in
             if left.node != right.node { return left.node < right.node }
             if left.output.entry != right.output.entry { return left.output.entry < right.output.entry }
             return left.output.signature < right.output.signature
         }
-        var merged: [(node: Int32, output: TrieOutput)] = []
-        merged.reserveCapacity(sorted.count)
-        for item in sorted {
-            if let last = merged.last, last.node == item.node, last.output.entry == item.output.entry,
-                last.output.signature == -1 || last.output.signature == item.output.signature
-            {
-                merged[merged.count - 1].output.flags |= item.output.flags
-                continue
-            }
-            merged.append(item)
-        }
         var outputStart = [Int32](repeating: 0, count: nodes + 1)
         var outputList: [TrieOutput] = []
-        outputList.reserveCapacity(merged.count)
+        outputList.reserveCapacity(sorted.count)
         var index = 0
+        var group: [TrieOutput] = []
         for node in 0..<nodes {
             outputStart[node] = Int32(outputList.count)
-            let begin = index
-            while index < merged.count, merged[index].node == Int32(node) { index += 1 }
-            if index - begin == 1 {
-                outputList.append(merged[begin].output)
-            } else if index > begin {
-                outputList.append(contentsOf: merged[begin..<index].map(\.output).sorted(by: precedes))
+            guard index < sorted.count, sorted[index].node == Int32(node) else { continue }
+            group.removeAll(keepingCapacity: true)
+            while index < sorted.count, sorted[index].node == Int32(node) {
+                let output = sorted[index].output
+                if let last = group.last, last.entry == output.entry,
+                    last.signature == -1 || last.signature == output.signature
+                {
+                    group[group.count - 1].flags |= output.flags
+                } else {
+                    group.append(output)
+                }
+                index += 1
             }
+            if group.count > 1 { group.sort(by: precedes) }
+            outputList.append(contentsOf: group)
         }
         outputStart[nodes] = Int32(outputList.count)
         return TokenTrie(
-            rootChild: FlatArray(rootChild),
-            childStart: FlatArray(childStart),
-            childKey: FlatArray(pairs.map(\.key)),
-            childNode: FlatArray(pairs.map(\.node)),
+            rootInfo: FlatArray(root),
+            edgeKeys: FlatArray(keys),
+            edgeChildren: FlatArray(children),
             outputStart: FlatArray(outputStart),
-            outputs: FlatArray(outputList)
+            outputs: FlatArray(outputList),
+            depthOneFilter: FlatArray(filter)
         )
     }
 }

@@ -54,6 +54,67 @@ enum VocabularyTable {
     }
 }
 
+/// A slot of the frozen vocabulary: the key's first 8 bytes inline, so that a probe for a key of
+/// up to 8 bytes reads one 16-byte slot and nothing else.
+struct VocabularySlot: BitwiseCopyable {
+    /// The key's first 8 bytes, little-endian, zero-padded.
+    var prefix: UInt64
+    /// `(id + 1) << 32 | hash tag (24 bits) << 8 | min(length, 255)`; 0 for an empty slot.
+    var meta: UInt64
+
+    /// The low 32 bits of ``meta`` for a key.
+    @inline(__always)
+    static func check(hash: UInt64, length: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash &>> 32) & 0xFFFF_FF00 | UInt32(truncatingIfNeeded: Swift.min(length, 255))
+    }
+
+    /// The first 8 bytes of a key, zero-padded.
+    @inline(__always)
+    static func prefix(_ key: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+        if length >= 8 { return UnsafeRawPointer(key).loadUnaligned(as: UInt64.self) }
+        var value: UInt64 = 0
+        var index = 0
+        while index < length {
+            value |= UInt64(key[index]) &<< UInt64(index &* 8)
+            index &+= 1
+        }
+        return value
+    }
+
+    /// Finds a key in a slot table.
+    ///
+    /// - Returns: The key's id, or -1.
+    @inline(__always)
+    static func find(
+        slots: UnsafePointer<VocabularySlot>,
+        mask: Int,
+        keyBytes: UnsafePointer<UInt8>,
+        keyOffsets: UnsafePointer<Int32>,
+        key: UnsafePointer<UInt8>,
+        length: Int,
+        hash: UInt64
+    ) -> Int32 {
+        let wanted = check(hash: hash, length: length)
+        let prefix = prefix(key, length)
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let slot = slots[index]
+            if slot.meta == 0 { return -1 }
+            if UInt32(truncatingIfNeeded: slot.meta) == wanted, slot.prefix == prefix {
+                let id = Int(truncatingIfNeeded: slot.meta &>> 32) &- 1
+                if length <= 8 { return Int32(truncatingIfNeeded: id) }
+                let start = Int(keyOffsets[id])
+                if Int(keyOffsets[id &+ 1]) &- start == length,
+                    VocabularyTable.memcmpEqual(keyBytes + start + 8, key + 8, length &- 8)
+                {
+                    return Int32(truncatingIfNeeded: id)
+                }
+            }
+            index = (index &+ 1) & mask
+        }
+    }
+}
+
 /// Builds the vocabulary while the matcher compiles.
 struct VocabularyBuilder {
     /// All keys, one after the other.
@@ -97,6 +158,27 @@ struct VocabularyBuilder {
                 }
             }
         }
+    }
+
+    /// The frozen slot table, with at least `capacity` slots (a power of two).
+    func frozenSlots(capacity: Int) -> [VocabularySlot] {
+        var slots = [VocabularySlot](repeating: VocabularySlot(prefix: 0, meta: 0), count: capacity)
+        let mask = capacity - 1
+        keyBytes.withUnsafeBufferPointer { bytes in
+            for id in 0..<count {
+                let start = Int(keyOffsets[id])
+                let length = Int(keyOffsets[id + 1]) - start
+                let key = bytes.baseAddress! + start
+                let hash = KeyHash.hash(key, length)
+                var index = Int(truncatingIfNeeded: hash) & mask
+                while slots[index].meta != 0 { index = (index + 1) & mask }
+                slots[index] = VocabularySlot(
+                    prefix: VocabularySlot.prefix(key, length),
+                    meta: UInt64(id + 1) << 32 | UInt64(VocabularySlot.check(hash: hash, length: length))
+                )
+            }
+        }
+        return slots
     }
 
     /// The key of an id, as a string.

@@ -487,34 +487,50 @@ enum IrregularWords {
         return kept + irregular
     }()
 
-    /// For each last byte, a bit set of the key lengths (up to 63) that occur in the table.
-    static let lengthsByLastByte: [UInt64] = {
-        var masks = [UInt64](repeating: 0, count: 256)
-        for (word, _) in table {
-            let bytes = Array(word.utf8)
-            masks[Int(bytes[bytes.count - 1])] |= 1 << UInt64(bytes.count)
-        }
-        return masks
-    }()
+    /// The table's keys and values as bytes, sorted by bucket.
+    static let entries: [(key: [UInt8], value: [UInt8])] = table
+        .map { (key: Array($0.0.utf8), value: Array($0.1.utf8)) }
+        .sorted { bucket($0.key.count, $0.key[$0.key.count - 1]) < bucket($1.key.count, $1.key[$1.key.count - 1]) }
 
-    /// The table's keys and values as bytes.
-    static let entries: [(key: [UInt8], value: [UInt8])] = table.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    /// The bucket of a key: its length (below 32) and last byte.
+    @inline(__always)
+    static func bucket(_ length: Int, _ last: UInt8) -> Int {
+        (length & 31) << 8 | Int(last)
+    }
+
+    /// For each bucket, the start of its entries in ``entries`` (plus the end).
+    static let bucketStart: [Int16] = {
+        var starts = [Int16](repeating: 0, count: 32 * 256 + 1)
+        for entry in entries { starts[bucket(entry.key.count, entry.key[entry.key.count - 1]) + 1] += 1 }
+        for index in 0..<(32 * 256) { starts[index + 1] += starts[index] }
+        return starts
+    }()
 
     /// Replaces the key by its table value when the key is in the table.
     ///
     /// - Returns: The new length, or nil when the key is not in the table.
     static func lookup(_ key: UnsafeMutablePointer<UInt8>, _ length: Int) -> Int? {
-        guard length < 64, lengthsByLastByte[Int(key[length - 1])] & (1 << UInt64(length)) != 0 else { return nil }
-        for entry in entries where entry.key.count == length {
-            var equal = true
-            for offset in 0..<length where key[offset] != entry.key[offset] {
-                equal = false
-                break
+        guard length < 32 else { return nil }
+        let slot = bucket(length, key[length - 1])
+        let starts = bucketStart
+        var index = Int(starts[slot])
+        let end = Int(starts[slot + 1])
+        guard index < end else { return nil }
+        let entries = self.entries
+        while index < end {
+            let entry = entries[index]
+            var equal = entry.key.count == length
+            if equal {
+                for offset in 0..<length where key[offset] != entry.key[offset] {
+                    equal = false
+                    break
+                }
             }
             if equal {
                 for (offset, byte) in entry.value.enumerated() { key[offset] = byte }
                 return entry.value.count
             }
+            index += 1
         }
         return nil
     }

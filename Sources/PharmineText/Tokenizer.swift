@@ -47,57 +47,109 @@ public struct Tokenizer: Sendable {
         guard let base = bytes.baseAddress else { return }
         if tokens.capacity < bytes.count / 4 { tokens.reserveCapacity(bytes.count / 4) }
         let count = bytes.count
-        CharacterClass.ascii.withUnsafeBufferPointer { table in
-            var index = 0
-            while index < count {
-                let byte = base[index]
-                var characterClass: CharacterClass
-                var width = 1
-                if byte < 0x80 {
-                    characterClass = CharacterClass(rawValue: table[Int(byte)]) ?? .punctuation
-                } else {
-                    let decoded = UTF8Scalar.decode(base, at: index, count: count)
-                    width = decoded.width
-                    characterClass = CharacterClass.of(decoded.scalar)
+        // Tokens are written to a stack buffer and appended in batches (one copy each), which is
+        // much cheaper than appending them one by one.
+        let batch = 256
+        withUnsafeTemporaryAllocation(of: Token.self, capacity: batch) { buffer in
+            let pending = buffer.baseAddress!
+            var filled = 0
+            @inline(__always) func emit(_ token: Token) {
+                if filled == batch {
+                    tokens.append(contentsOf: UnsafeBufferPointer(start: pending, count: filled))
+                    filled = 0
                 }
-                switch characterClass {
-                case .space, .format:
-                    index += width
-                case .punctuation:
-                    tokens.append(Token(start: index, end: index + width, kind: .punctuation))
-                    index += width
-                case .letter, .digit, .mark:
+                (pending + filled).initialize(to: token)
+                filled &+= 1
+            }
+            ByteClass.table.withUnsafeBufferPointer { table in
+                var index = 0
+                while index < count {
+                    var byteClass = table[Int(base[index])]
+                    if byteClass == ByteClass.space {
+                        index &+= 1
+                        continue
+                    }
+                    if byteClass == ByteClass.punctuation {
+                        emit(Token(start: index, end: index &+ 1, kind: .punctuation))
+                        index &+= 1
+                        continue
+                    }
                     let start = index
-                    var hasLetter = characterClass != .digit
-                    index += width
-                    scan: while index < count {
-                        let next = base[index]
-                        if next < 0x80 {
-                            switch CharacterClass(rawValue: table[Int(next)]) {
-                            case .letter: hasLetter = true
-                            case .digit: break
-                            default: break scan
-                            }
-                            index += 1
-                        } else {
-                            let decoded = UTF8Scalar.decode(base, at: index, count: count)
-                            switch CharacterClass.of(decoded.scalar) {
-                            case .letter, .mark: hasLetter = true
-                            case .digit, .format: break
-                            default: break scan
-                            }
-                            index += decoded.width
+                    if byteClass == ByteClass.nonASCII {
+                        let decoded = UTF8Scalar.decode(base, at: index, count: count)
+                        switch CharacterClass.of(decoded.scalar) {
+                        case .space, .format:
+                            index &+= decoded.width
+                            continue
+                        case .punctuation:
+                            emit(Token(start: index, end: index &+ decoded.width, kind: .punctuation))
+                            index &+= decoded.width
+                            continue
+                        case .letter, .mark:
+                            byteClass = ByteClass.letter
+                        case .digit:
+                            byteClass = ByteClass.digit
                         }
+                        index &+= decoded.width
+                    } else {
+                        index &+= 1
                     }
-                    if !hasLetter, index + 1 < count, base[index] == UInt8(ascii: "."),
-                        base[index + 1] &- UInt8(ascii: "0") < 10
+                    // A run of letters and digits; `seen` collects the classes met.
+                    var seen = byteClass
+                    scan: while index < count {
+                        let next = table[Int(base[index])]
+                        if next & ByteClass.alphanumeric != 0 {
+                            seen |= next
+                            index &+= 1
+                            continue
+                        }
+                        guard next == ByteClass.nonASCII else { break }
+                        let decoded = UTF8Scalar.decode(base, at: index, count: count)
+                        switch CharacterClass.of(decoded.scalar) {
+                        case .letter, .mark: seen |= ByteClass.letter
+                        case .digit, .format: break
+                        default: break scan
+                        }
+                        index &+= decoded.width
+                    }
+                    let hasLetter = seen & ByteClass.letter != 0
+                    if !hasLetter, index &+ 1 < count, base[index] == UInt8(ascii: "."),
+                        base[index &+ 1] &- UInt8(ascii: "0") < 10
                     {
-                        index += 2
-                        while index < count, base[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+                        index &+= 2
+                        while index < count, base[index] &- UInt8(ascii: "0") < 10 { index &+= 1 }
                     }
-                    tokens.append(Token(start: start, end: index, kind: hasLetter ? .word : .number))
+                    emit(Token(start: start, end: index, kind: hasLetter ? .word : .number))
                 }
             }
+            tokens.append(contentsOf: UnsafeBufferPointer(start: pending, count: filled))
+        }
+    }
+}
+
+/// Byte classes for the tokenizer's fast path, as bit flags.
+enum ByteClass {
+    /// An ASCII letter.
+    static let letter: UInt8 = 1
+    /// An ASCII digit.
+    static let digit: UInt8 = 2
+    /// Letter or digit.
+    static let alphanumeric: UInt8 = 3
+    /// ASCII white space and control characters.
+    static let space: UInt8 = 4
+    /// Any other ASCII character.
+    static let punctuation: UInt8 = 8
+    /// A byte of a multi-byte UTF-8 sequence (decoded on the slow path).
+    static let nonASCII: UInt8 = 16
+
+    /// The class of every byte.
+    static let table: [UInt8] = (0..<256).map { byte -> UInt8 in
+        guard byte < 0x80 else { return nonASCII }
+        switch CharacterClass(rawValue: CharacterClass.ascii[byte]) {
+        case .letter: return letter
+        case .digit: return digit
+        case .space: return space
+        default: return punctuation
         }
     }
 }

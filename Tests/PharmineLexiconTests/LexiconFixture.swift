@@ -112,7 +112,7 @@ enum LexiconFixture {
     static func render(_ text: String, matcher: Matcher = matcher) -> [String] {
         let bytes = Array(text.utf8)
         return matcher.matches(in: text).map { match in
-            String(decoding: bytes[match.start..<match.end], as: UTF8.self) + "=" + matcher.lexicon.entries[match.entry].id
+            String(decoding: bytes[match.start..<match.end], as: UTF8.self) + "=" + matcher.concepts[match.entry].id
         }
     }
 }

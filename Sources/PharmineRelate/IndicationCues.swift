@@ -1,0 +1,166 @@
+/// The cue tables of ``IndicationExtractor``.
+enum IndicationCues {
+    /// Cues with the drug before and the condition after: "X is indicated for the treatment of Y".
+    static let forward = CueSet([
+        Cue("treat|treats|treating|treated|cure|cures|curing|heal|heals|healed", rule: "treat", base: 0.9),
+        Cue("healing of", rule: "treat", base: 0.85),
+        Cue("treatment|treatments of|for|in|against", rule: "treat", base: 0.9),
+        Cue(
+            "therapy|therapies|pharmacotherapy|therapeutic|agent|agents|drug|drugs|medication|medications|option|options|choice for|of|in|against",
+            rule: "therapy",
+            base: 0.85
+        ),
+        Cue("manage|manages|managed|managing", rule: "manage", base: 0.85),
+        Cue("management|managements of|in|for", rule: "manage", base: 0.85),
+        Cue(
+            "relieve|relieves|relieved|relieving|alleviate|alleviates|alleviated|alleviating|ameliorate|ameliorates|ameliorated|ameliorating",
+            rule: "relieve",
+            base: 0.85
+        ),
+        Cue("relief of|from|in|for", rule: "relieve", base: 0.85),
+        Cue(
+            "effective|efficacious|beneficial|useful|helpful|efficacy|effectiveness|benefit|benefits|successful|active in|for|against|at",
+            rule: "effective",
+            base: 0.85
+        ),
+        Cue("indicated for|in|as|to", rule: "indicated", base: 0.95),
+        Cue("indication|indications for|in|of|is|are|include|includes|including", rule: "indicated", base: 0.9),
+        Cue("approved|licensed|labeled|labelled|fda-approved for|in|to|as", rule: "approved", base: 0.95),
+        Cue("approval for|in", rule: "approved", base: 0.9),
+        Cue("prescribed|prescribe|prescribes|prescribing for|to|in|as|against", rule: "prescribed", base: 0.85),
+        Cue(
+            "prophylaxis|prophylactic|prophylactically|chemoprophylaxis of?|for?|against?|in?",
+            rule: "prophylaxis",
+            base: 0.9
+        ),
+        Cue("prevent|prevents|prevented|preventing|avert|averts", rule: "prevent", base: 0.9),
+        Cue("prevention|preventive|preventative of|for|in|against", rule: "prevent", base: 0.9),
+        Cue("protects|protect|protected|protecting|protective|protection against|from", rule: "prevent", base: 0.85),
+        Cue(
+            "reduce|reduces|reduced|reducing|lower|lowers|lowering|decrease|decreases|decreasing the? risk|incidence|likelihood|occurrence|recurrence|recurrences of",
+            rule: "prevent",
+            base: 0.85
+        ),
+        Cue(
+            "first-line|firstline treatment|therapy|agent|drug|option|therapies|treatments|agents|drugs|options for|in|against",
+            rule: "first_line",
+            base: 0.9
+        ),
+        Cue(
+            "adjunct|adjunctive|adjuvant|add-on|augmentation therapy|treatment|agent|therapies|treatments|agents|medication? for|in|to|of",
+            rule: "adjunct",
+            base: 0.85
+        ),
+    ])
+
+    /// Weak forward cues: their gap may hold only measure words ("the frequency and severity of").
+    static let weak = CueSet([
+        Cue("used|use|uses|employed|utilized|utilised|recommended for|in|against|as", rule: "used", base: 0.8),
+        Cue("used|use|uses off-label|off-label for|in|to|against|as", rule: "used", base: 0.8),
+        Cue(
+            "reduce|reduces|reduced|reducing|improve|improves|improved|improving|decrease|decreases|decreased|decreasing|lower|lowers|lowered|lowering|attenuate|attenuates|attenuated|attenuating|control|controls|controlled|controlling|suppress|suppresses|suppressed|suppressing|resolve|resolves|resolved|reverse|reverses|reversed|normalize|normalizes|normalized|normalise|normalises|normalised",
+            rule: "reduce",
+            base: 0.6
+        ),
+    ])
+
+    /// Words allowed in the gap after a weak cue (besides fillers).
+    static let measureWords: Set<String> = [
+        "frequency", "severity", "intensity", "duration", "incidence", "number", "symptoms", "symptom",
+        "signs", "episodes", "attacks", "burden", "recurrence", "recurrences", "progression", "rate",
+        "rates", "and", "or", "occurrence", "days", "scores", "score", "patients", "with", "in",
+    ]
+
+    /// Nouns after which a participle cue is an adjective ("treated patients", "managed cases").
+    static let participleNouns: Set<String> = Lexical.population.union([
+        "mice", "rats", "animals", "group", "groups", "cells", "dogs", "rabbits", "monkeys", "cultures", "tissue",
+    ])
+
+    /// Nouns after a condition that make it a measure ("pain scores", "pain intensity").
+    static let measureNouns: Set<String> = [
+        "scores", "score", "intensity", "ratings", "rating", "levels", "level", "perception", "threshold",
+        "thresholds", "sensitivity", "scale", "index", "duration", "durations",
+        "latency", "quality", "frequency", "severity", "rate", "rates", "time", "times", "incidence", "volume",
+    ]
+
+    /// Efficacy words that complete "in patients with Y, X …" ("reduced", "relief", "effective").
+    static let efficacyPrefixes: [String] = [
+        "reliev", "relief", "reduc", "improv", "alleviat", "amelior", "attenuat", "benefi", "prevent",
+        "respond", "response", "remission", "cure", "cured", "successful", "control", "effective", "efficac",
+        "useful", "helpful", "treat",
+    ]
+
+    /// Verbs of taking a drug: "takes warfarin for …", "for which she takes propranolol".
+    static let takeVerbs: Set<String> = [
+        "take", "takes", "taking", "took", "taken", "started", "starting", "began", "begun", "begin", "given",
+        "receives", "receiving", "received", "receive", "uses", "using", "on", "continue", "continues",
+        "continued", "continuing", "restarted", "resumed", "require", "requires", "required", "needs", "needed",
+    ]
+
+    /// Words of a dose between a drug and "for": "5 mg daily", "1000 mg twice daily", "as needed".
+    static let doseWords: Set<String> = [
+        "mg", "g", "mcg", "µg", "ug", "ml", "units", "unit", "iu", "daily", "once", "twice", "three", "four", "times",
+        "a", "per", "day", "days", "weekly", "nightly", "hourly", "at", "bedtime", "orally", "po", "iv", "im", "sc",
+        "bid", "tid", "qid", "qd", "qhs", "prn", "as", "needed", "every", "hours", "h", "tablet", "tablets",
+        "capsule", "capsules", "oral", "dose", "doses", "kg", "mg/kg", "morning", "evening", "night", "with",
+        "meals", "by", "mouth", "(", ")", ",",
+    ]
+
+    /// Passive verbs of "Y was treated with X".
+    static let passiveVerbs: Set<String> = [
+        "treated", "managed", "controlled", "prevented", "relieved", "alleviated", "improved",
+        "ameliorated", "reversed", "cured", "attenuated", "suppressed", "resolved", "abolished",
+    ]
+
+    /// Auxiliaries and adverbs allowed between a condition and its passive verb.
+    static let auxiliaries: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "being", "can", "may", "might", "could", "should",
+        "often", "commonly", "successfully", "effectively", "frequently", "usually", "typically", "also",
+        "best", "further", "well", "not", "never", "only", "sometimes", "generally", "primarily", "mainly",
+        "rapidly", "completely", "partially", "significantly", "markedly", "largely", "then",
+    ]
+
+    /// Population phrases before the condition: "patients with", "individuals suffering from".
+    static let population: [CuePattern] = [
+        CuePattern(
+            "patients|patient|individuals|people|persons|subjects|adults|children|adolescents|women|men|those|participants|cases|sufferers|infants with|having"
+        ),
+        CuePattern(
+            "patients|patient|individuals|people|persons|subjects|adults|children|adolescents|women|men|those|participants|cases suffering|affected|diagnosed|afflicted|presenting from|by|with"
+        ),
+        CuePattern(
+            "patients|patient|individuals|people|persons|subjects|adults|children|adolescents|women|men|those|participants who|that have|had|has|suffer|suffered|present|presented from?|with?"
+        ),
+    ]
+
+    /// Qualifier cues, scanned from the clause start to the object: the last one seen wins.
+    static let qualifiers: [(pattern: CuePattern, qualifier: String)] = [
+        (CuePattern("off-label|offlabel|unlabeled|unlabelled|unlicensed|unapproved|non-approved"), "off_label"),
+        (CuePattern("not approved|licensed|labeled|labelled"), "off_label"),
+        (CuePattern("off label"), "off_label"),
+        (CuePattern("adjunct|adjunctive|adjuvant|add-on|augmentation|adjuncts"), "adjunct"),
+        (CuePattern("add on"), "adjunct"),
+        (
+            CuePattern(
+                "prevent|prevents|prevented|preventing|prevention|preventive|preventative|prophylaxis|prophylactic|prophylactically|chemoprophylaxis|chemopreventive|chemoprevention"
+            ), "prophylaxis"
+        ),
+        (CuePattern("protects|protect|protected|protecting|protective|protection against|from"), "prophylaxis"),
+        (
+            CuePattern(
+                "reduce|reduces|reduced|reducing|lower|lowers|lowering|decrease|decreases the? risk|incidence|likelihood|occurrence|recurrence|frequency of"
+            ), "prophylaxis"
+        ),
+        (CuePattern("approved|approval|licensed|fda-approved|first-line|firstline"), "primary"),
+        (CuePattern("indicated|labeled|labelled for|in|as|to"), "primary"),
+        (CuePattern("first line"), "primary"),
+        (
+            CuePattern("primary|main|principal|major|approved|labeled|licensed indication|indications|use|uses"),
+            "primary"
+        ),
+        (CuePattern("drug|treatment|agent|therapy of choice"), "primary"),
+    ]
+
+    /// Words after the object that make it prophylaxis: "migraine prophylaxis".
+    static let prophylaxisAfter: Set<String> = ["prophylaxis", "prevention", "prophylactic"]
+}

@@ -1,0 +1,555 @@
+public import PharmineContext
+public import PharmineCore
+
+/// Extracts `interaction` triples (drug ↔ drug or drug class) from cue patterns within a sentence.
+///
+/// Requires `sentences`, `tokens` and `mentions` (type `drug`; anaphors used like drug
+/// mentions) and reads the context flags. Produces `interaction` triples appended to
+/// `document.triples` (kept in document order). The predicate is symmetric: one triple per pair
+/// and place, subject the drug written first.
+///
+/// Rules (`rule` is `interaction.<name>`), qualifier in brackets:
+/// - `exposure`: "X increases the plasma concentrations of Y", "X increased Y AUC", "X reduces
+///   Y exposure" [increases_exposure / decreases_exposure]; "levels" counts only with "plasma",
+///   "serum", "blood" or "systemic" ("increases the levels of norepinephrine" is pharmacology,
+///   not an interaction);
+/// - `clearance`: "X decreases the clearance of Y" [increases_exposure], "increases the
+///   clearance" [decreases_exposure];
+/// - `metabolism`: "X inhibits the (CYP3A4-mediated) metabolism of Y" [metabolic_inhibition],
+///   "X induces the metabolism of Y" [metabolic_induction];
+/// - `contraindicated`: "X is contraindicated with / in patients receiving Y"; `not_combined`:
+///   "X should not be combined with Y", "do not use X with Y", "avoid concomitant use of X and
+///   Y" [contraindicated];
+/// - `potentiates`: "X potentiates (the effects of) Y", "X enhances the effect of Y";
+///   `additive`: "X has additive effects with Y", "X and Y have additive effects" [additive_effect];
+/// - `coadministration`: "co-administration of X with Y", "concomitant use of X and Y", "X
+///   coadministered with Y": the qualifier is the effect the sentence states (as above, or
+///   `contraindicated` for "is contraindicated", "should be avoided", "is not recommended"), or
+///   none; base 0.85 with a stated effect, 0.6 without. Combination therapy ("X combined with
+///   Y", "X in combination with Y") is no interaction by itself;
+/// - `combined_risk`: "X together with Y increases the risk of Z", "X plus Y raises the risk"
+///   [additive_effect];
+/// - `interacts`: "X interacts with Y", "interaction between X and Y" [none].
+///
+/// Both arguments must be drug mentions of different concepts, neither an endogenous substance
+/// (``EndogenousSubstances``: "norepinephrine" in "increasing the levels of neurotransmitters like
+/// norepinephrine"), a generic word ("drugs", "agents") or a clinical analyte ("increased the creatinine concentration", "urinary excretion of
+/// sodium"). One triple per pair of concepts and sentence. "drug interactions" with one drug
+/// yields nothing.
+/// Lists of second drugs expand ("contraindicated with MAO inhibitors or linezolid").
+public struct InteractionExtractor: Stage {
+    /// Substances that are never interaction partners.
+    public var endogenous: EndogenousSubstances
+
+    /// Creates the extractor.
+    ///
+    /// - Parameter endogenous: Substances never taken as partners (default: none).
+    public init(endogenous: EndogenousSubstances = EndogenousSubstances()) {
+        self.endogenous = endogenous
+    }
+
+    /// Adds the document's interaction triples.
+    ///
+    /// - Parameter document: The document, with sentences, tokens and mentions.
+    /// - Returns: The document with interaction triples appended.
+    public func process(_ document: Document) -> Document {
+        var collector = TripleCollector()
+        SentenceWalker.forEachSentence(of: document, endogenous: endogenous, where: accepts) { analysis, _ in
+            collect(analysis, into: &collector)
+        }
+        var document = document
+        document.triples.append(contentsOf: collector.triples)
+        document.triples.sortInDocumentOrder()
+        return document
+    }
+
+    /// Whether a sentence can hold an interaction: two mentions, one a drug.
+    func accepts(_ facts: SentenceFacts) -> Bool {
+        facts.mentionCount >= 2 && facts.types.contains(.drug)
+    }
+
+    /// Collects the interactions of one sentence.
+    func collect(_ analysis: SentenceAnalysis, into collector: inout TripleCollector) {
+        InteractionRules(analysis: analysis).run(into: &collector)
+    }
+}
+
+/// The interaction rules applied to one sentence.
+struct InteractionRules {
+    let analysis: SentenceAnalysis
+
+    private var items: [SentenceView.Item] { analysis.items }
+
+    /// The direction words of pharmacokinetic statements.
+    private enum Direction {
+        case increase, decrease, inhibit, induce
+    }
+
+    private static let verbs: [String: Direction] = {
+        var verbs: [String: Direction] = [:]
+        for word in [
+            "increase", "increases", "increased", "increasing", "raise", "raises", "raised", "raising",
+            "elevate", "elevates", "elevated", "elevating", "double", "doubles", "doubled", "doubling",
+            "triple", "triples", "tripled", "boost", "boosts", "boosted",
+        ] { verbs[word] = .increase }
+        for word in [
+            "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced", "reducing",
+            "lower", "lowers", "lowered", "lowering", "diminish", "diminishes", "diminished", "halve", "halves",
+            "halved", "halving", "impair", "impairs", "impaired", "impairing", "diminishing",
+        ] { verbs[word] = .decrease }
+        for word in ["inhibit", "inhibits", "inhibited", "inhibiting", "inhibition", "slows", "slowed", "slow"] {
+            verbs[word] = .inhibit
+        }
+        for word in [
+            "induce", "induces", "induced", "inducing", "induction", "accelerate", "accelerates", "accelerated",
+            "enhance", "enhances", "enhanced", "enhancing", "accelerating",
+        ] { verbs[word] = .induce }
+        return verbs
+    }()
+
+    private static let exposureNouns: Set<String> = [
+        "concentrations", "concentration", "levels", "level", "exposure", "exposures", "auc", "cmax",
+        "bioavailability", "half-life", "auc0-inf", "auc0-24",
+    ]
+    private static let levelModifiers: Set<String> = [
+        "plasma", "serum", "blood", "systemic", "steady-state", "trough", "peak",
+    ]
+    private static let clearanceNouns: Set<String> = ["clearance", "elimination"]
+    private static let metabolismNouns: Set<String> = ["metabolism", "biotransformation", "metabolic"]
+
+    func run(into collector: inout TripleCollector) {
+        pharmacokinetics(into: &collector)
+        contraindications(into: &collector)
+        effects(into: &collector)
+        coadministration(into: &collector)
+    }
+
+    /// A drug mention that may be a partner (``SentenceAnalysis/drug(at:)`` refuses endogenous
+    /// substances and generic words).
+    private func partner(at item: Int) -> Int? {
+        isAnalyte(item) ? nil : analysis.drug(at: item)
+    }
+
+    /// Body substances measured in the clinic ("serum creatinine concentration", "urinary
+    /// excretion of sodium", "the blood glucose lowering effect"): never interaction partners.
+    private static let analytes: Set<String> = [
+        "sodium", "potassium", "calcium", "magnesium", "chloride", "bicarbonate", "phosphate", "creatinine",
+        "urea", "glucose", "cholesterol", "triglycerides", "uric acid", "bilirubin", "albumin", "oxygen",
+        "water", "malondialdehyde", "malonaldehyde", "lactate", "lactic acid", "ammonia", "iron", "zinc", "copper",
+        "hemoglobin", "haemoglobin", "nitric oxide", "blood glucose", "protein", "proteins",
+    ]
+
+    private func isAnalyte(_ item: Int) -> Bool {
+        guard let index = analysis.mention(at: item, type: .drug) else { return false }
+        return Self.analytes.contains(analysis.mentions[index].name.lowercased())
+            || Self.analytes.contains(items[item].text)
+    }
+
+    private func nearestPartner(before limit: Int, window: Int = 20) -> Int? {
+        var item = limit - 1
+        while item >= max(0, limit - window) {
+            if analysis.isClauseBreak(item) { return nil }
+            if partner(at: item) != nil { return item }
+            item -= 1
+        }
+        return nil
+    }
+
+    private func partnerAfter(_ start: Int, maxGap: Int = 3) -> Int? {
+        guard let item = analysis.drugAfter(start, maxGap: maxGap), partner(at: item) != nil else { return nil }
+        return item
+    }
+
+    private func partnerList(from first: Int) -> [Int] {
+        analysis.expandList(from: first, accept: partner).items
+    }
+
+    // MARK: - "X increases the plasma concentrations of Y", "X inhibits the metabolism of Y"
+
+    private func pharmacokinetics(into collector: inout TripleCollector) {
+        for verb in items.indices {
+            guard items[verb].kind == .word, let direction = Self.verbs[items[verb].text] else { continue }
+            guard let first = nearestPartner(before: verb) else { continue }
+            var cursor = verb + 1
+            var found: (noun: Int, second: Int, qualifier: String)?
+            while cursor < items.count, cursor - verb <= 7, found == nil {
+                if analysis.isClauseBreak(cursor) { break }
+                let it = items[cursor]
+                if it.kind == .word, Self.verbs[it.text] != nil { break }  // another statement begins
+                if it.kind == .slot, let _ = partner(at: cursor) {
+                    // "increased midazolam (plasma) AUC"
+                    var next = cursor + 1
+                    while next < items.count, items[next].isWord(Self.levelModifiers) { next += 1 }
+                    if next < items.count, let qualifier = qualifier(direction, noun: next, modified: next > cursor + 1)
+                    {
+                        found = (next, cursor, qualifier)
+                    }
+                    break
+                }
+                if it.kind == .word,
+                    let qualifier = qualifier(direction, noun: cursor, modified: hasModifier(before: cursor))
+                {
+                    var next = cursor + 1
+                    guard next < items.count, items[next].isWord(["of"]) else { break }
+                    next += 1
+                    if let second = partnerAfter(next, maxGap: 2) { found = (cursor, second, qualifier) }
+                    break
+                }
+                cursor += 1
+            }
+            guard let found else { continue }
+            let rule: String
+            if Self.metabolismNouns.contains(items[found.noun].text) {
+                rule = "metabolism"
+            } else if Self.clearanceNouns.contains(items[found.noun].text) {
+                rule = "clearance"
+            } else {
+                rule = "exposure"
+            }
+            for second in partnerList(from: found.second) {
+                emit(first: first, second: second, rule: rule, base: 0.9, qualifier: found.qualifier, into: &collector)
+            }
+        }
+    }
+
+    private func hasModifier(before noun: Int) -> Bool {
+        (max(0, noun - 2)..<noun).contains { items[$0].isWord(Self.levelModifiers) }
+    }
+
+    private func qualifier(_ direction: Direction, noun: Int, modified: Bool) -> String? {
+        let word = items[noun]
+        guard word.kind == .word else { return nil }
+        if Self.exposureNouns.contains(word.text) {
+            if word.text.hasPrefix("level"), !modified { return nil }
+            switch direction {
+            case .increase: return "increases_exposure"
+            case .decrease: return "decreases_exposure"
+            case .inhibit, .induce: return nil
+            }
+        }
+        if Self.clearanceNouns.contains(word.text) {
+            switch direction {
+            case .decrease, .inhibit: return "increases_exposure"
+            case .increase, .induce: return "decreases_exposure"
+            }
+        }
+        if Self.metabolismNouns.contains(word.text) {
+            switch direction {
+            case .decrease, .inhibit: return "metabolic_inhibition"
+            case .increase, .induce: return "metabolic_induction"
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Contraindications
+
+    private static let notCombined = CuePattern(
+        "should|must|can|cannot|may not? be used|combined|given|administered|coadministered|co-administered|taken|prescribed|coprescribed|co-prescribed concomitantly|together|simultaneously|concurrently? with"
+    )
+    private static let avoid: [CuePattern] = [
+        CuePattern(
+            "avoid|avoiding concomitant|concurrent|combined? use|administration|coadministration|co-administration|therapy? of?"
+        ),
+        CuePattern("do not|never use|combine|coadminister|co-administer|administer|take|prescribe|give"),
+    ]
+
+    private func contraindications(into collector: inout TripleCollector) {
+        for word in items.indices {
+            // "X is contraindicated with / in patients receiving Y"
+            if items[word].isWord(["contraindicated", "contra-indicated"]), let first = nearestPartner(before: word) {
+                var cursor = word + 1
+                var linked = false
+                while cursor < items.count, cursor - word <= 10, !analysis.isClauseBreak(cursor) {
+                    if items[cursor].isWord([
+                        "with", "receiving", "taking", "using", "treated", "on", "combination", "conjunction",
+                        "concomitant", "concomitantly", "coadministration", "co-administration",
+                    ]) {
+                        linked = true
+                    }
+                    if analysis.condition(at: cursor) != nil { break }
+                    if linked, partner(at: cursor) != nil {
+                        for second in partnerList(from: cursor) {
+                            emit(
+                                first: first,
+                                second: second,
+                                rule: "contraindicated",
+                                base: 0.9,
+                                qualifier: "contraindicated",
+                                into: &collector
+                            )
+                        }
+                        break
+                    }
+                    cursor += 1
+                }
+            }
+            // "X should not be combined with Y"
+            if items[word].isWord(["should", "must", "can", "cannot", "may"]),
+                let end = Self.notCombined.match(items, at: word),
+                analysis.hasNegation(in: word..<end),
+                let first = nearestPartner(before: word),
+                let second = partnerAfter(end)
+            {
+                for other in partnerList(from: second) {
+                    emit(
+                        first: first,
+                        second: other,
+                        rule: "not_combined",
+                        base: 0.85,
+                        qualifier: "contraindicated",
+                        into: &collector
+                    )
+                }
+            }
+            // "avoid concomitant use of X and Y", "do not use X with Y"
+            if items[word].isWord(["avoid", "avoiding", "do", "never"]),
+                let end = Self.avoid.lazy.compactMap({ $0.match(self.items, at: word) }).max(),
+                let first = partnerAfter(end, maxGap: 1)
+            {
+                var cursor = first + 1
+                guard cursor < items.count, items[cursor].isWord(["with", "and", "plus"]) else { continue }
+                cursor += 1
+                guard let second = partnerAfter(cursor) else { continue }
+                for other in partnerList(from: second) {
+                    emit(
+                        first: first,
+                        second: other,
+                        rule: "not_combined",
+                        base: 0.85,
+                        qualifier: "contraindicated",
+                        into: &collector
+                    )
+                }
+            }
+        }
+    }
+
+    // MARK: - Pharmacodynamic effects
+
+    private static let potentiate = CuePattern(
+        "potentiates|potentiate|potentiated|potentiating|enhances|enhance|enhanced|enhancing|augments|augment|augmented|increases|increase|increased|intensifies|intensify the? effects|effect|action|actions|activity|toxicity|sedative|anticoagulant|hypotensive|serotonergic|cns|depressant? effects|effect|action? of"
+    )
+
+    private func effects(into collector: inout TripleCollector) {
+        for word in items.indices {
+            let it = items[word]
+            guard it.kind == .word else { continue }
+            // "X potentiates Y", "X enhances the effects of Y"
+            if it.text.hasPrefix("potentiat") || Self.potentiate.match(items, at: word) != nil {
+                let end = Self.potentiate.match(items, at: word) ?? (word + 1)
+                if let first = nearestPartner(before: word), let second = partnerAfter(end, maxGap: 1) {
+                    for other in partnerList(from: second) {
+                        emit(
+                            first: first,
+                            second: other,
+                            rule: "potentiates",
+                            base: 0.8,
+                            qualifier: "additive_effect",
+                            into: &collector
+                        )
+                    }
+                }
+            }
+            // "X has additive effects with Y", "X and Y have additive effects"
+            if it.isWord(["additive", "synergistic", "synergism", "synergy", "supra-additive"]) {
+                var cursor = word + 1
+                var paired = false
+                while cursor < items.count, cursor - word <= 6, !analysis.isClauseBreak(cursor) {
+                    if items[cursor].isWord(["with"]), let second = partnerAfter(cursor + 1),
+                        let first = nearestPartner(before: word)
+                    {
+                        for other in partnerList(from: second) {
+                            emit(
+                                first: first,
+                                second: other,
+                                rule: "additive",
+                                base: 0.8,
+                                qualifier: "additive_effect",
+                                into: &collector
+                            )
+                        }
+                        paired = true
+                        break
+                    }
+                    cursor += 1
+                }
+                if !paired, let last = nearestPartner(before: word, window: 8) {
+                    let drugs = analysis.coordinatedDrugs(endingAt: last).filter { partner(at: $0) != nil }
+                    if drugs.count >= 2 {
+                        emit(
+                            first: drugs[drugs.count - 1],
+                            second: drugs[0],
+                            rule: "additive",
+                            base: 0.8,
+                            qualifier: "additive_effect",
+                            into: &collector
+                        )
+                    }
+                }
+            }
+            // "Aspirin together with warfarin increases the risk of bleeding": a combined risk.
+            if it.isWord(["risk", "risks", "incidence"]), word >= 2,
+                (max(0, word - 2)..<word).contains(where: { Self.verbs[items[$0].text] == .increase }),
+                let verb = (max(0, word - 2)..<word).last(where: { Self.verbs[items[$0].text] == .increase }),
+                let second = nearestPartner(before: verb, window: 3)
+            {
+                var cursor = second - 1
+                var linked = false
+                while cursor >= 0, second - cursor <= 5, items[cursor].kind != .slot {
+                    if items[cursor].isWord(["with", "plus", "and", "combined", "combination", "together"]) {
+                        linked = true
+                    }
+                    cursor -= 1
+                }
+                if linked, cursor >= 0, partner(at: cursor) != nil {
+                    emit(
+                        first: cursor,
+                        second: second,
+                        rule: "combined_risk",
+                        base: 0.75,
+                        qualifier: "additive_effect",
+                        into: &collector
+                    )
+                }
+            }
+            // "X interacts with Y"
+            if it.isWord(["interacts", "interact", "interacted", "interacting"]), word + 1 < items.count,
+                items[word + 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
+                let second = partnerAfter(word + 2)
+            {
+                for other in partnerList(from: second) {
+                    emit(first: first, second: other, rule: "interacts", base: 0.7, qualifier: nil, into: &collector)
+                }
+            }
+            // "interaction between X and Y", "X interaction with Y"
+            if it.isWord(["interaction", "interactions"]), word + 1 < items.count {
+                if items[word + 1].isWord(["between", "of"]), let first = partnerAfter(word + 2, maxGap: 1),
+                    first + 1 < items.count, items[first + 1].isWord(["and", "with"]),
+                    let second = partnerAfter(first + 2, maxGap: 1)
+                {
+                    emit(first: first, second: second, rule: "interacts", base: 0.7, qualifier: nil, into: &collector)
+                }
+            }
+        }
+    }
+
+    // MARK: - Co-administration: the effect the sentence states
+
+    private static let coadministrationBefore = CuePattern(
+        "co-administration|coadministration|co-prescription|coprescription|concomitant|concurrent|simultaneous use|administration|treatment|therapy|dosing|intake? of|with"
+    )
+    private static let coadministeredAfter = CuePattern(
+        "is|was|were|are|when|if? coadministered|co-administered|coprescribed|co-prescribed|given|administered|taken|used concomitantly|together|simultaneously|concurrently? with"
+    )
+
+    private func coadministration(into collector: inout TripleCollector) {
+        for word in items.indices where items[word].kind == .word {
+            var pair: (first: Int, seconds: [Int], cueStart: Int)?
+            if let end = Self.coadministrationBefore.match(items, at: word) {
+                if let first = partnerAfter(end, maxGap: 1), first + 1 < items.count,
+                    items[first + 1].isWord(["with", "and", "plus"]), let second = partnerAfter(first + 2)
+                {
+                    pair = (first, partnerList(from: second), word)
+                } else if items[end - 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
+                    let second = partnerAfter(end)
+                {
+                    pair = (first, partnerList(from: second), word)
+                }
+            } else if let end = Self.coadministeredAfter.match(items, at: word),
+                ["coadministered", "co-administered", "coprescribed", "co-prescribed"].contains(
+                    where: { w in (word..<end).contains { items[$0].text == w } })
+                    || (word..<end).contains(where: {
+                        items[$0].isWord(["concomitantly", "together", "simultaneously", "concurrently"])
+                    }),
+                let first = nearestPartner(before: word, window: 4), let second = partnerAfter(end)
+            {
+                pair = (first, partnerList(from: second), word)
+            }
+            guard let pair else { continue }
+            let effect = statedEffect(after: pair.seconds.last ?? pair.first)
+            for second in pair.seconds {
+                emit(
+                    first: pair.first,
+                    second: second,
+                    rule: "coadministration",
+                    base: effect == nil ? 0.6 : 0.85,
+                    qualifier: effect,
+                    into: &collector
+                )
+            }
+        }
+    }
+
+    /// The effect a co-administration sentence states after `start`, as a qualifier.
+    private func statedEffect(after start: Int) -> String? {
+        var item = start + 1
+        while item < items.count {
+            if items[item].kind == .punctuation, items[item].text == ";" { break }
+            let it = items[item]
+            if it.isWord(["contraindicated", "contra-indicated", "avoided", "avoid"]) { return "contraindicated" }
+            if it.text == "not", item + 1 < items.count, items[item + 1].isWord(["recommended", "advised"]) {
+                return "contraindicated"
+            }
+            if it.isWord(["additive", "synergistic"]) || it.text.hasPrefix("potentiat") { return "additive_effect" }
+            if it.kind == .word, let direction = Self.verbs[it.text] {
+                var next = item + 1
+                while next < items.count, next - item <= 5 {
+                    if let qualifier = qualifier(direction, noun: next, modified: true) {
+                        return qualifier
+                    }
+                    next += 1
+                }
+            }
+            item += 1
+        }
+        return nil
+    }
+
+    // MARK: - Emitting
+
+    private func emit(
+        first: Int,
+        second: Int,
+        rule: String,
+        base: Double,
+        qualifier: String?,
+        into collector: inout TripleCollector
+    ) {
+        guard let a = partner(at: first), let b = partner(at: second) else { return }
+        let mentions = analysis.mentions
+        let subject = mentions[a]
+        let object = mentions[b]
+        guard subject.id != object.id else { return }
+        let (low, high) = (min(first, second), max(first, second))
+        let path = (low + 1)..<high
+        // The negation of "should not be combined" is the contraindication itself.
+        let negated =
+            qualifier == "contraindicated"
+            ? false : subject.negated || object.negated || analysis.hasNegation(in: path)
+        let hedged =
+            subject.hedged || object.hedged || subject.hypothetical || object.hypothetical
+            || analysis.hasHedge(in: path)
+        let confidence = Confidence.score(
+            base: base,
+            distance: high - low - 1,
+            listIndex: 0,
+            anaphor: subject.source == .anaphor || object.source == .anaphor
+        )
+        let ordered = first <= second ? (subject, object) : (object, subject)
+        collector.add(
+            Triple(
+                subject: ordered.0,
+                predicate: .interaction,
+                qualifier: qualifier,
+                object: ordered.1,
+                sentence: analysis.view.sentence,
+                negated: negated,
+                hedged: hedged,
+                confidence: confidence,
+                rule: "interaction.\(rule)"
+            ),
+            symmetric: true
+        )
+    }
+}

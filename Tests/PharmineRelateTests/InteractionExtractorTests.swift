@@ -1,0 +1,120 @@
+import PharmineContext
+import PharmineCore
+import PharmineRelate
+import Testing
+
+@Suite struct InteractionExtractorTests {
+    let extractor = InteractionExtractor(
+        endogenous: EndogenousSubstances(
+            ids: ["DRUGBANK:DB00368", "DRUGBANK:DB08839"],
+            names: ["norepinephrine", "serotonin"]
+        )
+    )
+
+    func triples(_ marked: String) -> [Triple] {
+        extractor.process(Fixture.document(marked)).triples
+    }
+
+    static let positives: [(String, Set<String>)] = [
+        (
+            "Co-administration of ketoconazole with midazolam increases midazolam exposure.",
+            ["interaction ketoconazole→midazolam increases_exposure"]
+        ),
+        (
+            "Ketoconazole increases the plasma concentrations of midazolam.",
+            ["interaction ketoconazole→midazolam increases_exposure"]
+        ),
+        ("Ketoconazole increased midazolam AUC 15-fold.", ["interaction ketoconazole→midazolam increases_exposure"]),
+        (
+            "Carbamazepine enhances the clearance of warfarin.",
+            ["interaction carbamazepine→warfarin decreases_exposure"]
+        ),
+        (
+            "Carbamazepine reduces bleeding by enhancing the clearance of warfarin.",
+            ["interaction carbamazepine→warfarin decreases_exposure"]
+        ),
+        (
+            "Carbamazepine decreases the plasma levels of haloperidol.",
+            ["interaction carbamazepine→haloperidol decreases_exposure"]
+        ),
+        (
+            "Fluoxetine inhibits the metabolism of amitriptyline.",
+            ["interaction fluoxetine→amitriptyline metabolic_inhibition"]
+        ),
+        (
+            "Phenobarbital induces the metabolism of warfarin.",
+            ["interaction phenobarbital→warfarin metabolic_induction"]
+        ),
+        (
+            "Clarithromycin reduces the clearance of simvastatin.",
+            ["interaction clarithromycin→simvastatin increases_exposure"]
+        ),
+        (
+            "Amitriptyline is contraindicated in patients receiving MAO inhibitors or linezolid.",
+            [
+                "interaction amitriptyline→monoamine oxidase inhibitors contraindicated",
+                "interaction amitriptyline→linezolid contraindicated",
+            ]
+        ),
+        (
+            "Simvastatin should not be combined with clarithromycin.",
+            ["interaction simvastatin→clarithromycin contraindicated"]
+        ),
+        ("Avoid concomitant use of tramadol and sertraline.", ["interaction tramadol→sertraline contraindicated"]),
+        ("Aspirin potentiates the effects of warfarin.", ["interaction aspirin→warfarin additive_effect"]),
+        (
+            "Tramadol and sertraline have additive serotonergic effects.",
+            ["interaction tramadol→sertraline additive_effect"]
+        ),
+        ("Fluoxetine interacts with tramadol.", ["interaction fluoxetine→tramadol -"]),
+        (
+            "Aspirin together with warfarin increases the risk of nausea.",
+            ["interaction aspirin→warfarin additive_effect"]
+        ),
+        ("Concomitant use of amitriptyline and tramadol was studied.", ["interaction amitriptyline→tramadol -"]),
+        (
+            "When warfarin is coadministered with aspirin, bleeding is more frequent.",
+            ["interaction warfarin→aspirin -"]
+        ),
+    ]
+
+    @Test(arguments: positives)
+    func findsInteractions(_ marked: String, _ expected: Set<String>) {
+        let found = triples(marked)
+        #expect(Set(found.map(\.summary)) == expected, "\(marked)")
+        #expect(
+            found.allSatisfy { $0.predicate == .interaction && $0.subject.type == .drug && $0.object.type == .drug }
+        )
+        #expect(found.allSatisfy { $0.subject.id != $0.object.id && $0.rule.hasPrefix("interaction.") })
+        #expect(found.allSatisfy { !$0.negated })
+    }
+
+    static let negatives: [String] = [
+        "Patients should discuss amitriptyline hydrochloride drug interactions with their doctor.",
+        "These interactions can contribute to {its|^amitriptyline} analgesic effects.",
+        "Amitriptyline increases the levels of inhibitory neurotransmitters like norepinephrine.",
+        "{Its|^amitriptyline} mechanism involves increasing the levels of neurotransmitters like norepinephrine.",
+        "Amitriptyline and sertraline are antidepressants.",
+        "Ketoconazole increases the levels of midazolam.",
+        "Amitriptyline is contraindicated in patients with heart disease.",
+        "Aspirin was given with food.",
+        "Metformin combined with lisinopril is used in type 2 diabetes.",
+        "Sertraline increased the serum creatinine concentration.",
+        "Amitriptyline hydrochloride side effects and amitriptyline hydrochloride drug interactions are discussed.",
+    ]
+
+    @Test(arguments: negatives)
+    func findsNothing(_ marked: String) {
+        #expect(triples(marked).map(\.summary) == [], "\(marked)")
+    }
+
+    @Test func negatedAndOneTriplePerPair() throws {
+        let not = try #require(triples("Sertraline did not increase the plasma concentrations of warfarin.").first)
+        #expect(not.negated)
+        let both = triples(
+            "Co-administration of ketoconazole with midazolam increases the plasma concentrations of midazolam."
+        )
+        #expect(both.count == 1)
+        #expect(both.first?.qualifier == "increases_exposure")
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import PharmineContext
+import PharmineCore
+import PharmineRelate
+import Testing
+
+/// The shipped reuptake map, read in place from Lexicons/.
+let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
+    contentsOf: packageRoot.appending(path: "Lexicons/reuptake-targets.tsv")
+)
+
+@Suite struct MechanismExtractorTests {
+    let extractor = MechanismExtractor(
+        reuptakeTargets: shippedReuptakeTargets ?? ReuptakeTargets(targets: [:]),
+        endogenous: EndogenousSubstances(
+            ids: ["DRUGBANK:DB00142", "DRUGBANK:DB08839"],
+            names: ["glutamate", "serotonin"]
+        )
+    )
+
+    func triples(_ marked: String) -> [Triple] {
+        extractor.process(Fixture.document(marked)).triples
+    }
+
+    @Test func shippedMapIsReadable() throws {
+        let map = try #require(shippedReuptakeTargets)
+        #expect(map.target(forTerm: "serotonin")?.id == "HGNC:11050")
+        #expect(map.target(forTerm: "norepinephrine")?.id == "HGNC:11048")
+        #expect(map.target(forTerm: "noradrenaline")?.symbol == "SLC6A2")
+        #expect(map.target(forTerm: "dopamine")?.id == "HGNC:11049")
+        #expect(map.target(forTerm: "histamine") == nil)
+    }
+
+    static let positives: [(String, Set<String>)] = [
+        ("Its effects on serotonin and norepinephrine reuptake are known.", []),  // unresolved "Its"
+        (
+            "{Its|^amitriptyline} effects on serotonin and norepinephrine reuptake are known.",
+            [
+                "mechanism amitriptyline→solute carrier family 6 member 4 reuptake_inhibitor",
+                "mechanism amitriptyline→solute carrier family 6 member 2 reuptake_inhibitor",
+            ]
+        ),
+        (
+            "Fluoxetine inhibits the reuptake of serotonin.",
+            ["mechanism fluoxetine→solute carrier family 6 member 4 reuptake_inhibitor"]
+        ),
+        (
+            "Fluoxetine is a selective serotonin reuptake inhibitor.",
+            ["mechanism fluoxetine→solute carrier family 6 member 4 reuptake_inhibitor"]
+        ),
+        (
+            "Duloxetine is a serotonin-norepinephrine reuptake inhibitor.",
+            [
+                "mechanism duloxetine→solute carrier family 6 member 4 reuptake_inhibitor",
+                "mechanism duloxetine→solute carrier family 6 member 2 reuptake_inhibitor",
+            ]
+        ),
+        (
+            "Duloxetine causes reuptake inhibition of serotonin and noradrenaline.",
+            [
+                "mechanism duloxetine→solute carrier family 6 member 4 reuptake_inhibitor",
+                "mechanism duloxetine→solute carrier family 6 member 2 reuptake_inhibitor",
+            ]
+        ),
+        (
+            "Amitriptyline has antagonist actions at various receptors, including {histamine|HRH1} and muscarinic receptors.",
+            [
+                "mechanism amitriptyline→HRH1 antagonist",
+                "mechanism amitriptyline→muscarinic acetylcholine receptors antagonist",
+            ]
+        ),
+        ("Diphenhydramine is a potent H1 antagonist.", ["mechanism diphenhydramine→HRH1 antagonist"]),
+        ("The H1 antagonist diphenhydramine causes sedation.", ["mechanism diphenhydramine→HRH1 antagonist"]),
+        (
+            "Aripiprazole is a partial agonist at dopamine D2 receptors.",
+            ["mechanism aripiprazole→DRD2 partial_agonist"]
+        ),
+        ("Aripiprazole is a partial D2 receptor agonist.", ["mechanism aripiprazole→DRD2 partial_agonist"]),
+        ("Haloperidol blocks D2 receptors.", ["mechanism haloperidol→DRD2 antagonist"]),
+        (
+            "Phenytoin blocks voltage-gated sodium channels.",
+            ["mechanism phenytoin→voltage-gated sodium channels blocker"]
+        ),
+        ("Ketoconazole is an inhibitor of CYP3A4.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        ("Ketoconazole, a strong CYP3A4 inhibitor, was given.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        ("Carbamazepine induces CYP3A4.", ["mechanism carbamazepine→CYP3A4 inducer"]),
+        ("Tramadol binds to the mu-opioid receptor.", ["mechanism tramadol→OPRM1 binder"]),
+        ("Tramadol is an agonist of the mu-opioid receptor.", ["mechanism tramadol→OPRM1 agonist"]),
+        (
+            "Fluoxetine and sertraline inhibit CYP2D6.",
+            ["mechanism fluoxetine→CYP2D6 inhibitor", "mechanism sertraline→CYP2D6 inhibitor"]
+        ),
+        (
+            "Amitriptyline is a tricyclic antidepressant that inhibits the reuptake of serotonin.",
+            ["mechanism amitriptyline→solute carrier family 6 member 4 reuptake_inhibitor"]
+        ),
+        (
+            "The serotonin reuptake inhibitor fluoxetine was given.",
+            ["mechanism fluoxetine→solute carrier family 6 member 4 reuptake_inhibitor"]
+        ),
+        ("Inhibition of CYP3A4 by ketoconazole raises exposure.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        ("Tramadol, which is also a weak inhibitor of CYP2D6, was used.", ["mechanism tramadol→CYP2D6 inhibitor"]),
+        (
+            "Haloperidol antagonizes D2 receptors and 5-HT2A receptors.",
+            ["mechanism haloperidol→DRD2 antagonist", "mechanism haloperidol→HTR2A antagonist"]
+        ),
+    ]
+
+    @Test(.enabled(if: shippedReuptakeTargets != nil, "Lexicons/reuptake-targets.tsv is absent"), arguments: positives)
+    func findsMechanisms(_ marked: String, _ expected: Set<String>) {
+        let found = triples(marked)
+        #expect(Set(found.map(\.summary)) == expected, "\(marked)")
+        #expect(
+            found.allSatisfy { $0.predicate == .mechanism && $0.subject.type == .drug && $0.object.type == .receptor }
+        )
+        #expect(found.allSatisfy { $0.rule.hasPrefix("mechanism.") && (0...1).contains($0.confidence) })
+    }
+
+    static let negatives: [String] = [
+        "Serotonin and norepinephrine levels rise.",
+        "Amitriptyline increases the levels of inhibitory neurotransmitters like norepinephrine.",
+        "Amitriptyline modulates pain signaling pathways.",
+        "Tianeptine enhances serotonin reuptake.",
+        "Fluoxetine inhibits the metabolism of CYP2D6 substrates.",
+        "Aspirin-induced asthma involves cyclooxygenase.",
+        "Fluoxetine was compared with a D2 receptor antagonist.",
+        "Sexual side effects caused by serotonin reuptake inhibitors were treated with sertraline.",
+        "Microinjections of glutamate D2 receptor antagonists were made.",
+        "Haloperidol and a new drug (the opener of sodium channels) were given.",
+        "Patients taking haloperidol showed inhibition of CYP2D6 over time.",
+        "Glutamate activates D2 receptors.",
+    ]
+
+    @Test(.enabled(if: shippedReuptakeTargets != nil, "Lexicons/reuptake-targets.tsv is absent"), arguments: negatives)
+    func findsNothing(_ marked: String) {
+        #expect(triples(marked).map(\.summary) == [], "\(marked)")
+    }
+
+    @Test(.enabled(if: shippedReuptakeTargets != nil, "Lexicons/reuptake-targets.tsv is absent"))
+    func transporterObjectsCarryTheNeurotransmitterSpan() throws {
+        let document = Fixture.document("Duloxetine is a serotonin-norepinephrine reuptake inhibitor.")
+        let found = extractor.process(document).triples
+        #expect(found.map { text(of: $0.object, in: document) } == ["serotonin", "norepinephrine"])
+        let first = try #require(found.first)
+        #expect(first.object.type == .receptor)
+        #expect(first.rule == "mechanism.reuptake")
+        #expect(first.subject.name == "duloxetine")
+    }
+
+    @Test(.enabled(if: shippedReuptakeTargets != nil, "Lexicons/reuptake-targets.tsv is absent"))
+    func negationAndHedging() throws {
+        let not = try #require(triples("Sertraline does not inhibit CYP3A4.").first)
+        #expect(not.negated)
+        let may = try #require(triples("Sertraline may inhibit CYP2D6.").first)
+        #expect(may.hedged)
+        #expect(!may.negated)
+    }
+
+    @Test func malformedMapIsReported() {
+        #expect(throws: RelateError.self) {
+            try ReuptakeTargets(tsv: "term\ttarget_id\n", path: "x.tsv")
+        }
+        #expect(throws: RelateError.self) {
+            try ReuptakeTargets(tsv: "term\ttarget_id\ttarget_symbol\ttarget_name\n\tHGNC:1\tA\tB\n", path: "x.tsv")
+        }
+    }
+}
+
+@Suite struct LinkTests {
+    let extractor = MechanismExtractor(reuptakeTargets: ReuptakeTargets(targets: [:]))
+
+    static let cases: [(String, Set<String>)] = [
+        ("Fluoxetine, sertraline, H1 antagonists and MAO inhibitors were studied.", []),
+        ("H1 receptor blockers, MAO inhibitors and others were excluded.", []),
+        ("Diphenhydramine, an H1 antagonist, causes sedation.", ["mechanism diphenhydramine→HRH1 antagonist"]),
+        ("Diphenhydramine (an H1 antagonist) causes sedation.", ["mechanism diphenhydramine→HRH1 antagonist"]),
+        ("Tricyclic antidepressants and other drugs that inhibit CYP2D6 were avoided.", []),
+    ]
+
+    @Test(arguments: cases)
+    func linksAndLists(_ marked: String, _ expected: Set<String>) {
+        #expect(Set(extractor.process(Fixture.document(marked)).triples.map(\.summary)) == expected, "\(marked)")
+    }
+}
