@@ -1,6 +1,8 @@
 public import PharmineCore
 import PharmineContext
 import PharmineLexicon
+import PharmineRelate
+import Foundation
 import PharmineText
 
 /// The stages of a run and what the report says about the lexicons they use.
@@ -62,7 +64,17 @@ public enum StageFactory {
         }
         facts.append(Infon("surface_forms", String(matcher.statistics.surfaceForms)))
         facts.append(Infon("lexicon_cache", matcher.isFromCache ? "used" : "compiled"))
-        let stages: [any Stage] = [TextStage(), EntityMatcher(matcher: matcher), context]
+        var stages: [any Stage] = [TextStage(), EntityMatcher(matcher: matcher), context]
+        if configuration.stages == .triples {
+            do {
+                // Known indications are looked up by concept id (the curated list carries the MeSH
+                // cross-references of its diseases), never through the lexicon's xrefs: a matcher
+                // loaded from the compiled cache has no lexicon, and output must not depend on it.
+                stages.append(try RelateStage(lexiconsDirectory: URL(fileURLWithPath: directory), lexicon: nil))
+            } catch {
+                throw PipelineError(.lexicon, message: "cannot load the relation data in \(directory): \(error)")
+            }
+        }
         return StageSet(stages: stages, lexicon: facts)
     }
 }
