@@ -83,7 +83,11 @@ public struct Evaluator: Sendable {
         var report = Report(corpus: corpus.name, documents: processed.count)
         var missed: [EntityType: [String: Int]] = [:]
         var falseHits: [EntityType: [String: Int]] = [:]
-        let scoredTypes = Set(corpus.documents.flatMap { $0.annotations.compactMap { corpus.entityTypes[$0.type] } })
+        // SemRep's gold names only relation arguments, so its entities are not scored.
+        let scoredTypes =
+            corpus.kind == .semrep
+            ? Set<EntityType>()
+            : Set(corpus.documents.flatMap { $0.annotations.compactMap { corpus.entityTypes[$0.type] } })
         var predictedRelations = Set<GoldRelation>()
         var typedPredicted = Set<GoldRelation>()
         var unmapped: [PharmineCore.Predicate: Int] = [:]
@@ -106,7 +110,10 @@ public struct Evaluator: Sendable {
                 guard let type = corpus.entityTypes[annotation.type] else { return nil }
                 return GoldSpan(annotation: annotation, type: type)
             }
-            scoreEntities(document: document, predicted: spans, gold: gold, report: &report, missed: &missed, falseHits: &falseHits)
+            if !scoredTypes.isEmpty {
+                scoreEntities(
+                    document: document, predicted: spans, gold: gold, report: &report, missed: &missed, falseHits: &falseHits)
+            }
 
             // Map our concepts to gold keys (document level).
             var goldKeysOfConcept: [String: Set<String>] = [:]
@@ -146,7 +153,8 @@ public struct Evaluator: Sendable {
         for predicate in PharmineCore.Predicate.allCases {
             let predicted = predictedRelations.filter { $0.predicate == predicate }
             let goldSet = goldUntyped.filter { $0.predicate == predicate }
-            guard !goldSet.isEmpty || !predicted.isEmpty || unmapped[predicate] != nil else { continue }
+            // A corpus scores only the predicates it has gold relations for.
+            guard !goldSet.isEmpty else { continue }
             var score = Score.compare(predicted: predicted, gold: goldSet)
             score.falsePositives += unmapped[predicate] ?? 0
             report.relations[predicate] = score
@@ -156,7 +164,7 @@ public struct Evaluator: Sendable {
             report.missedRelations[predicate] = goldSet.subtracting(predicted).map {
                 "\($0.document) \($0.subject) -> \($0.object)"
             }.sorted()
-            if goldTyped.contains(where: { $0.predicate == predicate && $0.kind != nil }) {
+            if corpus.kind == .ddi || corpus.kind == .drugprot {
                 let typedPredictedSet = typedPredicted.filter { $0.predicate == predicate }
                 var typedScore = Score.compare(predicted: typedPredictedSet, gold: goldTyped.filter { $0.predicate == predicate })
                 typedScore.falsePositives += unmapped[predicate] ?? 0
