@@ -16,7 +16,7 @@ struct ExtractCommand: ParsableCommand {
     )
 
     /// The formats written when `--format` is not given.
-    static let defaultFormats: [OutputFormat] = [.triples, .evidence]
+    static let defaultFormats: [OutputFormat] = [.triples, .mentions, .evidence, .kgx]
 
     @Argument(help: "Input files or directories, or - for standard input.")
     var inputs: [String] = ["Corpora"]
@@ -30,7 +30,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(
         name: .customLong("format"),
         help: ArgumentHelp(
-            "Formats to write, comma-separated or repeated (default: triples,evidence).",
+            "Formats to write, comma-separated or repeated (default: triples,mentions,evidence,kgx).",
             valueName: "format"
         )
     )

@@ -43,7 +43,7 @@ struct Scratch {
                     command: "extract",
                     inputs: [scratch.input],
                     destination: .directory("Output"),
-                    formats: [.triples, .evidence],
+                    formats: [.triples, .mentions, .evidence, .kgx],
                     stages: .triples,
                     threads: cores,
                     lexiconDirectory: scratch.lexicons,
