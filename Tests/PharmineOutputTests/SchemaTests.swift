@@ -34,6 +34,22 @@ import Testing
         }
     }
 
+    /// Real pipeline output: the end-to-end golden files, which PharmineTests checks against a
+    /// fresh run of the whole pipeline with the shipped lexicons.
+    @Test(arguments: [
+        ("end-to-end.triples.jsonl", RecordSchema.triple), ("end-to-end.mentions.jsonl", RecordSchema.mention),
+    ])
+    func realPipelineOutputValidates(file: String, schema: RecordSchema) throws {
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../PharmineTests/Golden/\(file)")
+        let validator = try Self.validator(schema)
+        let records = try Self.records(Array(try Data(contentsOf: golden)))
+        #expect(records.count >= 5)
+        for record in records {
+            #expect(validator.errors(of: record) == [], "\(record)")
+        }
+    }
+
     @Test func schemaKeysFollowTheWriterOrder() throws {
         // The schema's `required` lists the keys in the order the writer writes them.
         let url = try #require(RecordSchema.triple.url)
