@@ -592,5 +592,29 @@ struct ShippedLexiconTests {
         #expect(byKey["disease/condition"] == "exclude")
         #expect(byKey["lead/drug"] == "exclude")
         #expect(byKey["NO/drug"] == "case_sensitive")
+        // Hyphenated forms that the matcher joins into English words.
+        #expect(byKey["SAM-e/drug"] == "exclude")
+        #expect(byKey["n-OTS/drug"] == "exclude")
+        #expect(byKey["Li/drug"] == "case_sensitive")
+    }
+
+    @Test func joinedFormsThatReadAsWordsAreFound() throws {
+        var curated = CuratedData()
+        curated.stopwords = ["not", "same"]
+        #expect(CurationRules.joinedWord("sam-e", curated: curated) == "same")
+        #expect(CurationRules.joinedWord("n-ots", curated: curated) == "not")
+        #expect(CurationRules.joinedWord("same", curated: curated) == nil)
+        #expect(CurationRules.joinedWord("l-dopa", curated: curated) == nil)
+        #expect(CurationRules.joinedWord("sam e", curated: curated) == nil)
+        #expect(CurationRules.joinedWord("(-)-same", curated: curated) == nil)
+    }
+
+    @Test(arguments: [
+        ("MESH:D012640", "convulsions"), ("MESH:D006973", "hypertensive"), ("MESH:D064420", "toxicity"),
+        ("MESH:D007674", "nephrotoxicity"), ("MESH:D020734", "parkinsonism"), ("MESH:D062787", "overdose"),
+    ])
+    func drugSafetyConditionFormIsPresent(id: String, form: String) {
+        #expect(Self.conditions.forms(id).contains(form), "\(id) lacks \(form)")
+        #expect(!Self.isExcluded(form, type: "condition"))
     }
 }

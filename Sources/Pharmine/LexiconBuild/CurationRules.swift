@@ -7,6 +7,10 @@
 /// letters are upper-case or it has an upper-case letter after the first (`CAT`, `cAMP`, `SAMe`).
 /// 1. one character → `exclude` (every type);
 /// 2. no letter (numbers, punctuation) → `exclude` (every type);
+/// 2a. a hyphenated word that reads as an English function word or common word once its parts
+///    are joined and a final `s` dropped ("SAM-e" → `same`, "n-OTS" → `not`, "retin-a" → `retina`:
+///    the matcher joins hyphenated parts and folds plurals): symbol-like (`T-ALL`) →
+///    `case_sensitive`, otherwise → `exclude`, for its type;
 /// 3. an English function word (`curated/stopwords.txt`): symbol-like (`NO`, `ALL`) →
 ///    `case_sensitive`, otherwise → `exclude` (every type);
 /// 4. at most two letters and digits (`AR`, `H1`, `Ca`): from weak sources only → `exclude`,
@@ -131,6 +135,14 @@ struct CurationRules {
             return Rule(term: form, type: "*", action: "exclude", reason: "no letter (number or punctuation only)")
         }
         let symbolLike = Self.isSymbolLike(form)
+        if let word = Self.joinedWord(key, curated: curated) {
+            return Rule(
+                term: form,
+                type: type.rawValue,
+                action: symbolLike ? "case_sensitive" : "exclude",
+                reason: "reads as the English word '\(word)' once the matcher joins its parts"
+            )
+        }
         if curated.stopwords.contains(key) {
             if symbolLike {
                 return Rule(
@@ -223,6 +235,22 @@ struct CurationRules {
     static let shortWordLength = 5
 
     /// Whether all letters are upper-case, or an upper-case letter follows the first character.
+    /// The English function word or common word that a hyphenated form reads as once its parts are joined and a final `s` is dropped, as the matcher's variants and
+    /// plural folding do ("SAM-e" → `same`, "n-OTS" → `not`); nil when there is none.
+    static func joinedWord(_ key: String, curated: CuratedData) -> String? {
+        // Only letters and digits joined by inner hyphens: "(-)-cocaine", "alcohol," and "burn(s)"
+        // are not joined into a word.
+        let parts = key.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count > 1, parts.allSatisfy({ part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        }) else { return nil }
+        let joined = parts.joined()
+        guard joined.unicodeScalars.count >= 2 else { return nil }
+        var candidates = [joined]
+        if joined.hasSuffix("s"), joined.count > 3 { candidates.append(String(joined.dropLast())) }
+        return candidates.first { curated.stopwords.contains($0) || curated.commonWords.contains($0) }
+    }
+
     static func isSymbolLike(_ form: String) -> Bool {
         if LexiconText.isUpperCaseSymbol(form) { return true }
         return form.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
