@@ -29,7 +29,14 @@ public import PharmineCore
 ///   Y", "X in combination with Y") is no interaction by itself;
 /// - `combined_risk`: "X together with Y increases the risk of Z", "X plus Y raises the risk"
 ///   [additive_effect];
-/// - `interacts`: "X interacts with Y", "interaction between X and Y" [none].
+/// - `interacts`: "X interacts with Y", "interaction between X and Y" [none];
+/// - passive: `effect_changed`, "the effects of Y may be reduced by X" [none], "… are potentiated
+///   / enhanced / increased by X" [additive_effect]; `exposure`, "plasma concentrations of Y are
+///   increased by X" [as above];
+/// - `coadministration` also for "when X and Y are coadministered / given concomitantly".
+///
+/// The first side of a statement may be a list ("X, Y, and Z may increase the plasma
+/// concentrations of W" gives three triples).
 ///
 /// Both arguments must be drug mentions of different concepts, neither an endogenous substance
 /// (``EndogenousSubstances``: "norepinephrine" in "increasing the levels of neurotransmitters like
@@ -119,6 +126,8 @@ struct InteractionRules {
 
     func run(into collector: inout TripleCollector) {
         pharmacokinetics(into: &collector)
+        passive(into: &collector)
+        jointAdministration(into: &collector)
         contraindications(into: &collector)
         effects(into: &collector)
         coadministration(into: &collector)
@@ -164,6 +173,12 @@ struct InteractionRules {
         analysis.expandList(from: first, accept: partner).items
     }
 
+    /// The first partners of a statement: the nearest one and the drugs listed before it
+    /// ("Ketoconazole, itraconazole, and ritonavir may increase ..."), in sentence order.
+    private func firstList(endingAt last: Int) -> [Int] {
+        analysis.expandListBackward(from: last, accept: partner).sorted()
+    }
+
     // MARK: - "X increases the plasma concentrations of Y", "X inhibits the metabolism of Y"
 
     private func pharmacokinetics(into collector: inout TripleCollector) {
@@ -206,8 +221,17 @@ struct InteractionRules {
             } else {
                 rule = "exposure"
             }
-            for second in partnerList(from: found.second) {
-                emit(first: first, second: second, rule: rule, base: 0.9, qualifier: found.qualifier, into: &collector)
+            for subject in firstList(endingAt: first) {
+                for second in partnerList(from: found.second) {
+                    emit(
+                        first: subject,
+                        second: second,
+                        rule: rule,
+                        base: 0.9,
+                        qualifier: found.qualifier,
+                        into: &collector
+                    )
+                }
             }
         }
     }
@@ -242,6 +266,92 @@ struct InteractionRules {
         return nil
     }
 
+    // MARK: - "The effects of Y may be reduced by X", "plasma levels of Y are increased by X"
+
+    private static let effectNouns: Set<String> = [
+        "effect", "effects", "action", "actions", "efficacy", "effectiveness", "activity", "response",
+        "toxicity",
+    ]
+    private static let potentiated: Set<String> = [
+        "potentiated", "augmented", "intensified", "prolonged", "enhanced", "increased",
+    ]
+    private static let beVerbs: Set<String> = ["be", "is", "are", "was", "were", "been", "being"]
+
+    private func passive(into collector: inout TripleCollector) {
+        for by in items.indices where items[by].isWord(["by"]) && by >= 4 {
+            let participle = by - 1
+            let word = items[participle]
+            guard word.kind == .word,
+                Self.verbs[word.text] != nil || Self.potentiated.contains(word.text)
+                    || word.text.hasPrefix("antagoni"),
+                items[participle - 1].isWord(Self.beVerbs)
+                    || (items[participle - 1].kind == .word && items[participle - 2].isWord(Self.beVerbs)),
+                let last = nearestPartner(before: participle, window: 5)
+            else { continue }
+            let objects = firstList(endingAt: last)
+            guard let head = objects.first, head >= 2, items[head - 1].isWord(["of"]) else { continue }
+            let noun = head - 2
+            let qualifier: String?
+            let rule: String
+            if Self.effectNouns.contains(items[noun].text) {
+                rule = "effect_changed"
+                qualifier = Self.potentiated.contains(word.text) ? "additive_effect" : nil
+            } else if let direction = Self.verbs[word.text],
+                let stated = self.qualifier(direction, noun: noun, modified: hasModifier(before: noun))
+            {
+                rule = "exposure"
+                qualifier = stated
+            } else {
+                continue
+            }
+            guard let subject = partnerAfter(by + 1, maxGap: 2) else { continue }
+            for first in partnerList(from: subject) {
+                for object in objects {
+                    emit(first: first, second: object, rule: rule, base: 0.8, qualifier: qualifier, into: &collector)
+                }
+            }
+        }
+    }
+
+    // MARK: - "when X and Y are coadministered"
+
+    private static let jointWords: Set<String> = [
+        "coadministered", "co-administered", "coprescribed", "co-prescribed", "concomitantly", "together",
+        "concurrently", "simultaneously",
+    ]
+    private static let jointFillers: Set<String> = [
+        "be", "is", "are", "was", "were", "been", "being", "used", "given", "administered", "taken",
+        "prescribed", "both",
+    ]
+
+    private func jointAdministration(into collector: inout TripleCollector) {
+        for word in items.indices where items[word].isWord(Self.jointWords) {
+            if word + 1 < items.count, items[word + 1].isWord(["with"]) { continue }
+            var cursor = word - 1
+            var sawVerb = false
+            while cursor >= 0, word - cursor <= 3, items[cursor].isWord(Self.jointFillers) {
+                sawVerb = true
+                cursor -= 1
+            }
+            guard sawVerb, cursor >= 0, partner(at: cursor) != nil else { continue }
+            let drugs = firstList(endingAt: cursor)
+            guard drugs.count >= 2 else { continue }
+            let effect = statedEffect(after: word)
+            for (index, first) in drugs.enumerated() {
+                for second in drugs[(index + 1)...] {
+                    emit(
+                        first: first,
+                        second: second,
+                        rule: "coadministration",
+                        base: effect == nil ? 0.6 : 0.85,
+                        qualifier: effect,
+                        into: &collector
+                    )
+                }
+            }
+        }
+    }
+
     // MARK: - Contraindications
 
     private static let notCombined = CuePattern(
@@ -269,15 +379,17 @@ struct InteractionRules {
                     }
                     if analysis.condition(at: cursor) != nil { break }
                     if linked, partner(at: cursor) != nil {
-                        for second in partnerList(from: cursor) {
-                            emit(
-                                first: first,
-                                second: second,
-                                rule: "contraindicated",
-                                base: 0.9,
-                                qualifier: "contraindicated",
-                                into: &collector
-                            )
+                        for subject in firstList(endingAt: first) {
+                            for second in partnerList(from: cursor) {
+                                emit(
+                                    first: subject,
+                                    second: second,
+                                    rule: "contraindicated",
+                                    base: 0.9,
+                                    qualifier: "contraindicated",
+                                    into: &collector
+                                )
+                            }
                         }
                         break
                     }
@@ -291,15 +403,17 @@ struct InteractionRules {
                 let first = nearestPartner(before: word),
                 let second = partnerAfter(end)
             {
-                for other in partnerList(from: second) {
-                    emit(
-                        first: first,
-                        second: other,
-                        rule: "not_combined",
-                        base: 0.85,
-                        qualifier: "contraindicated",
-                        into: &collector
-                    )
+                for subject in firstList(endingAt: first) {
+                    for other in partnerList(from: second) {
+                        emit(
+                            first: subject,
+                            second: other,
+                            rule: "not_combined",
+                            base: 0.85,
+                            qualifier: "contraindicated",
+                            into: &collector
+                        )
+                    }
                 }
             }
             // "avoid concomitant use of X and Y", "do not use X with Y"
@@ -339,15 +453,17 @@ struct InteractionRules {
             if it.text.hasPrefix("potentiat") || Self.potentiate.match(items, at: word) != nil {
                 let end = Self.potentiate.match(items, at: word) ?? (word + 1)
                 if let first = nearestPartner(before: word), let second = partnerAfter(end, maxGap: 1) {
-                    for other in partnerList(from: second) {
-                        emit(
-                            first: first,
-                            second: other,
-                            rule: "potentiates",
-                            base: 0.8,
-                            qualifier: "additive_effect",
-                            into: &collector
-                        )
+                    for subject in firstList(endingAt: first) {
+                        for other in partnerList(from: second) {
+                            emit(
+                                first: subject,
+                                second: other,
+                                rule: "potentiates",
+                                base: 0.8,
+                                qualifier: "additive_effect",
+                                into: &collector
+                            )
+                        }
                     }
                 }
             }

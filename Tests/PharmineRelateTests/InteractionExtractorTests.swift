@@ -76,6 +76,48 @@ import Testing
             "When warfarin is coadministered with aspirin, bleeding is more frequent.",
             ["interaction warfarin→aspirin -"]
         ),
+        (
+            "Ketoconazole, clarithromycin, and fluoxetine may increase the plasma concentrations of midazolam.",
+            [
+                "interaction ketoconazole→midazolam increases_exposure",
+                "interaction clarithromycin→midazolam increases_exposure",
+                "interaction fluoxetine→midazolam increases_exposure",
+            ]
+        ),
+        (
+            "Carbamazepine or phenobarbital may potentiate the effects of warfarin.",
+            [
+                "interaction carbamazepine→warfarin additive_effect",
+                "interaction phenobarbital→warfarin additive_effect",
+            ]
+        ),
+        (
+            "Simvastatin and sertraline are contraindicated with clarithromycin.",
+            [
+                "interaction simvastatin→clarithromycin contraindicated",
+                "interaction sertraline→clarithromycin contraindicated",
+            ]
+        ),
+        (
+            "Fluoxetine was stopped and ketoconazole increased the plasma concentrations of midazolam.",
+            ["interaction ketoconazole→midazolam increases_exposure"]
+        ),
+        (
+            "The hypotensive effects of propranolol and lisinopril may be reduced by ibuprofen.",
+            ["interaction propranolol→ibuprofen -", "interaction lisinopril→ibuprofen -"]
+        ),
+        (
+            "The anticoagulant effect of warfarin is potentiated by aspirin.",
+            ["interaction warfarin→aspirin additive_effect"]
+        ),
+        (
+            "Plasma concentrations of midazolam are increased by ketoconazole.",
+            ["interaction midazolam→ketoconazole increases_exposure"]
+        ),
+        (
+            "Plasma levels of phenytoin should be monitored when fluoxetine and phenytoin are coadministered.",
+            ["interaction fluoxetine→phenytoin -"]
+        ),
     ]
 
     @Test(arguments: positives)
@@ -100,6 +142,9 @@ import Testing
         "Aspirin was given with food.",
         "Metformin combined with lisinopril is used in type 2 diabetes.",
         "Sertraline increased the serum creatinine concentration.",
+        "The side effects of aspirin were reduced by 40% in the second year.",
+        "Ketoconazole and midazolam were given separately.",
+        "The effects of aspirin were studied by ibuprofen users.",
         "Amitriptyline hydrochloride side effects and amitriptyline hydrochloride drug interactions are discussed.",
     ]
 
