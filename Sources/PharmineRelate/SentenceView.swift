@@ -34,6 +34,12 @@ struct SentenceView {
             kind == .word && words.contains(text)
         }
 
+        /// Whether the item is a word with one of a few given texts. Call sites with a literal
+        /// list take this overload, which builds no Set (hashing every literal) per call.
+        func isWord(_ words: [String]) -> Bool {
+            kind == .word && words.contains(text)
+        }
+
         /// Whether the item is punctuation with the given text.
         func isPunctuation(_ text: String) -> Bool {
             kind == .punctuation && self.text == text
