@@ -7,11 +7,13 @@ let status: Int32
 switch arguments.first {
 case "ingest": status = IngestBenchmark.run(rest)
 case "make-pubmed": status = PubmedGenerator.run(rest)
+case "text": status = TextBenchmark.run(rest)
 default:
     FileHandle.standardError.write(Data("""
         usage: pharmine-bench VERB ARGS…
           ingest FILE…                  read files through Ingest; print throughput
           make-pubmed OUT SIZE_MB [DIR] write a synthetic PubmedArticleSet from real articles
+          text FILE [--dump OUT]        time the text and context stages stage by stage
 
         """.utf8))
     status = 2
