@@ -5,11 +5,11 @@ import PharmineIngest
 import PharmineLexicon
 import PharmineText
 
-/// `pharmine-bench text FILE [--lexicons DIR] [--repeat N] [--limit N] [--dump OUT]`: times the
-/// text stage and the context stage, stage by stage, on real text.
+/// `pharmine-bench text FILE… [--whole] [--lexicons DIR] [--repeat N] [--limit N] [--dump OUT]`:
+/// times the text stage and the context stage, stage by stage, on real text.
 ///
-/// FILE is read through ``Ingest`` with one document per line for plain text (PubTator and the
-/// other formats are detected as usual). The documents are built in memory first; then each of
+/// The files are read through ``Ingest`` with one document per line for plain text, or one per
+/// file with `--whole` (PubTator and the other formats are detected as usual). The documents are built in memory first; then each of
 /// these is timed separately with ContinuousClock over every passage: the tokenizer, the
 /// sentence splitter, the abbreviation finder (on the splitter's sentences), the whole
 /// ``TextStage``, and the ``ContextStage`` (cues, scopes, anaphora, marking). The context stage
@@ -31,25 +31,31 @@ enum TextBenchmark {
     static func run(_ arguments: [String]) -> Int32 {
         guard let options = Options(arguments) else {
             FileHandle.standardError.write(
-                Data("usage: pharmine-bench text FILE [--lexicons DIR] [--repeat N] [--limit N] [--dump OUT]\n".utf8)
+                Data(
+                    "usage: pharmine-bench text FILE… [--whole] [--lexicons DIR] [--repeat N] [--limit N] [--dump OUT]\n"
+                        .utf8
+                )
             )
             return 2
         }
         var documents: [Document] = []
         var failed = 0
-        Ingest(options: IngestOptions(linePerDocument: true)).read(file: options.file) { event in
-            switch event {
-            case .document(let document):
-                if documents.count < options.limit { documents.append(document) }
-            case .skipped:
-                break
-            case .failed(let error):
-                failed += 1
-                if failed <= 5 { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+        let ingest = Ingest(options: IngestOptions(linePerDocument: !options.whole))
+        for file in options.files {
+            ingest.read(file: file) { event in
+                switch event {
+                case .document(let document):
+                    if documents.count < options.limit { documents.append(document) }
+                case .skipped:
+                    break
+                case .failed(let error):
+                    failed += 1
+                    if failed <= 5 { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+                }
             }
         }
         guard !documents.isEmpty else {
-            FileHandle.standardError.write(Data("no documents in \(options.file)\n".utf8))
+            FileHandle.standardError.write(Data("no documents in \(options.files)\n".utf8))
             return 1
         }
         let contextStage: ContextStage
@@ -156,7 +162,8 @@ enum TextBenchmark {
     // MARK: - Options
 
     private struct Options {
-        var file = ""
+        var files: [String] = []
+        var whole = false
         var lexicons = "Lexicons"
         var repeats = 3
         var limit = Int.max
@@ -175,15 +182,17 @@ enum TextBenchmark {
                 case "--limit":
                     guard let value = rest.popFirst().flatMap({ Int($0) }), value > 0 else { return nil }
                     limit = value
+                case "--whole":
+                    whole = true
                 case "--dump":
                     guard let value = rest.popFirst() else { return nil }
                     dump = value
                 default:
-                    guard file.isEmpty, !argument.hasPrefix("--") else { return nil }
-                    file = argument
+                    guard !argument.hasPrefix("--") else { return nil }
+                    files.append(argument)
                 }
             }
-            guard !file.isEmpty else { return nil }
+            guard !files.isEmpty else { return nil }
         }
     }
 
