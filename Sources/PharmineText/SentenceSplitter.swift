@@ -60,6 +60,8 @@ private struct SentenceScanner {
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        // Abstracts average about 150 bytes a sentence.
+        sentences.reserveCapacity(bytes.count / 128 + 2)
     }
 
     var count: Int { bytes.count }
@@ -196,7 +198,8 @@ private struct SentenceScanner {
     /// Whether the period at `period` closes an abbreviation or an initial rather than a sentence.
     func periodIsAbbreviation(at period: Int, beforeDigit: Bool) -> Bool {
         var wordStart = period
-        while wordStart > 0 {
+        // A word longer than 8 bytes is no abbreviation: stop looking after 9.
+        while wordStart > 0, period - wordStart <= 8 {
             let byte = bytes[wordStart - 1]
             guard isASCIIAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { break }
             wordStart -= 1
@@ -511,7 +514,7 @@ private struct SentenceScanner {
 }
 
 /// A lowercased ASCII word of at most 16 bytes, packed into two integers.
-struct ShortWord: Hashable, Comparable {
+struct ShortWord: Hashable {
     var low: UInt64 = 0
     var high: UInt64 = 0
 
@@ -532,30 +535,51 @@ struct ShortWord: Hashable, Comparable {
             high |= UInt64(byte) << (UInt64(index &- 8) &* 8)
         }
     }
-
-    static func < (left: ShortWord, right: ShortWord) -> Bool {
-        (left.low, left.high) < (right.low, right.high)
-    }
 }
 
-/// A small, sorted set of ``ShortWord``s, searched by bisection.
+/// A small set of non-empty ``ShortWord``s: an open-addressing table probed linearly, where
+/// the empty word marks a free slot.
 struct ShortWordSet {
-    private let words: [ShortWord]
+    private let slots: [ShortWord]
+    private let shift: UInt64
 
     init(_ words: [String]) {
-        self.words = Set(words.map(ShortWord.init)).sorted()
+        var size = 16
+        var bits: UInt64 = 4
+        while size < words.count * 4 {
+            size <<= 1
+            bits += 1
+        }
+        var slots = [ShortWord](repeating: ShortWord(), count: size)
+        let shift = 64 - bits
+        for word in words.map(ShortWord.init) where word != ShortWord() {
+            var slot = Self.slot(word, shift)
+            while slots[slot] != ShortWord() && slots[slot] != word {
+                slot = (slot + 1) & (size - 1)
+            }
+            slots[slot] = word
+        }
+        self.slots = slots
+        self.shift = shift
     }
 
+    @inline(__always)
+    private static func slot(_ word: ShortWord, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((word.low ^ (word.high &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    @inline(__always)
     func contains(_ word: ShortWord) -> Bool {
-        var low = 0
-        var high = words.count
-        while low < high {
-            let middle = (low + high) >> 1
-            let candidate = words[middle]
-            if candidate == word { return true }
-            if candidate < word { low = middle + 1 } else { high = middle }
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Self.slot(word, shift)
+            while true {
+                let stored = slots[slot]
+                if stored == word { return stored != ShortWord() }
+                if stored == ShortWord() { return false }
+                slot = (slot + 1) & mask
+            }
         }
-        return false
     }
 }
 

@@ -52,32 +52,31 @@ public struct TextStage: Stage {
         for (passageIndex, passage) in document.passages.enumerated() {
             var text = passage.text
             var tokens: [Token] = []
-            let spans = text.withUTF8 { bytes in
+            text.withUTF8 { bytes in
                 tokenizer.tokenize(bytes, into: &tokens)
-                return splitter.split(utf8: bytes)
-            }
-            // Each sentence takes the tokens that start inside it.
-            var tokenIndex = 0
-            for span in spans {
-                while tokenIndex < tokens.count, tokens[tokenIndex].start < span.lowerBound {
-                    tokenIndex += 1
-                }
-                let first = tokenIndex
-                while tokenIndex < tokens.count, tokens[tokenIndex].start < span.upperBound {
-                    tokenIndex += 1
-                }
-                sentences.append(
-                    Sentence(
-                        passage: passageIndex,
-                        start: span.lowerBound,
-                        end: span.upperBound,
-                        tokens: first..<tokenIndex
+                let spans = splitter.split(utf8: bytes)
+                // Each sentence takes the tokens that start inside it.
+                sentences.reserveCapacity(sentences.count + spans.count)
+                var tokenIndex = 0
+                for span in spans {
+                    while tokenIndex < tokens.count, tokens[tokenIndex].start < span.lowerBound {
+                        tokenIndex += 1
+                    }
+                    let first = tokenIndex
+                    while tokenIndex < tokens.count, tokens[tokenIndex].start < span.upperBound {
+                        tokenIndex += 1
+                    }
+                    sentences.append(
+                        Sentence(
+                            passage: passageIndex,
+                            start: span.lowerBound,
+                            end: span.upperBound,
+                            tokens: first..<tokenIndex
+                        )
                     )
-                )
+                }
+                abbreviations.find(utf8: bytes, sentences: spans, passage: passageIndex, into: &definitions)
             }
-            definitions.append(
-                contentsOf: abbreviations.find(in: passage.text, sentences: spans, passage: passageIndex)
-            )
             allTokens.append(tokens)
         }
         document.tokens = allTokens
