@@ -54,7 +54,8 @@ public struct ContextStage: Stage {
     /// - Parameter document: A document with tokens, sentences and mentions.
     /// - Returns: The document with anaphor mentions, ``Document/cues`` and context flags.
     public func process(_ document: Document) -> Document {
-        var document = anaphora?.process(document) ?? document
+        var document = document
+        anaphora?.addAnaphors(to: &document)
         document.cues = findCues(in: document)
         mark(&document)
         return document
@@ -382,27 +383,50 @@ public struct ContextStage: Stage {
 
     /// Sets the context flags of every mention from the document's cues.
     private func mark(_ document: inout Document) {
+        let cues = document.cues
+        guard !cues.isEmpty, !document.mentions.isEmpty else { return }
         let sentenceCount = document.sentences.count
         var firstCue = [Int](repeating: 0, count: sentenceCount + 1)
         var cueIndex = 0
         for sentence in 0...sentenceCount {
-            while cueIndex < document.cues.count, document.cues[cueIndex].sentence < sentence {
+            while cueIndex < cues.count, cues[cueIndex].sentence < sentence {
                 cueIndex += 1
             }
             firstCue[sentence] = cueIndex
         }
-        for index in document.mentions.indices {
-            let mention = document.mentions[index]
-            guard mention.sentence >= 0, mention.sentence < sentenceCount else { continue }
-            for cue in document.cues[firstCue[mention.sentence]..<firstCue[mention.sentence + 1]]
-            where cue.passage == mention.passage && cue.covers(start: mention.start, end: mention.end) {
-                switch cue.category {
-                case .negated: document.mentions[index].negated = true
-                case .hedged: document.mentions[index].hedged = true
-                case .hypothetical: document.mentions[index].hypothetical = true
-                case .historical: document.mentions[index].historical = true
-                case .pseudo, .terminate: break
+        // Read first, write only where a flag is set: the mentions array may be shared with the
+        // caller's document, and writing copies it.
+        var flagged: [(index: Int, flags: UInt8)] = []
+        cues.withUnsafeBufferPointer { cues in
+            document.mentions.withUnsafeBufferPointer { mentions in
+                for index in mentions.indices {
+                    let sentence = mentions[index].sentence
+                    guard sentence >= 0, sentence < sentenceCount else { continue }
+                    let passage = mentions[index].passage
+                    let start = mentions[index].start
+                    let end = mentions[index].end
+                    var flags: UInt8 = 0
+                    for cue in cues[firstCue[sentence]..<firstCue[sentence + 1]]
+                    where cue.passage == passage && cue.covers(start: start, end: end) {
+                        switch cue.category {
+                        case .negated: flags |= 1
+                        case .hedged: flags |= 2
+                        case .hypothetical: flags |= 4
+                        case .historical: flags |= 8
+                        case .pseudo, .terminate: break
+                        }
+                    }
+                    if flags != 0 { flagged.append((index, flags)) }
                 }
+            }
+        }
+        guard !flagged.isEmpty else { return }
+        document.mentions.withUnsafeMutableBufferPointer { mentions in
+            for (index, flags) in flagged {
+                if flags & 1 != 0 { mentions[index].negated = true }
+                if flags & 2 != 0 { mentions[index].hedged = true }
+                if flags & 4 != 0 { mentions[index].hypothetical = true }
+                if flags & 8 != 0 { mentions[index].historical = true }
             }
         }
     }

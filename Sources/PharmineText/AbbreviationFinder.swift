@@ -75,34 +75,70 @@ public struct AbbreviationFinder: Sendable {
         into result: inout [Abbreviation]
     ) {
         guard let base = bytes.baseAddress else { return }
+        let open = UInt8(ascii: "(")
         var passageIsASCII: Bool?
+        /// Tries the parenthesis at `offset` of `sentence`.
+        func candidate(_ offset: Int, _ sentence: Range<Int>) {
+            guard let close = matchingParenthesis(bytes, open: offset, limit: sentence.upperBound) else { return }
+            let isASCII = passageIsASCII ?? ByteScan.isASCII(base, from: 0, to: bytes.count)
+            passageIsASCII = isASCII
+            guard
+                let found = definition(
+                    bytes,
+                    sentenceStart: sentence.lowerBound,
+                    open: offset,
+                    close: close,
+                    passageIsASCII: isASCII
+                )
+            else { return }
+            result.append(
+                Abbreviation(
+                    short: string(bytes, found.short),
+                    long: string(bytes, found.long),
+                    passage: passage,
+                    shortStart: found.short.lowerBound,
+                    shortEnd: found.short.upperBound,
+                    longStart: found.long.lowerBound,
+                    longEnd: found.long.upperBound
+                )
+            )
+        }
+        // Sentences in order without overlap (as the splitter gives them): one scan of the whole
+        // passage, each parenthesis matched to its sentence. Otherwise each sentence on its own.
+        var ordered = true
+        var previousEnd = 0
         for sentence in sentences where sentence.upperBound <= bytes.count {
-            var offset = ByteScan.first(UInt8(ascii: "("), in: base, from: sentence.lowerBound, to: sentence.upperBound)
-            while offset < sentence.upperBound {
-                if let close = matchingParenthesis(bytes, open: offset, limit: sentence.upperBound) {
-                    let isASCII = passageIsASCII ?? ByteScan.isASCII(base, from: 0, to: bytes.count)
-                    passageIsASCII = isASCII
-                    if let found = definition(
-                        bytes,
-                        sentenceStart: sentence.lowerBound,
-                        open: offset,
-                        close: close,
-                        passageIsASCII: isASCII
-                    ) {
-                        result.append(
-                            Abbreviation(
-                                short: string(bytes, found.short),
-                                long: string(bytes, found.long),
-                                passage: passage,
-                                shortStart: found.short.lowerBound,
-                                shortEnd: found.short.upperBound,
-                                longStart: found.long.lowerBound,
-                                longEnd: found.long.upperBound
-                            )
-                        )
-                    }
+            if sentence.lowerBound < previousEnd {
+                ordered = false
+                break
+            }
+            previousEnd = sentence.upperBound
+        }
+        if ordered {
+            var sentenceIndex = 0
+            var offset = ByteScan.first(open, in: base, from: 0, to: bytes.count)
+            while offset < bytes.count {
+                while sentenceIndex < sentences.count
+                    && (sentences[sentenceIndex].upperBound <= offset || sentences[sentenceIndex].upperBound > bytes.count)
+                {
+                    sentenceIndex += 1
                 }
-                offset = ByteScan.first(UInt8(ascii: "("), in: base, from: offset + 1, to: sentence.upperBound)
+                guard sentenceIndex < sentences.count else { break }
+                let sentence = sentences[sentenceIndex]
+                if offset >= sentence.lowerBound {
+                    candidate(offset, sentence)
+                    offset = ByteScan.first(open, in: base, from: offset + 1, to: bytes.count)
+                } else {
+                    offset = ByteScan.first(open, in: base, from: sentence.lowerBound, to: bytes.count)
+                }
+            }
+        } else {
+            for sentence in sentences where sentence.upperBound <= bytes.count {
+                var offset = ByteScan.first(open, in: base, from: sentence.lowerBound, to: sentence.upperBound)
+                while offset < sentence.upperBound {
+                    candidate(offset, sentence)
+                    offset = ByteScan.first(open, in: base, from: offset + 1, to: sentence.upperBound)
+                }
             }
         }
     }

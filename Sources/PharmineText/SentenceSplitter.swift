@@ -118,7 +118,7 @@ private struct SentenceScanner {
             let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
             let hits = (block .== period) .| (block .== question) .| (block .== exclamation)
                 .| (block .== newline) .| (block .== carriageReturn)
-            if any(hits) { break }
+            if any(hits) { return index + ByteScan.firstLane(hits) }
             index += 16
         }
         while index < end {

