@@ -59,17 +59,14 @@ public struct TextStage: Stage {
                 tokenizer.tokenize(bytes, into: &scratch)
                 tokens = Array(scratch)
                 let spans = splitter.split(utf8: bytes)
-                // Each sentence takes the tokens that start inside it.
+                // Each sentence takes the tokens that start inside it (tokens come in text order:
+                // bisect for the first token at or after a bound).
                 sentences.reserveCapacity(sentences.count + spans.count)
                 var tokenIndex = 0
                 for span in spans {
-                    while tokenIndex < tokens.count, tokens[tokenIndex].start < span.lowerBound {
-                        tokenIndex += 1
-                    }
+                    tokenIndex = Self.firstToken(in: tokens, from: tokenIndex, startingAtOrAfter: span.lowerBound)
                     let first = tokenIndex
-                    while tokenIndex < tokens.count, tokens[tokenIndex].start < span.upperBound {
-                        tokenIndex += 1
-                    }
+                    tokenIndex = Self.firstToken(in: tokens, from: tokenIndex, startingAtOrAfter: span.upperBound)
                     sentences.append(
                         Sentence(
                             passage: passageIndex,
@@ -87,5 +84,18 @@ public struct TextStage: Stage {
         document.sentences = sentences
         document.abbreviations = definitions
         return document
+    }
+
+    /// The index of the first token at or after `from` whose start is at least `bound`, or the
+    /// token count; tokens are sorted by start.
+    @inline(__always)
+    private static func firstToken(in tokens: [Token], from: Int, startingAtOrAfter bound: Int) -> Int {
+        var low = from
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if tokens[middle].start < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
