@@ -173,9 +173,28 @@ public struct AbbreviationFinder: Sendable {
 
         // On ASCII text, scalars are bytes: the search reads them in place.
         if passageIsASCII, let base = bytes.baseAddress {
-            return candidate(bytes, content: content, prefix: prefix) { ASCIIScalars(base: base, range: $0) }
+            return candidate(bytes, content: content, prefix: prefix, inPlace: true) {
+                ASCIIScalars(base: base, range: $0)
+            }
         }
-        return candidate(bytes, content: content, prefix: prefix) { DecodedScalars(scalars(bytes, $0)) }
+        return candidate(bytes, content: content, prefix: prefix, inPlace: false) {
+            DecodedScalars(scalars(bytes, $0))
+        }
+    }
+
+    /// Whether `start` lies in ``longFormWindow(_:_:)`` of the prefix, counting words only from
+    /// the end down to `start`.
+    private func isInLongFormWindow(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: Range<Int>, _ start: Int) -> Bool {
+        var words = 0
+        var cut = prefix.upperBound
+        while cut > prefix.lowerBound && cut > start {
+            if isSpaceByte(bytes[cut - 1]) && !isSpaceByte(bytes[cut]) {
+                words += 1
+                if words == Self.maximumLongFormWords + 1 { return false }
+            }
+            cut -= 1
+        }
+        return true
     }
 
     /// The end of a (trimmed) prefix that can hold a long form: the long form has at most 15
@@ -199,6 +218,7 @@ public struct AbbreviationFinder: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>,
         content: Range<Int>,
         prefix: Range<Int>,
+        inPlace: Bool,
         view: (Range<Int>) -> View
     ) -> (short: Range<Int>, long: Range<Int>)? {
         let contentScalars = view(content)
@@ -220,6 +240,18 @@ public struct AbbreviationFinder: Sendable {
         }
 
         guard isValidShortForm(contentScalars) else { return nil }
+        if inPlace {
+            // Text read in place costs nothing to view whole: search the whole prefix, then
+            // check that the long form starts inside the window. The search runs backwards
+            // from the parenthesis and the window starts at a word, so it finds in the window
+            // exactly what it finds in the whole prefix from the window's start on.
+            let prefixScalars = view(prefix)
+            guard let long = bestLongForm(short: contentScalars, long: prefixScalars),
+                isInLongFormWindow(bytes, prefix, prefixScalars.offset(long)),
+                isAcceptable(short: contentScalars, long: prefixScalars, from: long)
+            else { return nil }
+            return (content, prefixScalars.offset(long)..<prefix.upperBound)
+        }
         let window = longFormWindow(bytes, prefix)
         let prefixScalars = view(window)
         guard let long = bestLongForm(short: contentScalars, long: prefixScalars),
