@@ -386,13 +386,15 @@ public struct ContextStage: Stage {
         let cues = document.cues
         guard !cues.isEmpty, !document.mentions.isEmpty else { return }
         let sentenceCount = document.sentences.count
-        var firstCue = [Int](repeating: 0, count: sentenceCount + 1)
-        var cueIndex = 0
-        for sentence in 0...sentenceCount {
-            while cueIndex < cues.count, cues[cueIndex].sentence < sentence {
-                cueIndex += 1
+        // The cues are sorted by sentence: the first cue of a sentence by bisection.
+        func firstCue(_ cues: UnsafeBufferPointer<ContextSpan>, _ sentence: Int) -> Int {
+            var low = 0
+            var high = cues.count
+            while low < high {
+                let middle = (low + high) >> 1
+                if cues[middle].sentence < sentence { low = middle + 1 } else { high = middle }
             }
-            firstCue[sentence] = cueIndex
+            return low
         }
         // Read first, write only where a flag is set: the mentions array may be shared with the
         // caller's document, and writing copies it.
@@ -406,8 +408,11 @@ public struct ContextStage: Stage {
                     let start = mentions[index].start
                     let end = mentions[index].end
                     var flags: UInt8 = 0
-                    for cue in cues[firstCue[sentence]..<firstCue[sentence + 1]]
-                    where cue.passage == passage && cue.covers(start: start, end: end) {
+                    var cueIndex = firstCue(cues, sentence)
+                    while cueIndex < cues.count, cues[cueIndex].sentence == sentence {
+                        let cue = cues[cueIndex]
+                        cueIndex += 1
+                        guard cue.passage == passage && cue.covers(start: start, end: end) else { continue }
                         switch cue.category {
                         case .negated: flags |= 1
                         case .hedged: flags |= 2
