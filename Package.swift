@@ -59,7 +59,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "PharmineBench",
-            dependencies: ["Pharmine", "PharmineCore", "PharmineIngest", "PharmineText", "PharmineLexicon"]
+            dependencies: [
+                "Pharmine", "PharmineCore", "PharmineIngest", "PharmineText", "PharmineLexicon", "PharmineContext",
+            ]
         ),
 
         // MARK: - Tests

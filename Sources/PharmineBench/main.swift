@@ -8,12 +8,14 @@ switch arguments.first {
 case "ingest": status = IngestBenchmark.run(rest)
 case "make-pubmed": status = PubmedGenerator.run(rest)
 case "match": status = MatchBenchmark.run(rest)
+case "text": status = TextBenchmark.run(rest)
 default:
     FileHandle.standardError.write(Data("""
         usage: pharmine-bench VERB ARGS…
           ingest FILE…                  read files through Ingest; print throughput
           make-pubmed OUT SIZE_MB [DIR] write a synthetic PubmedArticleSet from real articles
           match corpus|terms|run|load … lexicon loading and matching (see MatchBenchmark.swift)
+          text FILE [--dump OUT]        time the text and context stages stage by stage
 
         """.utf8))
     status = 2

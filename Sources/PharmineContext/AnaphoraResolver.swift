@@ -47,12 +47,40 @@ public struct AnaphoraResolver: Stage {
     /// - Parameter document: A document with tokens, sentences and mentions.
     /// - Returns: The document with anaphor mentions added, sorted.
     public func process(_ document: Document) -> Document {
-        let anaphors = resolve(document)
-        guard !anaphors.isEmpty else { return document }
         var document = document
-        document.mentions.append(contentsOf: anaphors)
-        document.mentions.sort(by: Self.mentionOrder)
+        addAnaphors(to: &document)
         return document
+    }
+
+    /// Adds the resolved anaphors to the document's mentions, in place.
+    ///
+    /// - Parameter document: A document with tokens, sentences and mentions.
+    func addAnaphors(to document: inout Document) {
+        let anaphors = resolve(document)
+        guard !anaphors.isEmpty else { return }
+        if Self.isSorted(document.mentions) && Self.isSorted(anaphors) {
+            // Both sorted: a stable merge gives what a stable sort of the two would.
+            let mentions = document.mentions
+            var merged: [Mention] = []
+            merged.reserveCapacity(mentions.count + anaphors.count)
+            var left = 0
+            var right = 0
+            while left < mentions.count && right < anaphors.count {
+                if Self.mentionOrder(anaphors[right], mentions[left]) {
+                    merged.append(anaphors[right])
+                    right += 1
+                } else {
+                    merged.append(mentions[left])
+                    left += 1
+                }
+            }
+            merged.append(contentsOf: mentions[left...])
+            merged.append(contentsOf: anaphors[right...])
+            document.mentions = merged
+        } else {
+            document.mentions.append(contentsOf: anaphors)
+            document.mentions.sort(by: Self.mentionOrder)
+        }
     }
 
     /// The order of mentions: passage, start, end, then type, source and id for ties.
@@ -65,154 +93,242 @@ public struct AnaphoraResolver: Stage {
         return left.id < right.id
     }
 
+    /// Whether mentions are in ``mentionOrder(_:_:)``.
+    static func isSorted(_ mentions: [Mention]) -> Bool {
+        mentions.withUnsafeBufferPointer { mentions in
+            for index in mentions.indices.dropFirst() where mentionOrder(mentions[index], mentions[index - 1]) {
+                return false
+            }
+            return true
+        }
+    }
+
     /// Finds and resolves the anaphors of a document.
     ///
     /// - Parameter document: A document with tokens, sentences and mentions.
     /// - Returns: The anaphor mentions, in document order.
     public func resolve(_ document: Document) -> [Mention] {
-        var isEndogenous: [String: Bool] = [:]  // by concept id
-        var candidates: [Mention] = []
-        for mention in document.mentions where mention.type == .drug && !mention.isClass && mention.source != .anaphor {
-            let skip = isEndogenous[mention.id] ?? endogenous.contains(mention)
-            isEndogenous[mention.id] = skip
-            if !skip { candidates.append(mention) }
+        document.mentions.withUnsafeBufferPointer { mentions in
+            resolve(document, mentions: mentions)
         }
-        candidates.sort(by: Self.mentionOrder)
-        guard let main = Self.mainDrug(candidates) else { return [] }
+    }
 
-        var classMentions: [Int: [Mention]] = [:]  // by passage
-        for mention in document.mentions where mention.type == .drug && mention.isClass {
-            classMentions[mention.passage, default: []].append(mention)
+    private func resolve(_ document: Document, mentions: UnsafeBufferPointer<Mention>) -> [Mention] {
+        // Candidates (indices into `mentions`); whether a concept is endogenous is decided by its
+        // first mention. Concept ids are numbered once per mention.
+        var conceptNumbers = ConceptNumbers()
+        var conceptIsEndogenous: [Bool] = []
+        var conceptOfMention = [Int32](repeating: -1, count: mentions.count)
+        var candidates: [Int] = []
+        candidates.reserveCapacity(mentions.count)
+        var classMentions: [Int] = []
+        for index in mentions.indices where mentions[index].type == .drug {
+            if mentions[index].isClass {
+                classMentions.append(index)
+                continue
+            }
+            guard mentions[index].source != .anaphor else { continue }
+            let concept = conceptNumbers.number(of: mentions[index].id)
+            if concept == conceptIsEndogenous.count {
+                conceptIsEndogenous.append(endogenous.contains(mentions[index]))
+            }
+            conceptOfMention[index] = Int32(concept)
+            if !conceptIsEndogenous[concept] { candidates.append(index) }
         }
-        let existing = Set(document.mentions.map { SpanKey(passage: $0.passage, start: $0.start, end: $0.end) })
+        guard !candidates.isEmpty else { return [] }
+        if !candidates.indices.dropFirst().allSatisfy({
+            !Self.mentionOrder(mentions[candidates[$0]], mentions[candidates[$0 - 1]])
+        }) {
+            candidates.sort { Self.mentionOrder(mentions[$0], mentions[$1]) }
+        }
+        // The document's main drug: the candidate concept mentioned most often, ties by first
+        // occurrence.
+        var counts = [Int](repeating: 0, count: conceptIsEndogenous.count)
+        for candidate in candidates { counts[Int(conceptOfMention[candidate])] += 1 }
+        var main = candidates[0]
+        var bestCount = 0
+        for candidate in candidates where counts[Int(conceptOfMention[candidate])] > bestCount {
+            main = candidate
+            bestCount = counts[Int(conceptOfMention[candidate])]
+        }
+        let existing = SpanIndex(mentions)
 
         var result: [Mention] = []
-        for (sentenceIndex, sentence) in document.sentences.enumerated() {
-            let passageIndex = sentence.passage
+        let sentences = document.sentences
+        var runStart = 0
+        while runStart < sentences.count {
+            // A run of sentences of one passage: its text and tokens are borrowed once.
+            let passageIndex = sentences[runStart].passage
+            var runEnd = runStart + 1
+            while runEnd < sentences.count, sentences[runEnd].passage == passageIndex { runEnd += 1 }
+            defer { runStart = runEnd }
             guard passageIndex >= 0, passageIndex < document.passages.count, passageIndex < document.tokens.count else {
                 continue
             }
-            let tokens = document.tokens[passageIndex]
-            let range = sentence.tokens.clamped(to: 0..<tokens.count)
-            guard !range.isEmpty else { continue }
             var text = document.passages[passageIndex].text
             text.withUTF8 { bytes in
-                func key(_ index: Int) -> WordKey? {
-                    guard index < range.upperBound, tokens[index].kind == .word, tokens[index].end <= bytes.count else {
-                        return nil
-                    }
-                    return WordKey(bytes: bytes, start: tokens[index].start, end: tokens[index].end)
-                }
-                var index = range.lowerBound
-                while index < range.upperBound {
-                    // Every anaphor starts with "it", "its", "this" or "the".
-                    let token = tokens[index]
-                    let length = token.end - token.start
-                    guard length >= 2, length <= 4, token.start < bytes.count,
-                        bytes[token.start] | 0x20 == UInt8(ascii: "i")
-                            || bytes[token.start] | 0x20 == UInt8(ascii: "t"),
-                        let word = key(index)
-                    else {
-                        index += 1
-                        continue
-                    }
-                    var span: Range<Int>?
-                    var next = index + 1
-                    if word == Words.it {
-                        if !isPleonastic(at: index, range: range, key: key) {
-                            span = tokens[index].start..<tokens[index].end
-                        }
-                    } else if word == Words.its {
-                        span = tokens[index].start..<tokens[index].end
-                    } else if word == Words.this {
-                        if Words.thisNouns.contains(key(index + 1)) {
-                            span = tokens[index].start..<tokens[index + 1].end
-                            next = index + 2
-                        } else if let drugClass = classMention(
-                            after: index,
+                document.tokens[passageIndex].withUnsafeBufferPointer { tokens in
+                    for sentenceIndex in runStart..<runEnd {
+                        let range = sentences[sentenceIndex].tokens.clamped(to: 0..<tokens.count)
+                        guard !range.isEmpty else { continue }
+                        resolve(
+                            sentence: sentenceIndex,
                             range: range,
-                            tokens: tokens,
-                            in: classMentions[passageIndex] ?? []
-                        ) {
-                            span = tokens[index].start..<drugClass.end
-                            next = index + 1
-                            while next < range.upperBound, tokens[next].start < drugClass.end { next += 1 }
-                        }
-                    } else if word == Words.the, Words.theNouns.contains(key(index + 1)),
-                        !Words.compoundNouns.contains(key(index + 2))
-                    {
-                        span = tokens[index].start..<tokens[index + 1].end
-                        next = index + 2
-                    }
-                    if let span,
-                        !existing.contains(
-                            SpanKey(passage: passageIndex, start: span.lowerBound, end: span.upperBound)
-                        ),
-                        let antecedent = antecedent(
                             passage: passageIndex,
-                            start: span.lowerBound,
-                            tokenIndex: index,
-                            range: range,
                             tokens: tokens,
                             bytes: bytes,
+                            mentions: mentions,
                             candidates: candidates,
-                            main: main
-                        )
-                    {
-                        result.append(
-                            Mention(
-                                type: .drug,
-                                id: antecedent.id,
-                                name: antecedent.name,
-                                passage: passageIndex,
-                                sentence: sentenceIndex,
-                                start: span.lowerBound,
-                                end: span.upperBound,
-                                source: .anaphor,
-                                isClass: false
-                            )
+                            classMentions: classMentions,
+                            main: main,
+                            existing: existing,
+                            into: &result
                         )
                     }
-                    index = next
                 }
             }
         }
         return result
     }
 
-    // MARK: - Antecedents
-
-    /// The document's main drug: the candidate concept mentioned most often, ties by first
-    /// occurrence.
-    static func mainDrug(_ candidates: [Mention]) -> Mention? {
-        var counts: [String: Int] = [:]
-        for mention in candidates { counts[mention.id, default: 0] += 1 }
-        var best: Mention?
-        var bestCount = 0
-        for mention in candidates where counts[mention.id, default: 0] > bestCount {
-            best = mention
-            bestCount = counts[mention.id, default: 0]
+    /// Finds and resolves the anaphors of one sentence.
+    @inline(__always)
+    private func resolve(
+        sentence sentenceIndex: Int,
+        range: Range<Int>,
+        passage passageIndex: Int,
+        tokens: UnsafeBufferPointer<Token>,
+        bytes: UnsafeBufferPointer<UInt8>,
+        mentions: UnsafeBufferPointer<Mention>,
+        candidates: [Int],
+        classMentions: [Int],
+        main: Int,
+        existing: SpanIndex,
+        into result: inout [Mention]
+    ) {
+        func key(_ index: Int) -> WordKey? {
+            guard index < range.upperBound, tokens[index].kind == .word, tokens[index].end <= bytes.count else {
+                return nil
+            }
+            return WordKey(bytes: bytes, start: tokens[index].start, end: tokens[index].end)
         }
-        return best
+        var index = range.lowerBound
+        while index < range.upperBound {
+            // Every anaphor starts with "it", "its", "this" or "the" (any case).
+            let word = Self.leadingWord(tokens[index], bytes)
+            guard word != .none else {
+                index += 1
+                continue
+            }
+            var span: Range<Int>?
+            var next = index + 1
+            if word == .it {
+                if !isPleonastic(at: index, range: range, key: key) {
+                    span = tokens[index].start..<tokens[index].end
+                }
+            } else if word == .its {
+                span = tokens[index].start..<tokens[index].end
+            } else if word == .this {
+                if Words.thisNouns.contains(key(index + 1)) {
+                    span = tokens[index].start..<tokens[index + 1].end
+                    next = index + 2
+                } else if let drugClass = classMention(
+                    after: index,
+                    range: range,
+                    tokens: tokens,
+                    passage: passageIndex,
+                    mentions: mentions,
+                    classMentions: classMentions
+                ) {
+                    span = tokens[index].start..<drugClass.end
+                    next = index + 1
+                    while next < range.upperBound, tokens[next].start < drugClass.end { next += 1 }
+                }
+            } else if word == .the, Words.theNouns.contains(key(index + 1)),
+                !Words.compoundNouns.contains(key(index + 2))
+            {
+                span = tokens[index].start..<tokens[index + 1].end
+                next = index + 2
+            }
+            if let span,
+                !existing.contains(passage: passageIndex, start: span.lowerBound, end: span.upperBound),
+                let antecedent = antecedent(
+                    passage: passageIndex,
+                    start: span.lowerBound,
+                    tokenIndex: index,
+                    range: range,
+                    tokens: tokens,
+                    bytes: bytes,
+                    mentions: mentions,
+                    candidates: candidates,
+                    main: main
+                )
+            {
+                result.append(
+                    Mention(
+                        type: .drug,
+                        id: mentions[antecedent].id,
+                        name: mentions[antecedent].name,
+                        passage: passageIndex,
+                        sentence: sentenceIndex,
+                        start: span.lowerBound,
+                        end: span.upperBound,
+                        source: .anaphor,
+                        isClass: false
+                    )
+                )
+            }
+            index = next
+        }
     }
 
-    /// The drug an anaphor at `start` of `passage` refers to.
+    /// The words an anaphor starts with.
+    private enum LeadingWord {
+        case none, it, its, this, the
+    }
+
+    /// Which of "it", "its", "this", "the" (any ASCII case) a word token is, from its bytes.
+    @inline(__always)
+    private static func leadingWord(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> LeadingWord {
+        let length = token.end &- token.start
+        guard length >= 2, length <= 4, token.kind == .word, token.end <= bytes.count, token.start >= 0 else {
+            return .none
+        }
+        // `| 0x20` lowercases a letter and maps no other byte onto one.
+        let first = bytes[token.start] | 0x20
+        let second = bytes[token.start &+ 1] | 0x20
+        if first == UInt8(ascii: "i") {
+            guard second == UInt8(ascii: "t") else { return .none }
+            if length == 2 { return .it }
+            if length == 3 && bytes[token.start &+ 2] | 0x20 == UInt8(ascii: "s") { return .its }
+            return .none
+        }
+        guard first == UInt8(ascii: "t"), second == UInt8(ascii: "h"), length >= 3 else { return .none }
+        let third = bytes[token.start &+ 2] | 0x20
+        if length == 3 { return third == UInt8(ascii: "e") ? .the : .none }
+        return third == UInt8(ascii: "i") && bytes[token.start &+ 3] | 0x20 == UInt8(ascii: "s") ? .this : .none
+    }
+
+    // MARK: - Antecedents
+
+    /// The drug an anaphor at `start` of `passage` refers to, as an index into `mentions`.
     private func antecedent(
         passage: Int,
         start: Int,
         tokenIndex: Int,
         range: Range<Int>,
-        tokens: [Token],
+        tokens: UnsafeBufferPointer<Token>,
         bytes: UnsafeBufferPointer<UInt8>,
-        candidates: [Mention],
-        main: Mention
-    ) -> Mention? {
+        mentions: UnsafeBufferPointer<Mention>,
+        candidates: [Int],
+        main: Int
+    ) -> Int? {
         // The last candidate before the anaphor (binary search on passage, start).
         var low = 0
         var high = candidates.count
         while low < high {
             let middle = (low + high) / 2
-            let candidate = candidates[middle]
+            let candidate = mentions[candidates[middle]]
             if candidate.passage < passage || (candidate.passage == passage && candidate.end <= start) {
                 low = middle + 1
             } else {
@@ -221,7 +337,7 @@ public struct AnaphoraResolver: Stage {
         }
         let preceding = low > 0 ? candidates[low - 1] : nil
         let sentenceStart = tokens[range.lowerBound].start
-        if let preceding, preceding.passage == passage, preceding.start >= sentenceStart {
+        if let preceding, mentions[preceding].passage == passage, mentions[preceding].start >= sentenceStart {
             return preceding
         }
         // Cataphora: the anaphor is before the first comma and a drug follows it closely.
@@ -233,26 +349,37 @@ public struct AnaphoraResolver: Stage {
             if comma + 1 < windowEnd {
                 let from = tokens[comma + 1].start
                 let to = tokens[windowEnd - 1].end
-                if let following = candidates[low...].first(where: { $0.passage == passage && $0.start >= from }),
-                    following.start < to
+                if let following = candidates[low...].first(where: {
+                    mentions[$0].passage == passage && mentions[$0].start >= from
+                }),
+                    mentions[following].start < to
                 {
                     return following
                 }
             }
         }
-        if let preceding, preceding.passage == passage || preceding.passage == passage - 1 {
+        if let preceding, mentions[preceding].passage == passage || mentions[preceding].passage == passage - 1 {
             return preceding
         }
         return main
     }
 
-    /// The drug-class mention that starts one or two tokens after `index`, if any.
-    private func classMention(after index: Int, range: Range<Int>, tokens: [Token], in mentions: [Mention]) -> Mention?
-    {
+    /// The drug-class mention of `passage` that starts one or two tokens after `index`, if any.
+    private func classMention(
+        after index: Int,
+        range: Range<Int>,
+        tokens: UnsafeBufferPointer<Token>,
+        passage: Int,
+        mentions: UnsafeBufferPointer<Mention>,
+        classMentions: [Int]
+    ) -> Mention? {
+        guard !classMentions.isEmpty else { return nil }
         for offset in 1...2 where index + offset < range.upperBound {
             let start = tokens[index + offset].start
-            if let found = mentions.first(where: { $0.start == start }) {
-                return found
+            if let found = classMentions.first(where: {
+                mentions[$0].passage == passage && mentions[$0].start == start
+            }) {
+                return mentions[found]
             }
         }
         return nil
@@ -307,6 +434,71 @@ private struct SpanKey: Hashable {
     var end: Int
 }
 
+/// The spans of a document's mentions, for membership tests: a binary search when the mentions
+/// are sorted by (passage, start, end), as matching leaves them, else a hash set.
+private struct SpanIndex {
+    private let sorted: [SpanKey]
+    private let set: Set<SpanKey>
+
+    init(_ mentions: UnsafeBufferPointer<Mention>) {
+        let keys = mentions.map { SpanKey(passage: $0.passage, start: $0.start, end: $0.end) }
+        if zip(keys, keys.dropFirst()).allSatisfy({ Self.precedes($0, $1) || $0 == $1 }) {
+            sorted = keys
+            set = []
+        } else {
+            sorted = []
+            set = Set(keys)
+        }
+    }
+
+    private static func precedes(_ left: SpanKey, _ right: SpanKey) -> Bool {
+        (left.passage, left.start, left.end) < (right.passage, right.start, right.end)
+    }
+
+    func contains(passage: Int, start: Int, end: Int) -> Bool {
+        let key = SpanKey(passage: passage, start: start, end: end)
+        guard !sorted.isEmpty else { return set.contains(key) }
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.precedes(sorted[middle], key) { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == key
+    }
+}
+
+/// Numbers the concept ids of one document 0, 1, 2… in order of first appearance: a linear
+/// list while there are few, a dictionary beyond. Ids are compared as Strings (canonical
+/// equivalence), as a dictionary would.
+private struct ConceptNumbers {
+    private var keys: [String] = []
+    private var dictionary: [String: Int] = [:]
+
+    /// The number of an id, numbering it if it is new.
+    mutating func number(of key: String) -> Int {
+        if keys.count <= 16 {
+            // The most recent concept first: mentions of one drug cluster.
+            var index = keys.count - 1
+            while index >= 0 {
+                if keys[index] == key { return index }
+                index -= 1
+            }
+        } else if let index = dictionary[key] {
+            return index
+        }
+        keys.append(key)
+        if keys.count > 16 {
+            if dictionary.isEmpty {
+                for (index, key) in keys.enumerated() { dictionary[key] = index }
+            } else {
+                dictionary[key] = keys.count - 1
+            }
+        }
+        return keys.count - 1
+    }
+}
+
 extension Mention.Source {
     /// The order of sources among mentions with the same span.
     var rank: Int {
@@ -320,10 +512,6 @@ extension Mention.Source {
 
 /// The word lists of anaphora resolution.
 private enum Words {
-    static let it = WordKey("it")
-    static let its = WordKey("its")
-    static let this = WordKey("this")
-    static let the = WordKey("the")
     static let has = WordKey("has")
     static let had = WordKey("had")
     static let have = WordKey("have")

@@ -35,8 +35,32 @@ public struct ContextCueSet: Sendable {
     /// The id of "'", which a typographic apostrophe (U+2019) also gets; -1 if unused.
     let apostropheID: Int32
     let phrases: [Phrase]
-    /// Phrase indices by first word id (the index), longest first.
-    let phrasesByFirstWord: [[Int]]
+
+    // The phrases again, flat, for matching without copying arrays out of structs.
+
+    /// Per phrase: ``pseudoFlag``, ``clauseInitialFlag``, ``terminateFlag``, ``scopedFlag``.
+    let phraseFlags: [UInt8]
+    /// Where each phrase's rules start in ``phraseRules`` (one more entry than phrases).
+    let phraseRuleStart: [Int32]
+    /// The rules of every phrase, one after the other.
+    let phraseRules: [Rule]
+    /// The phrases as a trie of word ids: its root's children by first word.
+    let trie: CueTrie
+    /// By first and last byte of a word (both ASCII, each with bit 0x20 set, which lowercases
+    /// letters; index `first << 7 | last`): bit `min(length, 15)` is set when a cue word with those
+    /// bytes and length exists. Rejects most tokens before any hashing.
+    let lengthsByEnds: [UInt16]
+    /// The same for the words that start a phrase.
+    let startLengthsByEnds: [UInt16]
+
+    /// The id of a token whose word was not looked up yet (see ``wordIDs(_:_:into:starters:)``).
+    static let unknownID: Int32 = -2
+
+    static let pseudoFlag: UInt8 = 1
+    static let clauseInitialFlag: UInt8 = 2
+    static let terminateFlag: UInt8 = 4
+    /// The phrase has a rule with a scope (not pseudo, not terminate).
+    static let scopedFlag: UInt8 = 8
 
     /// Compiles a cue list.
     ///
@@ -90,7 +114,51 @@ public struct ContextCueSet: Sendable {
         self.wordIDs = table
         self.apostropheID = WordKey("'").flatMap { wordIDs[$0] } ?? -1
         self.phrases = phrases
-        self.phrasesByFirstWord = byFirst
+
+        var phraseFlags: [UInt8] = []
+        var phraseRuleStart: [Int32] = [0]
+        var phraseRules: [Rule] = []
+        for phrase in phrases {
+            phraseRules.append(contentsOf: phrase.rules)
+            phraseRuleStart.append(Int32(phraseRules.count))
+            var flags: UInt8 = 0
+            if phrase.isPseudo { flags |= Self.pseudoFlag }
+            if phrase.clauseInitial { flags |= Self.clauseInitialFlag }
+            for rule in phrase.rules {
+                switch rule.category {
+                case .terminate: flags |= Self.terminateFlag
+                case .pseudo: break
+                default: flags |= Self.scopedFlag
+                }
+            }
+            phraseFlags.append(flags)
+        }
+        // Phrases in the order they are tried at a position: by first word, longest first.
+        var ordered: [[Int32]] = []
+        for group in byFirst {
+            for index in group { ordered.append(phrases[index].words) }
+        }
+        let phraseOfRank = byFirst.flatMap { $0 }.map { Int32($0) }
+        var lengthsByEnds = [UInt16](repeating: 0, count: 128 * 128)
+        var startLengthsByEnds = [UInt16](repeating: 0, count: 128 * 128)
+        for cue in cues {
+            var text = cue.phrase
+            if text.hasPrefix("^") { text.removeFirst() }
+            for (index, word) in Self.words(of: text).enumerated() {
+                guard let first = word.utf8.first, let last = word.utf8.last, first < 0x80, last < 0x80 else {
+                    continue
+                }
+                let bit: UInt16 = 1 << UInt16(min(word.utf8.count, 15))
+                lengthsByEnds[Int(first | 0x20) << 7 | Int(last | 0x20)] |= bit
+                if index == 0 { startLengthsByEnds[Int(first | 0x20) << 7 | Int(last | 0x20)] |= bit }
+            }
+        }
+        self.startLengthsByEnds = startLengthsByEnds
+        self.phraseFlags = phraseFlags
+        self.phraseRuleStart = phraseRuleStart
+        self.phraseRules = phraseRules
+        self.trie = CueTrie(phrases: ordered, phraseOfRank: phraseOfRank, wordCount: wordIDs.count)
+        self.lengthsByEnds = lengthsByEnds
     }
 
     /// Parses a cue list in the TSV format of `Lexicons/context-cues.tsv`.
@@ -176,17 +244,94 @@ public struct ContextCueSet: Sendable {
 
     /// The word id of a token, or -1 when no cue uses the word. A typographic apostrophe
     /// counts as "'" ("didn’t").
-    @inline(__always)
     func wordID(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Int32 {
-        guard token.end <= bytes.count, token.start < token.end else { return -1 }
-        guard let key = WordKey(bytes: bytes, start: token.start, end: token.end) else {
-            if token.end - token.start == 3, bytes[token.start] == 0xE2, bytes[token.start + 1] == 0x80,
-                bytes[token.start + 2] == 0x99
-            {
-                return apostropheID
+        withResolver(bytes) { $0.wordID(token) }
+    }
+
+    /// Calls `body` with a resolver of word ids over one passage's bytes.
+    @inline(__always)
+    func withResolver<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Resolver) -> Result) -> Result {
+        lengthsByEnds.withUnsafeBufferPointer { lengths in
+            startLengthsByEnds.withUnsafeBufferPointer { startLengths in
+                wordIDs.withLookup { table in
+                    body(
+                        Resolver(
+                            bytes: bytes,
+                            lengths: lengths,
+                            startLengths: startLengths,
+                            table: table,
+                            apostropheID: apostropheID
+                        )
+                    )
+                }
             }
-            return -1
         }
-        return wordIDs.value(for: key)
+    }
+
+    /// Word-id lookups over one passage, with the tables borrowed.
+    struct Resolver {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let lengths: UnsafeBufferPointer<UInt16>
+        let startLengths: UnsafeBufferPointer<UInt16>
+        let table: WordTable.Lookup
+        let apostropheID: Int32
+
+        /// The word id of a token, or -1 when no cue uses the word.
+        @inline(__always)
+        func wordID(_ token: Token) -> Int32 {
+            wordID(token, filter: lengths, rejected: -1)
+        }
+
+        /// The word id of a token if its word may start a phrase; otherwise the word id or
+        /// ``ContextCueSet/unknownID`` (not looked up).
+        @inline(__always)
+        func startWordID(_ token: Token) -> Int32 {
+            wordID(token, filter: startLengths, rejected: ContextCueSet.unknownID)
+        }
+
+        @inline(__always)
+        private func wordID(_ token: Token, filter: UnsafeBufferPointer<UInt16>, rejected: Int32) -> Int32 {
+            guard token.end <= bytes.count, token.start < token.end, let base = bytes.baseAddress else { return -1 }
+            let length = token.end &- token.start
+            let first = base[token.start]
+            let last = base[token.end &- 1]
+            if (first | last) >= 0x80 {
+                // No key (not ASCII): only the typographic apostrophe has an id.
+                if length == 3, first == 0xE2, base[token.start &+ 1] == 0x80, last == 0x99 {
+                    return apostropheID
+                }
+                return -1
+            }
+            let ends = Int(first | 0x20) &<< 7 | Int(last | 0x20)
+            guard filter[ends] & (1 &<< UInt16(truncatingIfNeeded: min(length, 15))) != 0 else { return rejected }
+            guard let key = WordKey(bytes: bytes, start: token.start, end: token.end) else { return -1 }
+            return table.value(for: key)
+        }
+    }
+
+    /// Writes into `ids` the word id of every token whose word may start a phrase, and
+    /// ``unknownID`` for the others (resolve them with ``Resolver/wordID(_:)`` when needed), and
+    /// appends the index of every token that starts a phrase to `starters`.
+    ///
+    /// - Parameters:
+    ///   - bytes: The passage text.
+    ///   - tokens: The passage's tokens.
+    ///   - ids: Receives one id per token (`ids.count >= tokens.count`).
+    ///   - starters: Receives the indices of the tokens whose word starts a phrase, in order.
+    func wordIDs(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ tokens: UnsafeBufferPointer<Token>,
+        into ids: UnsafeMutableBufferPointer<Int32>,
+        starters: inout [Int32]
+    ) {
+        withResolver(bytes) { resolver in
+            trie.withWalker { walker in
+                for index in 0..<tokens.count {
+                    let id = resolver.startWordID(tokens[index])
+                    ids[index] = id
+                    if walker.startsPhrase(id) { starters.append(Int32(index)) }
+                }
+            }
+        }
     }
 }

@@ -15,6 +15,11 @@ public struct EndogenousSubstances: Sendable {
     public let ids: Set<String>
     /// The listed names, lowercase.
     public let names: Set<String>
+    /// Bit `min(n, 63)` is set when an id of `n` UTF-8 bytes is listed: most ids are rejected
+    /// without hashing.
+    private let idLengths: UInt64
+    /// The same for names.
+    private let nameLengths: UInt64
 
     /// Creates a list.
     ///
@@ -24,6 +29,8 @@ public struct EndogenousSubstances: Sendable {
     public init(ids: Set<String> = [], names: Set<String> = []) {
         self.ids = ids
         self.names = Set(names.map { $0.lowercased() })
+        self.idLengths = ids.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
+        self.nameLengths = self.names.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
     }
 
     /// Parses the TSV list.
@@ -72,6 +79,14 @@ public struct EndogenousSubstances: Sendable {
     /// - Parameter mention: A mention.
     /// - Returns: True when its id or preferred name is listed.
     public func contains(_ mention: Mention) -> Bool {
-        ids.contains(mention.id) || names.contains(mention.name.lowercased())
+        if idLengths & 1 << UInt64(min(mention.id.utf8.count, 63)) != 0 && ids.contains(mention.id) {
+            return true
+        }
+        // Lowercasing keeps the length of ASCII text (only); other names are always looked up.
+        let name = mention.name.utf8
+        if nameLengths & 1 << UInt64(min(name.count, 63)) == 0 && name.allSatisfy({ $0 < 0x80 }) {
+            return false
+        }
+        return names.contains(mention.name.lowercased())
     }
 }

@@ -56,33 +56,90 @@ public struct AbbreviationFinder: Sendable {
     /// - Returns: The definitions, in text order.
     public func find(in text: String, sentences: [Range<Int>], passage: Int) -> [Abbreviation] {
         var text = text
-        return text.withUTF8 { bytes in
-            var result: [Abbreviation] = []
-            for sentence in sentences where sentence.upperBound <= bytes.count {
-                var offset = sentence.lowerBound
-                while offset < sentence.upperBound {
-                    if bytes[offset] == UInt8(ascii: "("),
-                        let close = matchingParenthesis(bytes, open: offset, limit: sentence.upperBound)
-                    {
-                        if let found = definition(bytes, sentenceStart: sentence.lowerBound, open: offset, close: close)
-                        {
-                            result.append(
-                                Abbreviation(
-                                    short: string(bytes, found.short),
-                                    long: string(bytes, found.long),
-                                    passage: passage,
-                                    shortStart: found.short.lowerBound,
-                                    shortEnd: found.short.upperBound,
-                                    longStart: found.long.lowerBound,
-                                    longEnd: found.long.upperBound
-                                )
-                            )
-                        }
-                    }
-                    offset += 1
+        var result: [Abbreviation] = []
+        text.withUTF8 { find(utf8: $0, sentences: sentences, passage: passage, into: &result) }
+        return result
+    }
+
+    /// Finds the definitions in one passage's UTF-8 bytes and appends them to `result`.
+    ///
+    /// - Parameters:
+    ///   - bytes: The passage text as UTF-8.
+    ///   - sentences: The passage's sentences (byte ranges); a definition never crosses one.
+    ///   - passage: The passage index written into the results.
+    ///   - result: Receives the definitions, in text order.
+    func find(
+        utf8 bytes: UnsafeBufferPointer<UInt8>,
+        sentences: [Range<Int>],
+        passage: Int,
+        into result: inout [Abbreviation]
+    ) {
+        guard let base = bytes.baseAddress else { return }
+        let open = UInt8(ascii: "(")
+        var passageIsASCII: Bool?
+        /// Tries the parenthesis at `offset` of `sentence`.
+        func candidate(_ offset: Int, _ sentence: Range<Int>) {
+            guard let close = matchingParenthesis(bytes, open: offset, limit: sentence.upperBound) else { return }
+            let isASCII = passageIsASCII ?? ByteScan.isASCII(base, from: 0, to: bytes.count)
+            passageIsASCII = isASCII
+            guard
+                let found = definition(
+                    bytes,
+                    sentenceStart: sentence.lowerBound,
+                    open: offset,
+                    close: close,
+                    passageIsASCII: isASCII
+                )
+            else { return }
+            result.append(
+                Abbreviation(
+                    short: string(bytes, found.short),
+                    long: string(bytes, found.long),
+                    passage: passage,
+                    shortStart: found.short.lowerBound,
+                    shortEnd: found.short.upperBound,
+                    longStart: found.long.lowerBound,
+                    longEnd: found.long.upperBound
+                )
+            )
+        }
+        // Sentences in order without overlap (as the splitter gives them): one scan of the whole
+        // passage, each parenthesis matched to its sentence. Otherwise each sentence on its own.
+        var ordered = true
+        var previousEnd = 0
+        for sentence in sentences where sentence.upperBound <= bytes.count {
+            if sentence.lowerBound < previousEnd {
+                ordered = false
+                break
+            }
+            previousEnd = sentence.upperBound
+        }
+        if ordered {
+            var sentenceIndex = 0
+            var offset = ByteScan.first(open, in: base, from: 0, to: bytes.count)
+            while offset < bytes.count {
+                while sentenceIndex < sentences.count
+                    && (sentences[sentenceIndex].upperBound <= offset || sentences[sentenceIndex].upperBound > bytes.count)
+                {
+                    sentenceIndex += 1
+                }
+                guard sentenceIndex < sentences.count else { break }
+                let sentence = sentences[sentenceIndex]
+                if offset >= sentence.lowerBound {
+                    candidate(offset, sentence)
+                    offset = ByteScan.first(open, in: base, from: offset + 1, to: bytes.count)
+                } else {
+                    offset = ByteScan.first(open, in: base, from: sentence.lowerBound, to: bytes.count)
                 }
             }
-            return result
+        } else {
+            for sentence in sentences where sentence.upperBound <= bytes.count {
+                var offset = ByteScan.first(open, in: base, from: sentence.lowerBound, to: sentence.upperBound)
+                while offset < sentence.upperBound {
+                    candidate(offset, sentence)
+                    offset = ByteScan.first(open, in: base, from: offset + 1, to: sentence.upperBound)
+                }
+            }
         }
     }
 
@@ -93,7 +150,8 @@ public struct AbbreviationFinder: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>,
         sentenceStart: Int,
         open: Int,
-        close: Int
+        close: Int,
+        passageIsASCII: Bool
     ) -> (short: Range<Int>, long: Range<Int>)? {
         // The content, cut at the first "," or ";" outside nested brackets, trimmed.
         var contentEnd = close
@@ -110,10 +168,38 @@ public struct AbbreviationFinder: Sendable {
         let content = trim(bytes, (open + 1)..<contentEnd)
         guard !content.isEmpty else { return nil }
 
-        // The long form has at most 15 words (min(|SF| + 5, 2·|SF|) with |SF| ≤ 10), so only
-        // the last 16 words before the parenthesis can hold it.
-        var prefix = trim(bytes, sentenceStart..<open)
+        let prefix = trim(bytes, sentenceStart..<open)
         guard !prefix.isEmpty else { return nil }
+
+        // On ASCII text, scalars are bytes: the search reads them in place.
+        if passageIsASCII, let base = bytes.baseAddress {
+            return candidate(bytes, content: content, prefix: prefix, inPlace: true) {
+                ASCIIScalars(base: base, range: $0)
+            }
+        }
+        return candidate(bytes, content: content, prefix: prefix, inPlace: false) {
+            DecodedScalars(scalars(bytes, $0))
+        }
+    }
+
+    /// Whether `start` lies in ``longFormWindow(_:_:)`` of the prefix, counting words only from
+    /// the end down to `start`.
+    private func isInLongFormWindow(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: Range<Int>, _ start: Int) -> Bool {
+        var words = 0
+        var cut = prefix.upperBound
+        while cut > prefix.lowerBound && cut > start {
+            if isSpaceByte(bytes[cut - 1]) && !isSpaceByte(bytes[cut]) {
+                words += 1
+                if words == Self.maximumLongFormWords + 1 { return false }
+            }
+            cut -= 1
+        }
+        return true
+    }
+
+    /// The end of a (trimmed) prefix that can hold a long form: the long form has at most 15
+    /// words (min(|SF| + 5, 2·|SF|) with |SF| ≤ 10), so only the last 16 words count.
+    private func longFormWindow(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: Range<Int>) -> Range<Int> {
         var words = 0
         var cut = prefix.upperBound
         while cut > prefix.lowerBound {
@@ -123,31 +209,55 @@ public struct AbbreviationFinder: Sendable {
             }
             cut -= 1
         }
-        prefix = cut..<prefix.upperBound
+        return cut..<prefix.upperBound
+    }
 
-        let contentScalars = scalars(bytes, content)
+    /// The two readings of a candidate, on scalars of the text made by `view`.
+    @inline(__always)
+    private func candidate<View: ScalarView>(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        content: Range<Int>,
+        prefix: Range<Int>,
+        inPlace: Bool,
+        view: (Range<Int>) -> View
+    ) -> (short: Range<Int>, long: Range<Int>)? {
+        let contentScalars = view(content)
         if wordCount(contentScalars) > 2 || contentScalars.count > 10 {
-            // "SF (long form)": the short form is the word before the parenthesis.
+            // "SF (long form)": the short form is the word before the parenthesis (it lies
+            // inside the long-form window, which starts at a word).
             var wordStart = prefix.upperBound
             while wordStart > prefix.lowerBound, !isSpaceByte(bytes[wordStart - 1]) {
                 wordStart -= 1
             }
             let short = wordStart..<prefix.upperBound
-            let shortScalars = scalars(bytes, short)
-            guard shortScalars.contains(where: { $0.scalar.properties.isUppercase }),
+            let shortScalars = view(short)
+            guard hasUppercase(shortScalars),
                 isValidShortForm(shortScalars),
                 let long = bestLongForm(short: shortScalars, long: contentScalars),
-                isAcceptable(short: shortScalars, long: Array(contentScalars[long...]))
+                isAcceptable(short: shortScalars, long: contentScalars, from: long)
             else { return nil }
-            return (short, contentScalars[long].offset..<content.upperBound)
+            return (short, contentScalars.offset(long)..<content.upperBound)
         }
 
         guard isValidShortForm(contentScalars) else { return nil }
-        let prefixScalars = scalars(bytes, prefix)
+        if inPlace {
+            // Text read in place costs nothing to view whole: search the whole prefix, then
+            // check that the long form starts inside the window. The search runs backwards
+            // from the parenthesis and the window starts at a word, so it finds in the window
+            // exactly what it finds in the whole prefix from the window's start on.
+            let prefixScalars = view(prefix)
+            guard let long = bestLongForm(short: contentScalars, long: prefixScalars),
+                isInLongFormWindow(bytes, prefix, prefixScalars.offset(long)),
+                isAcceptable(short: contentScalars, long: prefixScalars, from: long)
+            else { return nil }
+            return (content, prefixScalars.offset(long)..<prefix.upperBound)
+        }
+        let window = longFormWindow(bytes, prefix)
+        let prefixScalars = view(window)
         guard let long = bestLongForm(short: contentScalars, long: prefixScalars),
-            isAcceptable(short: contentScalars, long: Array(prefixScalars[long...]))
+            isAcceptable(short: contentScalars, long: prefixScalars, from: long)
         else { return nil }
-        return (content, prefixScalars[long].offset..<prefix.upperBound)
+        return (content, prefixScalars.offset(long)..<window.upperBound)
     }
 
     /// The closing parenthesis that matches the one at `open`, before `limit`.
@@ -173,20 +283,31 @@ public struct AbbreviationFinder: Sendable {
 
     /// Whether a candidate short form qualifies: 2–10 characters, a letter, a letter or digit
     /// first, at most two words, and not reference or statistics notation.
-    private func isValidShortForm(_ short: [PositionedScalar]) -> Bool {
-        guard short.count >= 2, short.count <= 10, let first = short.first else { return false }
-        guard isLetterOrDigit(first.scalar) else { return false }
-        guard short.contains(where: { $0.scalar.properties.isAlphabetic }) else { return false }
-        guard wordCount(short) <= 2 else { return false }
-        if short.contains(where: { "=<>±≤≥%".unicodeScalars.contains($0.scalar) }) {
-            return false
+    private func isValidShortForm<View: ScalarView>(_ short: View) -> Bool {
+        guard short.count >= 2, short.count <= 10 else { return false }
+        guard isLetterOrDigit(short[0]) else { return false }
+        var hasLetter = false
+        for index in 0..<short.count {
+            let scalar = short[index]
+            if isAlphabetic(scalar) { hasLetter = true }
+            switch scalar.value {
+            case 0x3D, 0x3C, 0x3E, 0xB1, 0x2264, 0x2265, 0x25: return false  // = < > ± ≤ ≥ %
+            default: break
+            }
         }
+        guard hasLetter else { return false }
+        guard wordCount(short) <= 2 else { return false }
         // "Fig. 2", "Table 1", "ref 3", "see above", "e.g. X".
-        var firstWord = ""
-        for item in short {
-            let scalar = item.scalar
+        var firstWord = ShortWord()
+        var length = 0
+        for index in 0..<short.count {
+            let scalar = short[index]
             if scalar == " " || scalar == "." { break }
-            firstWord.unicodeScalars.append(lowercase(scalar))
+            let value = lowercase(scalar).value
+            // Reference words are ASCII and at most 13 letters: anything else is not one.
+            guard value != 0, value < 0x80, length < 16 else { return true }
+            firstWord.append(UInt8(value), at: length)
+            length += 1
         }
         return !Self.referenceWords.contains(firstWord)
     }
@@ -195,25 +316,25 @@ public struct AbbreviationFinder: Sendable {
     private static let maximumLongFormWords = 15
 
     /// Words that start reference or aside notation in parentheses.
-    private static let referenceWords: Set<String> = [
+    private static let referenceWords = ShortWordSet([
         "fig", "figs", "figure", "figures", "table", "tables", "tab", "ref", "refs", "see", "eq", "eqs",
         "suppl", "supplementary", "appendix", "e", "i", "cf", "vs", "p", "n", "r", "mean", "median", "range",
         "ie", "eg", "and", "all",
-    ]
+    ])
 
     /// Schwartz and Hearst's search: the index in `long` where the long form starts, or nil.
-    private func bestLongForm(short: [PositionedScalar], long: [PositionedScalar]) -> Int? {
+    private func bestLongForm<Short: ScalarView, Long: ScalarView>(short: Short, long: Long) -> Int? {
         var shortIndex = short.count - 1
         var longIndex = long.count - 1
         while shortIndex >= 0 {
-            let current = lowercase(short[shortIndex].scalar)
+            let current = lowercase(short[shortIndex])
             guard isLetterOrDigit(current) else {
                 shortIndex -= 1
                 continue
             }
             while longIndex >= 0
-                && (lowercase(long[longIndex].scalar) != current
-                    || (shortIndex == 0 && longIndex > 0 && isLetterOrDigit(long[longIndex - 1].scalar)))
+                && (lowercase(long[longIndex]) != current
+                    || (shortIndex == 0 && longIndex > 0 && isLetterOrDigit(long[longIndex - 1])))
             {
                 longIndex -= 1
             }
@@ -223,22 +344,27 @@ public struct AbbreviationFinder: Sendable {
         }
         // Back to the start of the word holding the first match.
         var start = longIndex + 1
-        while start > 0, !isSpace(long[start - 1].scalar) {
+        while start > 0, !isSpace(long[start - 1]) {
             start -= 1
         }
         return start
     }
 
-    /// The final checks on a matched pair: length, word limits, and the short form not inside.
-    private func isAcceptable(short: [PositionedScalar], long: [PositionedScalar]) -> Bool {
-        let shortCharacters = short.filter { isLetterOrDigit($0.scalar) }.count
+    /// The final checks on a matched pair, `short` and `long[from...]`: length, word limits, and
+    /// the short form not inside.
+    private func isAcceptable<Short: ScalarView, Long: ScalarView>(short: Short, long: Long, from: Int) -> Bool {
+        var shortCharacters = 0
+        for index in 0..<short.count where isLetterOrDigit(short[index]) {
+            shortCharacters += 1
+        }
         guard shortCharacters >= 1, shortCharacters <= 10 else { return false }
-        guard long.count > short.count else { return false }
+        guard long.count - from > short.count else { return false }
         // Words of the long form, split at white space and hyphens.
         var words = 0
         var inWord = false
-        for item in long {
-            if isSpace(item.scalar) || item.scalar == "-" {
+        for index in from..<long.count {
+            let scalar = long[index]
+            if isSpace(scalar) || scalar == "-" {
                 inWord = false
             } else if !inWord {
                 inWord = true
@@ -247,14 +373,16 @@ public struct AbbreviationFinder: Sendable {
         }
         guard words <= min(shortCharacters + 5, shortCharacters * 2) else { return false }
         // The short form must not be one of the long form's words.
-        let shortWord = short.map(\.scalar)
-        var wordStart = 0
-        for index in 0...long.count {
-            if index == long.count || isSpace(long[index].scalar) {
-                if index - wordStart == shortWord.count
-                    && zip(long[wordStart..<index], shortWord).allSatisfy({ $0.scalar == $1 })
-                {
-                    return false
+        var wordStart = from
+        for index in from...long.count {
+            if index == long.count || isSpace(long[index]) {
+                if index - wordStart == short.count {
+                    var same = true
+                    for offset in 0..<short.count where long[wordStart + offset] != short[offset] {
+                        same = false
+                        break
+                    }
+                    if same { return false }
                 }
                 wordStart = index + 1
             }
@@ -268,6 +396,49 @@ public struct AbbreviationFinder: Sendable {
     private struct PositionedScalar {
         var scalar: Unicode.Scalar
         var offset: Int
+    }
+
+    /// Scalars of a stretch of text, by index, with their UTF-8 offsets.
+    private protocol ScalarView {
+        var count: Int { get }
+        subscript(_ index: Int) -> Unicode.Scalar { get }
+        /// The UTF-8 offset of the scalar at `index` (`index < count`).
+        func offset(_ index: Int) -> Int
+    }
+
+    /// ASCII text: every byte is a scalar.
+    private struct ASCIIScalars: ScalarView {
+        let base: UnsafePointer<UInt8>
+        let start: Int
+        let count: Int
+
+        @inline(__always)
+        init(base: UnsafePointer<UInt8>, range: Range<Int>) {
+            self.base = base
+            self.start = range.lowerBound
+            self.count = range.count
+        }
+
+        @inline(__always)
+        subscript(_ index: Int) -> Unicode.Scalar { Unicode.Scalar(base[start + index]) }
+
+        @inline(__always)
+        func offset(_ index: Int) -> Int { start + index }
+    }
+
+    /// Decoded scalars of any text.
+    private struct DecodedScalars: ScalarView {
+        let items: [PositionedScalar]
+
+        init(_ items: [PositionedScalar]) {
+            self.items = items
+        }
+
+        var count: Int { items.count }
+
+        subscript(_ index: Int) -> Unicode.Scalar { items[index].scalar }
+
+        func offset(_ index: Int) -> Int { items[index].offset }
     }
 
     private func scalars(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [PositionedScalar] {
@@ -302,11 +473,11 @@ public struct AbbreviationFinder: Sendable {
         return start..<end
     }
 
-    private func wordCount(_ text: [PositionedScalar]) -> Int {
+    private func wordCount<View: ScalarView>(_ text: View) -> Int {
         var words = 0
         var inWord = false
-        for item in text {
-            if isSpace(item.scalar) {
+        for index in 0..<text.count {
+            if isSpace(text[index]) {
                 inWord = false
             } else if !inWord {
                 inWord = true
@@ -316,10 +487,24 @@ public struct AbbreviationFinder: Sendable {
         return words
     }
 
+    private func hasUppercase<View: ScalarView>(_ text: View) -> Bool {
+        for index in 0..<text.count {
+            let scalar = text[index]
+            if scalar.isASCII {
+                if scalar.value >= 0x41 && scalar.value <= 0x5A { return true }
+            } else if scalar.properties.isUppercase {
+                return true
+            }
+        }
+        return false
+    }
+
+    @inline(__always)
     private func isSpaceByte(_ byte: UInt8) -> Bool {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
+    @inline(__always)
     private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
@@ -327,6 +512,16 @@ public struct AbbreviationFinder: Sendable {
         return scalar.properties.isWhitespace
     }
 
+    @inline(__always)
+    private func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return value >= 0x61 && value <= 0x7A
+        }
+        return scalar.properties.isAlphabetic
+    }
+
+    @inline(__always)
     private func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value | 0x20
@@ -335,6 +530,7 @@ public struct AbbreviationFinder: Sendable {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
+    @inline(__always)
     private func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         if scalar.isASCII {
             let value = scalar.value

@@ -60,14 +60,20 @@ private struct SentenceScanner {
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        // Abstracts average about 150 bytes a sentence.
+        sentences.reserveCapacity(bytes.count / 128 + 2)
     }
 
     var count: Int { bytes.count }
 
     mutating func run() -> [Range<Int>] {
+        guard let base = bytes.baseAddress else { return [] }
         var start = skipSpace(from: 0)
         var index = start
         while index < count {
+            // Only terminal punctuation and line breaks can end a sentence.
+            index = Self.nextCandidate(base, from: index, to: count)
+            guard index < count else { break }
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"):
@@ -97,6 +103,33 @@ private struct SentenceScanner {
         }
         emit(start, count)
         return sentences
+    }
+
+    /// The first offset in `start..<end` holding `.`, `?`, `!`, `\n` or `\r`, or `end`.
+    @inline(__always)
+    static func nextCandidate(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var index = start
+        let period = SIMD16<UInt8>(repeating: UInt8(ascii: "."))
+        let question = SIMD16<UInt8>(repeating: UInt8(ascii: "?"))
+        let exclamation = SIMD16<UInt8>(repeating: UInt8(ascii: "!"))
+        let newline = SIMD16<UInt8>(repeating: UInt8(ascii: "\n"))
+        let carriageReturn = SIMD16<UInt8>(repeating: UInt8(ascii: "\r"))
+        while index + 16 <= end {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            let hits = (block .== period) .| (block .== question) .| (block .== exclamation)
+                .| (block .== newline) .| (block .== carriageReturn)
+            if any(hits) { return index + ByteScan.firstLane(hits) }
+            index += 16
+        }
+        while index < end {
+            switch base[index] {
+            case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                return index
+            default:
+                index += 1
+            }
+        }
+        return end
     }
 
     /// Appends the trimmed span, if it is not empty.
@@ -165,7 +198,8 @@ private struct SentenceScanner {
     /// Whether the period at `period` closes an abbreviation or an initial rather than a sentence.
     func periodIsAbbreviation(at period: Int, beforeDigit: Bool) -> Bool {
         var wordStart = period
-        while wordStart > 0 {
+        // A word longer than 8 bytes is no abbreviation: stop looking after 9.
+        while wordStart > 0, period - wordStart <= 8 {
             let byte = bytes[wordStart - 1]
             guard isASCIIAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { break }
             wordStart -= 1
@@ -174,8 +208,8 @@ private struct SentenceScanner {
         guard length > 0, length <= 8 else { return false }
         let word = lowercasedKey(wordStart, period)
         if SentenceAbbreviations.always.contains(word) {
-            if word == "al" {
-                return previousWord(before: wordStart) == "et"
+            if word == SentenceAbbreviations.al {
+                return previousWord(before: wordStart) == SentenceAbbreviations.et
             }
             return true
         }
@@ -202,8 +236,9 @@ private struct SentenceScanner {
         return hasInnerPeriod
     }
 
-    /// The lowercased ASCII word that ends before `end` (after one run of spaces), or "".
-    func previousWord(before end: Int) -> String {
+    /// The lowercased ASCII word that ends before `end` (after one run of spaces), or the empty
+    /// key.
+    func previousWord(before end: Int) -> ShortWord {
         var wordEnd = end
         while wordEnd > 0, bytes[wordEnd - 1] == UInt8(ascii: " ") {
             wordEnd -= 1
@@ -212,17 +247,18 @@ private struct SentenceScanner {
         while wordStart > 0, isASCIILetter(bytes[wordStart - 1]) {
             wordStart -= 1
         }
-        guard wordEnd - wordStart <= 15 else { return "" }
+        guard wordEnd - wordStart <= 15 else { return ShortWord() }
         return lowercasedKey(wordStart, wordEnd)
     }
 
-    /// A lowercased copy of a short ASCII range (at most 15 bytes: a small, inline string).
-    func lowercasedKey(_ start: Int, _ end: Int) -> String {
-        var key = ""
+    /// The lowercased key of a short ASCII range (at most 15 bytes).
+    @inline(__always)
+    func lowercasedKey(_ start: Int, _ end: Int) -> ShortWord {
+        var key = ShortWord()
         for offset in start..<end {
             var byte = bytes[offset]
             if isUppercaseASCII(byte) { byte += 32 }
-            key.unicodeScalars.append(Unicode.Scalar(byte))
+            key.append(byte, at: offset - start)
         }
         return key
     }
@@ -353,11 +389,9 @@ private struct SentenceScanner {
 
     /// The byte length of the white-space character that ends at `end`, or nil.
     func trailingSpaceLength(before end: Int) -> Int? {
-        for length in [1, 2, 3] where end - length >= 0 {
-            if let found = spaceLength(at: end - length), found == length {
-                return length
-            }
-        }
+        if end >= 1, spaceLength(at: end - 1) == 1 { return 1 }
+        if end >= 2, spaceLength(at: end - 2) == 2 { return 2 }
+        if end >= 3, spaceLength(at: end - 3) == 3 { return 3 }
         return nil
     }
 
@@ -479,26 +513,99 @@ private struct SentenceScanner {
     isASCIILetter(byte) || isDigit(byte)
 }
 
+/// A lowercased ASCII word of at most 16 bytes, packed into two integers.
+struct ShortWord: Hashable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init() {}
+
+    /// The key of a word (at most 16 ASCII bytes).
+    init(_ word: String) {
+        for (index, byte) in word.utf8.enumerated() where index < 16 {
+            append(byte, at: index)
+        }
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8, at index: Int) {
+        if index < 8 {
+            low |= UInt64(byte) << (UInt64(index) &* 8)
+        } else if index < 16 {
+            high |= UInt64(byte) << (UInt64(index &- 8) &* 8)
+        }
+    }
+}
+
+/// A small set of non-empty ``ShortWord``s: an open-addressing table probed linearly, where
+/// the empty word marks a free slot.
+struct ShortWordSet {
+    private let slots: [ShortWord]
+    private let shift: UInt64
+
+    init(_ words: [String]) {
+        var size = 16
+        var bits: UInt64 = 4
+        while size < words.count * 4 {
+            size <<= 1
+            bits += 1
+        }
+        var slots = [ShortWord](repeating: ShortWord(), count: size)
+        let shift = 64 - bits
+        for word in words.map(ShortWord.init) where word != ShortWord() {
+            var slot = Self.slot(word, shift)
+            while slots[slot] != ShortWord() && slots[slot] != word {
+                slot = (slot + 1) & (size - 1)
+            }
+            slots[slot] = word
+        }
+        self.slots = slots
+        self.shift = shift
+    }
+
+    @inline(__always)
+    private static func slot(_ word: ShortWord, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((word.low ^ (word.high &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    @inline(__always)
+    func contains(_ word: ShortWord) -> Bool {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Self.slot(word, shift)
+            while true {
+                let stored = slots[slot]
+                if stored == word { return stored != ShortWord() }
+                if stored == ShortWord() { return false }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+}
+
 /// Word lists of the splitter (lowercased, without the final period).
 private enum SentenceAbbreviations {
+    static let al = ShortWord("al")
+    static let et = ShortWord("et")
+
     /// Abbreviations after which a sentence never ends.
-    static let always: Set<String> = [
+    static let always = ShortWordSet([
         "e.g", "eg", "i.e", "ie", "vs", "viz", "al", "approx", "ca", "cf", "fig", "figs", "ref", "refs",
         "dr", "drs", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "sp", "spp", "ssp", "subsp", "var",
         "resp", "incl", "suppl", "dept", "univ", "inc", "esp",
-    ]
+    ])
     /// Abbreviations after which a sentence does not end when a number follows ("No. 3").
-    static let beforeNumber: Set<String> = [
+    static let beforeNumber = ShortWordSet([
         "no", "nos", "vol", "vols", "p", "pp", "eq", "eqs", "tab", "chap", "ch", "sect", "art", "n",
-    ]
+    ])
     /// Words that take a letter as a name ("vitamin C", "hepatitis B", "type A"): after them a
     /// capital letter with a period is not an initial.
-    static let designations: Set<String> = [
+    static let designations = ShortWordSet([
         "vitamin", "vitamins", "hepatitis", "type", "types", "group", "groups", "class", "phase", "grade",
         "stage", "factor", "schedule", "arm", "cohort", "panel", "part", "site", "form", "isoform", "complex",
         "domain", "region", "subunit", "chain", "protein", "antigen", "appendix", "table", "figure", "model",
         "category", "level", "step", "trial", "study", "series", "section", "lane", "point", "score", "plan",
         "pattern", "exon", "ring", "influenza", "strain", "serotype", "subtype", "toxin", "coenzyme", "list",
         "zone", "cluster", "genotype", "isotype", "lipoprotein", "fraction", "variant", "allele", "clade",
-    ]
+    ])
 }

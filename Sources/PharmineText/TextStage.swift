@@ -49,40 +49,53 @@ public struct TextStage: Stage {
         allTokens.reserveCapacity(document.passages.count)
         var sentences: [Sentence] = []
         var definitions: [Abbreviation] = []
+        // Tokens go to a scratch array first, then to an array of their exact size: the
+        // document keeps a quarter less memory than the tokenizer's generous reservation.
+        var scratch: [Token] = []
         for (passageIndex, passage) in document.passages.enumerated() {
             var text = passage.text
             var tokens: [Token] = []
-            let spans = text.withUTF8 { bytes in
-                tokenizer.tokenize(bytes, into: &tokens)
-                return splitter.split(utf8: bytes)
-            }
-            // Each sentence takes the tokens that start inside it.
-            var tokenIndex = 0
-            for span in spans {
-                while tokenIndex < tokens.count, tokens[tokenIndex].start < span.lowerBound {
-                    tokenIndex += 1
-                }
-                let first = tokenIndex
-                while tokenIndex < tokens.count, tokens[tokenIndex].start < span.upperBound {
-                    tokenIndex += 1
-                }
-                sentences.append(
-                    Sentence(
-                        passage: passageIndex,
-                        start: span.lowerBound,
-                        end: span.upperBound,
-                        tokens: first..<tokenIndex
+            text.withUTF8 { bytes in
+                tokenizer.tokenize(bytes, into: &scratch)
+                tokens = Array(scratch)
+                let spans = splitter.split(utf8: bytes)
+                // Each sentence takes the tokens that start inside it (tokens come in text order:
+                // bisect for the first token at or after a bound).
+                sentences.reserveCapacity(sentences.count + spans.count)
+                var tokenIndex = 0
+                for span in spans {
+                    tokenIndex = Self.firstToken(in: tokens, from: tokenIndex, startingAtOrAfter: span.lowerBound)
+                    let first = tokenIndex
+                    tokenIndex = Self.firstToken(in: tokens, from: tokenIndex, startingAtOrAfter: span.upperBound)
+                    sentences.append(
+                        Sentence(
+                            passage: passageIndex,
+                            start: span.lowerBound,
+                            end: span.upperBound,
+                            tokens: first..<tokenIndex
+                        )
                     )
-                )
+                }
+                abbreviations.find(utf8: bytes, sentences: spans, passage: passageIndex, into: &definitions)
             }
-            definitions.append(
-                contentsOf: abbreviations.find(in: passage.text, sentences: spans, passage: passageIndex)
-            )
             allTokens.append(tokens)
         }
         document.tokens = allTokens
         document.sentences = sentences
         document.abbreviations = definitions
         return document
+    }
+
+    /// The index of the first token at or after `from` whose start is at least `bound`, or the
+    /// token count; tokens are sorted by start.
+    @inline(__always)
+    private static func firstToken(in tokens: [Token], from: Int, startingAtOrAfter bound: Int) -> Int {
+        var low = from
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if tokens[middle].start < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
