@@ -50,7 +50,7 @@ enum ReaderTestSupport {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let name = (path as NSString).lastPathComponent + ".gz"
         let output = directory.appendingPathComponent(name)
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         defer { try? handle.close() }
         let process = Process()

@@ -30,7 +30,7 @@ import Testing
         else { return nil }
         var document = Document(id: "amitriptyline-uses", format: .text, origin: Origin(file: articlePath, index: 0))
         document.passages = [Passage(label: "text", text: text)]
-        guard let split = try? TextStage().process(document) else { return nil }
+        let split = TextStage().process(document)
         return try? EntityMatcher(matcher: matcher).process(split)
     }()
 
