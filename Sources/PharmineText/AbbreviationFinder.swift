@@ -119,7 +119,8 @@ public struct AbbreviationFinder: Sendable {
             var offset = ByteScan.first(open, in: base, from: 0, to: bytes.count)
             while offset < bytes.count {
                 while sentenceIndex < sentences.count
-                    && (sentences[sentenceIndex].upperBound <= offset || sentences[sentenceIndex].upperBound > bytes.count)
+                    && (sentences[sentenceIndex].upperBound <= offset
+                        || sentences[sentenceIndex].upperBound > bytes.count)
                 {
                     sentenceIndex += 1
                 }

@@ -116,7 +116,8 @@ private struct SentenceScanner {
         let carriageReturn = SIMD16<UInt8>(repeating: UInt8(ascii: "\r"))
         while index + 16 <= end {
             let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hits = (block .== period) .| (block .== question) .| (block .== exclamation)
+            let hits =
+                (block .== period) .| (block .== question) .| (block .== exclamation)
                 .| (block .== newline) .| (block .== carriageReturn)
             if any(hits) { return index + ByteScan.firstLane(hits) }
             index += 16
