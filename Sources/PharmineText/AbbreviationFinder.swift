@@ -223,7 +223,7 @@ public struct AbbreviationFinder: Sendable {
         view: (Range<Int>) -> View
     ) -> (short: Range<Int>, long: Range<Int>)? {
         let contentScalars = view(content)
-        if wordCount(contentScalars) > 2 || contentScalars.count > 10 {
+        if contentScalars.count > 10 || wordCount(contentScalars) > 2 {
             // "SF (long form)": the short form is the word before the parenthesis (it lies
             // inside the long-form window, which starts at a word).
             var wordStart = prefix.upperBound
