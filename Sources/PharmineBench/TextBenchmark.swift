@@ -107,7 +107,8 @@ enum TextBenchmark {
             abbreviationCount = 0
             for (document, sentences) in zip(documents, spans) {
                 for (index, passage) in document.passages.enumerated() {
-                    abbreviationCount += finder.find(in: passage.text, sentences: sentences[index], passage: index).count
+                    abbreviationCount +=
+                        finder.find(in: passage.text, sentences: sentences[index], passage: index).count
                 }
             }
         }
@@ -234,7 +235,11 @@ enum TextBenchmark {
             print(
                 String(
                     format: "%-14@ seconds %.4f MB/s %8.1f docs/s %9.0f cpu-seconds %.4f cpu-MB/s %8.1f",
-                    label, best, Double(bytes) / 1e6 / time, Double(documents) / time, bestCPU,
+                    label,
+                    best,
+                    Double(bytes) / 1e6 / time,
+                    Double(documents) / time,
+                    bestCPU,
                     Double(bytes) / 1e6 / cpu
                 )
             )
@@ -292,7 +297,9 @@ enum TextBenchmark {
             )
         }
         mentions.sort {
-            ($0.passage, $0.start, $0.end, $0.type.rawValue, $0.id) < ($1.passage, $1.start, $1.end, $1.type.rawValue, $1.id)
+            ($0.passage, $0.start, $0.end, $0.type.rawValue, $0.id) < (
+                $1.passage, $1.start, $1.end, $1.type.rawValue, $1.id
+            )
         }
         document.mentions = mentions
         return document

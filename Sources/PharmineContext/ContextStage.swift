@@ -128,7 +128,13 @@ public struct ContextStage: Stage {
             }
             for (passage, indices) in sentencesOfPassage.enumerated() {
                 for index in indices {
-                    findCues(in: document, passage: passage, sentences: index..<(index + 1), into: &spans, scratch: &scratch)
+                    findCues(
+                        in: document,
+                        passage: passage,
+                        sentences: index..<(index + 1),
+                        into: &spans,
+                        scratch: &scratch
+                    )
                 }
             }
         }
@@ -165,22 +171,22 @@ public struct ContextStage: Stage {
                 withUnsafeTemporaryAllocation(of: (rank: Int32, length: Int).self, capacity: cues.trie.maximumMatches) {
                     found in
                     cues.withResolver(bytes) { resolver in
-                    cues.trie.withWalker { walker in
-                        for sentenceIndex in sentenceIndices {
-                            findCues(
-                                sentence: sentenceIndex,
-                                of: document.sentences[sentenceIndex],
-                                passage: passageIndex,
-                                tokens: tokens,
-                                bytes: bytes,
-                                walker: walker,
-                                resolver: resolver,
-                                found: found,
-                                into: &spans,
-                                scratch: &scratch
-                            )
+                        cues.trie.withWalker { walker in
+                            for sentenceIndex in sentenceIndices {
+                                findCues(
+                                    sentence: sentenceIndex,
+                                    of: document.sentences[sentenceIndex],
+                                    passage: passageIndex,
+                                    tokens: tokens,
+                                    bytes: bytes,
+                                    walker: walker,
+                                    resolver: resolver,
+                                    found: found,
+                                    into: &spans,
+                                    scratch: &scratch
+                                )
+                            }
                         }
-                    }
                     }
                 }
             }

@@ -119,7 +119,8 @@ public struct AbbreviationFinder: Sendable {
             var offset = ByteScan.first(open, in: base, from: 0, to: bytes.count)
             while offset < bytes.count {
                 while sentenceIndex < sentences.count
-                    && (sentences[sentenceIndex].upperBound <= offset || sentences[sentenceIndex].upperBound > bytes.count)
+                    && (sentences[sentenceIndex].upperBound <= offset
+                        || sentences[sentenceIndex].upperBound > bytes.count)
                 {
                     sentenceIndex += 1
                 }
@@ -222,7 +223,7 @@ public struct AbbreviationFinder: Sendable {
         view: (Range<Int>) -> View
     ) -> (short: Range<Int>, long: Range<Int>)? {
         let contentScalars = view(content)
-        if wordCount(contentScalars) > 2 || contentScalars.count > 10 {
+        if contentScalars.count > 10 || wordCount(contentScalars) > 2 {
             // "SF (long form)": the short form is the word before the parenthesis (it lies
             // inside the long-form window, which starts at a word).
             var wordStart = prefix.upperBound

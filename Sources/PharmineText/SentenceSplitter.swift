@@ -116,7 +116,8 @@ private struct SentenceScanner {
         let carriageReturn = SIMD16<UInt8>(repeating: UInt8(ascii: "\r"))
         while index + 16 <= end {
             let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hits = (block .== period) .| (block .== question) .| (block .== exclamation)
+            let hits =
+                (block .== period) .| (block .== question) .| (block .== exclamation)
                 .| (block .== newline) .| (block .== carriageReturn)
             if any(hits) { return index + ByteScan.firstLane(hits) }
             index += 16
@@ -198,15 +199,17 @@ private struct SentenceScanner {
     /// Whether the period at `period` closes an abbreviation or an initial rather than a sentence.
     func periodIsAbbreviation(at period: Int, beforeDigit: Bool) -> Bool {
         var wordStart = period
+        var hasPeriod = false
         // A word longer than 8 bytes is no abbreviation: stop looking after 9.
         while wordStart > 0, period - wordStart <= 8 {
             let byte = bytes[wordStart - 1]
             guard isASCIIAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { break }
+            if byte == UInt8(ascii: ".") { hasPeriod = true }
             wordStart -= 1
         }
         let length = period - wordStart
         guard length > 0, length <= 8 else { return false }
-        let word = lowercasedKey(wordStart, period)
+        let word = endingKey(wordStart, period)
         if SentenceAbbreviations.always.contains(word) {
             if word == SentenceAbbreviations.al {
                 return previousWord(before: wordStart) == SentenceAbbreviations.et
@@ -222,6 +225,7 @@ private struct SentenceScanner {
             return !SentenceAbbreviations.designations.contains(previous)
         }
         // Inner periods with short segments: "U.S.", "i.v.", "b.i.d.".
+        guard hasPeriod else { return false }
         var segment = 0
         var hasInnerPeriod = false
         for offset in wordStart..<period {
@@ -249,6 +253,28 @@ private struct SentenceScanner {
         }
         guard wordEnd - wordStart <= 15 else { return ShortWord() }
         return lowercasedKey(wordStart, wordEnd)
+    }
+
+    /// The lowercased key of a word of at most 8 ASCII bytes, aligned to its end (see
+    /// ``ShortWord/init(ending:)``): one load when 8 bytes precede `end`.
+    @inline(__always)
+    func endingKey(_ start: Int, _ end: Int) -> ShortWord {
+        let length = end - start
+        var packed: UInt64 = 0
+        if end >= 8, let base = bytes.baseAddress {
+            packed = UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self)
+            if length < 8 { packed &= ~((1 << (UInt64(8 - length) &* 8)) &- 1) }
+        } else {
+            for offset in start..<end {
+                packed |= UInt64(bytes[offset]) << (UInt64(8 - end + offset) &* 8)
+            }
+        }
+        // Lowercase A-Z in all eight bytes at once (the word is ASCII; cleared bytes stay 0).
+        let atLeastA = packed &+ 0x3F3F_3F3F_3F3F_3F3F
+        let aboveZ = packed &+ 0x2525_2525_2525_2525
+        var key = ShortWord()
+        key.low = packed | ((atLeastA & ~aboveZ & 0x8080_8080_8080_8080) >> 2)
+        return key
     }
 
     /// The lowercased key of a short ASCII range (at most 15 bytes).
@@ -527,6 +553,15 @@ struct ShortWord: Hashable {
         }
     }
 
+    /// The key of a word of at most 8 ASCII bytes, aligned to its end: its last byte is the
+    /// highest of ``low``. (Used for the words before a period, read with one load.)
+    init(ending word: String) {
+        let bytes = Array(word.utf8.prefix(8))
+        for (index, byte) in bytes.enumerated() {
+            low |= UInt64(byte) << (UInt64(8 - bytes.count + index) &* 8)
+        }
+    }
+
     @inline(__always)
     mutating func append(_ byte: UInt8, at index: Int) {
         if index < 8 {
@@ -543,7 +578,7 @@ struct ShortWordSet {
     private let slots: [ShortWord]
     private let shift: UInt64
 
-    init(_ words: [String]) {
+    init(_ words: [String], ending: Bool = false) {
         var size = 16
         var bits: UInt64 = 4
         while size < words.count * 4 {
@@ -552,7 +587,7 @@ struct ShortWordSet {
         }
         var slots = [ShortWord](repeating: ShortWord(), count: size)
         let shift = 64 - bits
-        for word in words.map(ShortWord.init) where word != ShortWord() {
+        for word in words.map({ ending ? ShortWord(ending: $0) : ShortWord($0) }) where word != ShortWord() {
             var slot = Self.slot(word, shift)
             while slots[slot] != ShortWord() && slots[slot] != word {
                 slot = (slot + 1) & (size - 1)
@@ -585,7 +620,7 @@ struct ShortWordSet {
 
 /// Word lists of the splitter (lowercased, without the final period).
 private enum SentenceAbbreviations {
-    static let al = ShortWord("al")
+    static let al = ShortWord(ending: "al")
     static let et = ShortWord("et")
 
     /// Abbreviations after which a sentence never ends.
@@ -593,11 +628,11 @@ private enum SentenceAbbreviations {
         "e.g", "eg", "i.e", "ie", "vs", "viz", "al", "approx", "ca", "cf", "fig", "figs", "ref", "refs",
         "dr", "drs", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "sp", "spp", "ssp", "subsp", "var",
         "resp", "incl", "suppl", "dept", "univ", "inc", "esp",
-    ])
+    ], ending: true)
     /// Abbreviations after which a sentence does not end when a number follows ("No. 3").
     static let beforeNumber = ShortWordSet([
         "no", "nos", "vol", "vols", "p", "pp", "eq", "eqs", "tab", "chap", "ch", "sect", "art", "n",
-    ])
+    ], ending: true)
     /// Words that take a letter as a name ("vitamin C", "hepatitis B", "type A"): after them a
     /// capital letter with a period is not an initial.
     static let designations = ShortWordSet([
