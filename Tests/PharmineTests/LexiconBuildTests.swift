@@ -1,3 +1,5 @@
+import PharmineCore
+import PharmineLexicon
 import Foundation
 import Testing
 
@@ -65,7 +67,7 @@ private func buildFixtures(includeHPO: Bool = false) throws -> LexiconBuilder.Re
     return try LexiconBuilder(options: options).build()
 }
 
-private func text(_ result: LexiconBuilder.Result, _ type: LexiconEntityType) -> String {
+private func text(_ result: LexiconBuilder.Result, _ type: EntityType) -> String {
     LexiconBuilder.tsv(header: result.headers[type] ?? "", entries: result.lexicons[type] ?? [])
 }
 
@@ -337,7 +339,7 @@ private func text(_ result: LexiconBuilder.Result, _ type: LexiconEntityType) ->
             outputs.append(files)
         }
         #expect(outputs[0] == outputs[1])
-        for type in LexiconEntityType.allCases {
+        for type in EntityType.allCases {
             let data = try #require(outputs[0][type.fileName])
             try checkFormat(String(decoding: data, as: UTF8.self), type: type)
         }
@@ -345,7 +347,7 @@ private func text(_ result: LexiconBuilder.Result, _ type: LexiconEntityType) ->
 }
 
 /// Checks a lexicon file's format: version line, header row, seven fields, sorted ids and synonyms.
-private func checkFormat(_ text: String, type: LexiconEntityType) throws {
+private func checkFormat(_ text: String, type: EntityType) throws {
     #expect(text.hasPrefix("# pharmine-lexicon 1\n"))
     #expect(!text.contains("\r"))
     let lexicon = ParsedLexicon(text: text)
@@ -383,7 +385,7 @@ private func checkFormat(_ text: String, type: LexiconEntityType) throws {
 /// Checks a large lexicon file on its bytes (debug builds are slow on strings): version line,
 /// header, seven fields, the type, ids sorted and unique; on a sample of rows, synonyms sorted,
 /// not empty, unique (ASCII case folded) and not repeating the name.
-private func formatProblems(_ bytes: [UInt8], type: LexiconEntityType) -> [String] {
+private func formatProblems(_ bytes: [UInt8], type: EntityType) -> [String] {
     let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), bar = UInt8(ascii: "|")
     var problems: [String] = []
     guard bytes.starts(with: Array("# pharmine-lexicon 1\n".utf8)) else { return ["no version line"] }
@@ -501,7 +503,7 @@ struct ShippedLexiconTests {
     }
 
     @Test func filesHaveTheFormat() throws {
-        for type in LexiconEntityType.allCases {
+        for type in EntityType.allCases {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: shippedLexicons + "/" + type.fileName)))
             let problems = formatProblems(bytes, type: type)
             #expect(problems.isEmpty, "\(type.fileName): \(problems.joined(separator: "; "))")

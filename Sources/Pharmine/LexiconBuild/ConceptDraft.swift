@@ -1,3 +1,5 @@
+import PharmineLexicon
+import PharmineCore
 /// A concept while the lexicon is being assembled: the vocabulary records merged into it and
 /// the surface forms gathered from them, each with a strength that settles conflicts.
 struct ConceptDraft {
@@ -67,7 +69,7 @@ struct ConceptFinalizer {
     /// CURIE prefixes in the order in which they supply a concept's id.
     var idPriority: [String]
     /// The entity type of the rows.
-    var type: LexiconEntityType
+    var type: EntityType
 
     /// Counts of what finalisation did, for the build report.
     struct Statistics {

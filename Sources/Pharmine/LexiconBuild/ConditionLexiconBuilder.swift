@@ -1,3 +1,5 @@
+import PharmineLexicon
+import PharmineCore
 import Foundation
 
 /// Builds the condition lexicon: MeSH diseases (tree C) and mental disorders (F03), MeSH
@@ -207,7 +209,7 @@ struct ConditionLexiconBuilder {
         for (position, draft) in drafts.enumerated() {
             for member in draft.members { draftOf[member.id] = position }
         }
-        for synonym in curated.synonyms where synonym.type == LexiconEntityType.condition.rawValue {
+        for synonym in curated.synonyms where synonym.type == EntityType.condition.rawValue {
             guard let target = draftOf[synonym.id] else { continue }
             drafts[target].add(synonym.synonym, strength: 5)
             drafts[target].sources.insert("curated")

@@ -1,3 +1,5 @@
+import PharmineLexicon
+import PharmineCore
 /// The curation list (`curation.tsv`): surface forms the matcher must not match, or must match
 /// only in their exact case. Most rules are generated from the finished lexicons; the hand-written
 /// rules of `curated/curation-manual.tsv` are added and win for the same term and type (a manual
@@ -48,9 +50,9 @@ struct CurationRules {
     ///   - weakForms: Per type, lower-cased forms that come only from weak sources (brands and
     ///     variants of drugs) and may be excluded when they are common English words.
     init(
-        lexicons: [LexiconEntityType: [LexiconEntry]],
+        lexicons: [EntityType: [LexiconEntry]],
         curated: CuratedData,
-        weakForms: [LexiconEntityType: Set<String>]
+        weakForms: [EntityType: Set<String>]
     ) {
         var byKey: [String: Rule] = [:]
         func put(_ rule: Rule) {
@@ -73,7 +75,7 @@ struct CurationRules {
                 if weakForms[.condition]?.contains(LexiconText.key(form)) != true { conditionForms.insert(form) }
             }
         }
-        for type in LexiconEntityType.allCases {
+        for type in EntityType.allCases {
             for entry in lexicons[type] ?? [] {
                 for (position, form) in ([entry.name] + entry.synonyms).enumerated() {
                     let key = LexiconText.key(form)
@@ -104,7 +106,7 @@ struct CurationRules {
     private static func rule(
         for form: String,
         key: String,
-        type: LexiconEntityType,
+        type: EntityType,
         isName: Bool,
         curated: CuratedData,
         weak: Bool,

@@ -1,3 +1,5 @@
+import PharmineLexicon
+import PharmineCore
 /// Builds the drug lexicon: DrugBank drugs with their MeSH records, ChEBI entities, salt forms
 /// and drug-ner-dictionary variants merged in; MeSH chemicals and supplementary chemical records
 /// without a DrugBank match as their own concepts; MeSH pharmacologic-action classes (D27) as
@@ -369,7 +371,7 @@ struct DrugLexiconBuilder {
     }
 
     private mutating func addManualSynonyms() {
-        for synonym in curated.synonyms where synonym.type == LexiconEntityType.drug.rawValue {
+        for synonym in curated.synonyms where synonym.type == EntityType.drug.rawValue {
             guard let target = conceptOf[synonym.id] else { continue }
             drafts[target].add(synonym.synonym, strength: 5)
             drafts[target].sources.insert("curated")

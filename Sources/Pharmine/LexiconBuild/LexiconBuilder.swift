@@ -1,3 +1,5 @@
+import PharmineLexicon
+import PharmineCore
 import Foundation
 
 /// Where the lexicon build reads and writes.
@@ -81,10 +83,10 @@ package struct LexiconBuilder: Sendable {
 
     /// The built lexicons, before writing.
     struct Result {
-        var lexicons: [LexiconEntityType: [LexiconEntry]] = [:]
+        var lexicons: [EntityType: [LexiconEntry]] = [:]
         var curation: CurationRules
         var drugForms: DrugForms
-        var headers: [LexiconEntityType: String] = [:]
+        var headers: [EntityType: String] = [:]
         var statistics: [(name: String, value: Int)] = []
         var timings: [(step: String, milliseconds: Int)] = []
     }
@@ -189,7 +191,7 @@ package struct LexiconBuilder: Sendable {
             ("receptors.sharedFormsKept", receptorResult.statistics.sharedFormsKept),
         ]
 
-        let lexicons: [LexiconEntityType: [LexiconEntry]] = [
+        let lexicons: [EntityType: [LexiconEntry]] = [
             .drug: drugResult.entries, .condition: conditionResult.entries, .receptor: receptorResult.entries,
         ]
         let curation = CurationRules(
@@ -201,7 +203,7 @@ package struct LexiconBuilder: Sendable {
             ]
         )
         let info = LexiconSourceInfo.all(gtopdbVersion: gtopdb.version, hpoVersion: hpo?.version ?? "")
-        var headers: [LexiconEntityType: String] = [:]
+        var headers: [EntityType: String] = [:]
         for (type, entries) in lexicons {
             headers[type] = Self.header(type: type, entries: entries, info: info)
         }
@@ -228,7 +230,7 @@ package struct LexiconBuilder: Sendable {
     }
 
     private static func header(
-        type: LexiconEntityType,
+        type: EntityType,
         entries: [LexiconEntry],
         info: [String: LexiconSourceInfo]
     ) -> String {
@@ -255,7 +257,7 @@ package struct LexiconBuilder: Sendable {
             throw LexiconBuildError(.writeFailed, file: output, message: "cannot create folder: \(error)")
         }
         var report = LexiconBuildReport()
-        for type in LexiconEntityType.allCases {
+        for type in EntityType.allCases {
             let entries = result.lexicons[type] ?? []
             let text = Self.tsv(header: result.headers[type] ?? "", entries: entries)
             try Self.writeAtomically(text, to: (output as NSString).appendingPathComponent(type.fileName))

@@ -1,3 +1,5 @@
+import PharmineLexicon
+import PharmineCore
 /// What the build tells about each source in file headers: name, title, version, address, licence.
 struct LexiconSourceInfo {
     var name: String
@@ -91,7 +93,7 @@ struct LexiconSourceInfo {
     }
 
     /// The licence line of each lexicon file.
-    static func licence(of type: LexiconEntityType) -> String {
+    static func licence(of type: EntityType) -> String {
         switch type {
         case .drug:
             "CC BY-SA 4.0 (share-alike: drug-ner-dictionary carries Wikipedia text under CC BY-SA 3.0); "

@@ -1,3 +1,5 @@
+import PharmineLexicon
+import PharmineCore
 import Foundation
 
 /// Builds the receptor (target) lexicon: HGNC protein-coding genes with GtoPdb target names,
@@ -314,7 +316,7 @@ struct ReceptorLexiconBuilder {
     }
 
     private mutating func addManualSynonyms() {
-        for synonym in curated.synonyms where synonym.type == LexiconEntityType.receptor.rawValue {
+        for synonym in curated.synonyms where synonym.type == EntityType.receptor.rawValue {
             guard let target = conceptOf[synonym.id] else { continue }
             drafts[target].add(synonym.synonym, strength: 5)
             drafts[target].sources.insert("curated")
