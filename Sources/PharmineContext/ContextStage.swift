@@ -163,7 +163,7 @@ public struct ContextStage: Stage {
                 if scratch.ids.count < tokens.count {
                     scratch.ids.append(contentsOf: repeatElement(-1, count: tokens.count - scratch.ids.count))
                 }
-                scratch.starters.removeAll(keepingCapacity: true)
+                if !scratch.starters.isEmpty { scratch.starters.removeAll(keepingCapacity: true) }
                 scratch.ids.withUnsafeMutableBufferPointer {
                     cues.wordIDs(bytes, tokens, into: $0, starters: &scratch.starters)
                 }
@@ -223,7 +223,7 @@ public struct ContextStage: Stage {
         }
         guard starter < scratch.starters.count, Int(scratch.starters[starter]) < range.upperBound else { return }
         // Every phrase that matches at every position, in the order of trying them one by one.
-        scratch.matches.removeAll(keepingCapacity: true)
+        if !scratch.matches.isEmpty { scratch.matches.removeAll(keepingCapacity: true) }
         scratch.ids.withUnsafeMutableBufferPointer { passageIDs in
             let ids = UnsafeMutableBufferPointer(rebasing: passageIDs[range])
             cues.phraseFlags.withUnsafeBufferPointer { flags in
@@ -261,11 +261,11 @@ public struct ContextStage: Stage {
                     return left.start < right.start
                 }
             }
-            scratch.chosen.removeAll(keepingCapacity: true)
+            if !scratch.chosen.isEmpty { scratch.chosen.removeAll(keepingCapacity: true) }
             if scratch.matches.count == 1 {
                 scratch.chosen.append(scratch.matches[0])
             } else {
-                scratch.occupied.removeAll(keepingCapacity: true)
+                if !scratch.occupied.isEmpty { scratch.occupied.removeAll(keepingCapacity: true) }
                 scratch.occupied.append(contentsOf: repeatElement(false, count: count))
                 for match in scratch.matches {
                     var free = true
@@ -286,7 +286,7 @@ public struct ContextStage: Stage {
                 break
             }
             if scoped {
-                scratch.boundary.removeAll(keepingCapacity: true)
+                if !scratch.boundary.isEmpty { scratch.boundary.removeAll(keepingCapacity: true) }
                 for index in range {
                     let token = tokens[index]
                     scratch.boundary.append(

@@ -624,15 +624,21 @@ private enum SentenceAbbreviations {
     static let et = ShortWord("et")
 
     /// Abbreviations after which a sentence never ends.
-    static let always = ShortWordSet([
-        "e.g", "eg", "i.e", "ie", "vs", "viz", "al", "approx", "ca", "cf", "fig", "figs", "ref", "refs",
-        "dr", "drs", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "sp", "spp", "ssp", "subsp", "var",
-        "resp", "incl", "suppl", "dept", "univ", "inc", "esp",
-    ], ending: true)
+    static let always = ShortWordSet(
+        [
+            "e.g", "eg", "i.e", "ie", "vs", "viz", "al", "approx", "ca", "cf", "fig", "figs", "ref", "refs",
+            "dr", "drs", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "sp", "spp", "ssp", "subsp", "var",
+            "resp", "incl", "suppl", "dept", "univ", "inc", "esp",
+        ],
+        ending: true
+    )
     /// Abbreviations after which a sentence does not end when a number follows ("No. 3").
-    static let beforeNumber = ShortWordSet([
-        "no", "nos", "vol", "vols", "p", "pp", "eq", "eqs", "tab", "chap", "ch", "sect", "art", "n",
-    ], ending: true)
+    static let beforeNumber = ShortWordSet(
+        [
+            "no", "nos", "vol", "vols", "p", "pp", "eq", "eqs", "tab", "chap", "ch", "sect", "art", "n",
+        ],
+        ending: true
+    )
     /// Words that take a letter as a name ("vitamin C", "hepatitis B", "type A"): after them a
     /// capital letter with a period is not an initial.
     static let designations = ShortWordSet([
