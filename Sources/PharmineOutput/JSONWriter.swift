@@ -115,6 +115,38 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
+    // MARK: - Members
+
+    /// Writes an object member: a key that needs no escaping and a string value (or `null`).
+    ///
+    /// - Parameters:
+    ///   - key: The key.
+    ///   - value: The string, or nil for `null`.
+    public mutating func field(_ key: StaticString, _ value: String?) {
+        self.key(key)
+        string(value)
+    }
+
+    /// Writes an object member: a key that needs no escaping and an integer (or `null`).
+    ///
+    /// - Parameters:
+    ///   - key: The key.
+    ///   - value: The integer, or nil for `null`.
+    public mutating func field(_ key: StaticString, _ value: Int?) {
+        self.key(key)
+        int(value)
+    }
+
+    /// Writes an object member: a key that needs no escaping and a Boolean (or `null`).
+    ///
+    /// - Parameters:
+    ///   - key: The key.
+    ///   - value: The Boolean, or nil for `null`.
+    public mutating func field(_ key: StaticString, _ value: Bool?) {
+        self.key(key)
+        bool(value)
+    }
+
     // MARK: - Values
 
     /// Writes a string value, escaped.
