@@ -236,7 +236,7 @@ struct ConditionLexiconBuilder {
     private mutating func addAdjectives() {
         for index in drafts.indices {
             var seen: Set<String> = []
-            for term in drafts[index].terms where term.strength >= 3 {
+            for term in drafts[index].terms where term.strength >= 2 {
                 guard let adjective = Self.adjective(of: term.text), seen.insert(adjective).inserted else { continue }
                 drafts[index].add(adjective, strength: 2)
                 statistics.adjectives += 1
@@ -248,17 +248,19 @@ struct ConditionLexiconBuilder {
     /// Adds "<site> <head>" compositions (see the type's documentation).
     private mutating func addSiteCompositions(draftOf: [String: Int]) {
         guard !curated.sites.isEmpty, !curated.heads.isEmpty else { return }
-        // Lower-cased strong forms and the one concept holding them (-1 when several do).
+        // Lower-cased forms and the concept a head gives its compositions: -2 for a weak form
+        // only; for a strong form, the concept whose name it is, else the first holding it.
         var owner: [String: Int] = [:]
         for (position, draft) in drafts.enumerated() {
+            let name = draft.members[0].name.lowercased()
             for term in draft.terms {
                 let key = term.text.lowercased()
                 if term.strength < 3 {
                     if owner[key] == nil { owner[key] = -2 }
                     continue
                 }
-                if let other = owner[key], other != position, other != -2 {
-                    owner[key] = -1
+                if let other = owner[key], other >= 0, other != position {
+                    if key == name, drafts[other].members[0].name.lowercased() != key { owner[key] = position }
                 } else {
                     owner[key] = position
                 }
@@ -286,23 +288,26 @@ struct ConditionLexiconBuilder {
 
     /// The adjective of a one-word disease name by its suffix, or nil: -kinesia → -kinetic,
     /// -icity → -ic, -pathy → -pathic, -lepsy → -leptic, -osis → -otic, -itis → -itic,
-    /// -sion → -sive, -ema/-oma → -ematous/-omatous, -aly → -alic, -betes → -betic, -ia → -ic.
-    /// Only plain words of at least six letters, lower-case or capitalised, give one.
+    /// -sion → -sive, -ema/-oma → -ematous/-omatous, -aly → -alic, -betes → -betic, -ism → -ic,
+    /// -ia → -ic (a plural -ias as -ia). Only plain words of at least five letters, lower-case or
+    /// capitalised, give one, and the stem left must have three letters (four before -icity:
+    /// "toxicity" gives no "toxic").
     static func adjective(of form: String) -> String? {
         let scalars = Array(form.unicodeScalars)
-        guard scalars.count >= 6,
+        guard scalars.count >= 5,
             scalars.dropFirst().allSatisfy({ ("a"..."z").contains($0) }),
             ("a"..."z").contains(scalars[0]) || ("A"..."Z").contains(scalars[0])
         else { return nil }
-        let word = form.lowercased()
+        var word = form.lowercased()
+        if word.hasSuffix("ias") { word.removeLast() }
         let rules: [(String, String)] = [
             ("kinesia", "kinetic"), ("icity", "ic"), ("pathy", "pathic"), ("lepsy", "leptic"), ("osis", "otic"),
             ("itis", "itic"), ("sion", "sive"), ("ema", "ematous"), ("oma", "omatous"), ("aly", "alic"),
-            ("betes", "betic"), ("ia", "ic"),
+            ("betes", "betic"), ("ism", "ic"), ("ia", "ic"),
         ]
         for (suffix, replacement) in rules where word.hasSuffix(suffix) {
             let stem = word.dropLast(suffix.count)
-            guard stem.count >= 4 else { return nil }
+            guard stem.count >= (suffix == "icity" ? 4 : 3) else { return nil }
             return stem + replacement
         }
         return nil
