@@ -19,7 +19,9 @@ import PharmineText
 /// replacing lexicon mentions inside it; an occurrence lying inside a longer mention is left to
 /// that mention. When the long form is not a known concept, lexicon mentions inside the short
 /// form's occurrences are removed, so "principal component analysis (PCA)" keeps "PCA" from being
-/// read as a drug.
+/// read as a drug. A long form "X-induced Y" (also "X induced", "X-associated", "X-related") that
+/// ends with a condition mention Y gives the short form Y's concept: "levodopa-induced dyskinesia
+/// (LID)" makes "LID" a mention of dyskinesia.
 ///
 /// The stage holds only the immutable matcher, so one instance serves every thread.
 public struct EntityMatcher: Stage {
@@ -166,7 +168,7 @@ public struct EntityMatcher: Stage {
         let long = definition.long
         let trimmed = long.utf8.count
         let whole = matcher.matches(in: long).filter { $0.start == 0 && $0.end == trimmed }
-        guard let match = whole.first else { return nil }
+        guard let match = whole.first else { return causedConditionConcept(definition, mentions: mentions) }
         let entry = matcher.concepts[match.entry]
         return Mention(
             type: entry.type,
@@ -178,6 +180,25 @@ public struct EntityMatcher: Stage {
             end: definition.longEnd,
             isClass: entry.isClass
         )
+    }
+
+    /// The condition mention that ends a long form "X-induced Y" (see the type's documentation), or nil.
+    func causedConditionConcept(_ definition: Abbreviation, mentions: [Mention]) -> Mention? {
+        let candidates = mentions.filter {
+            $0.passage == definition.passage && $0.end == definition.longEnd && $0.start > definition.longStart
+                && $0.type == .condition && $0.source == .lexicon
+        }
+        guard let condition = candidates.min(by: { $0.start < $1.start }) else { return nil }
+        let long = Array(definition.long.utf8)
+        let prefixLength = condition.start - definition.longStart
+        guard prefixLength > 0, prefixLength <= long.count else { return nil }
+        let prefix = String(decoding: long[..<prefixLength], as: UTF8.self).lowercased()
+        let markers = ["induced ", "associated ", "related "]
+        guard markers.contains(where: { prefix.hasSuffix($0) }) else { return nil }
+        var mention = condition
+        mention.start = definition.longStart
+        mention.end = definition.longEnd
+        return mention
     }
 
     /// Byte ranges where `short` occurs in `text` at or after `from`, starting and ending on token

@@ -12,6 +12,17 @@ import Foundation
 /// a one-to-many cross-reference; and last an identical name (a DO/MONDO/HPO name equal to a
 /// MeSH label or entry term, a MONDO name equal to a DO name). The concept's id is its MeSH id
 /// when it has one, else DOID, MONDO, HP.
+///
+/// Two kinds of surface forms are then made from the merged concepts:
+/// - **Adjectives.** A one-word MeSH, DO or curated form gives its adjective by a suffix rule
+///   (``adjective(of:)``: "thrombosis" → "thrombotic", "dyskinesia" → "dyskinetic",
+///   "nephrotoxicity" → "nephrotoxic", "epilepsy" → "epileptic", "depression" → "depressive"),
+///   added as a weak synonym: text often names a disease by its adjective ("diabetic patients").
+/// - **Site compositions.** For each body site of `curated/condition-sites.tsv` and head of
+///   `curated/condition-heads.tsv`, "<site> <head>" ("renal injury", "visual hallucinations") is
+///   added as a weak synonym of the site's disease concept or of the head's own concept, as the
+///   head's mode says, unless it already is a surface form of a condition. A disease named with
+///   its site is one mention, not a site word plus a shorter mention.
 struct ConditionLexiconBuilder {
     /// MeSH subtrees of conditions.
     static let conditionTrees = ["C", "F03"]
@@ -27,6 +38,8 @@ struct ConditionLexiconBuilder {
         var refusedLinks = 0
         var manualSynonyms = 0
         var manualMerges = 0
+        var adjectives = 0
+        var compositions = 0
     }
 
     var mesh: MeSHSource
@@ -215,6 +228,89 @@ struct ConditionLexiconBuilder {
             drafts[target].sources.insert("curated")
             statistics.manualSynonyms += 1
         }
+        addAdjectives()
+        addSiteCompositions(draftOf: draftOf)
+    }
+
+    /// Adds the adjective of each one-word strong form as a weak synonym.
+    private mutating func addAdjectives() {
+        for index in drafts.indices {
+            var seen: Set<String> = []
+            for term in drafts[index].terms where term.strength >= 2 {
+                guard let adjective = Self.adjective(of: term.text), seen.insert(adjective).inserted else { continue }
+                drafts[index].add(adjective, strength: 2)
+                statistics.adjectives += 1
+            }
+            if !seen.isEmpty { drafts[index].sources.insert("curated") }
+        }
+    }
+
+    /// Adds "<site> <head>" compositions (see the type's documentation).
+    private mutating func addSiteCompositions(draftOf: [String: Int]) {
+        guard !curated.sites.isEmpty, !curated.heads.isEmpty else { return }
+        // Lower-cased forms and the concept a head gives its compositions: -2 for a weak form
+        // only; for a strong form, the concept whose name it is, else the first holding it.
+        var owner: [String: Int] = [:]
+        for (position, draft) in drafts.enumerated() {
+            let name = draft.members[0].name.lowercased()
+            for term in draft.terms {
+                let key = term.text.lowercased()
+                if term.strength < 3 {
+                    if owner[key] == nil { owner[key] = -2 }
+                    continue
+                }
+                if let other = owner[key], other >= 0, other != position {
+                    if key == name, drafts[other].members[0].name.lowercased() != key { owner[key] = position }
+                } else {
+                    owner[key] = position
+                }
+            }
+        }
+        for site in curated.sites {
+            let siteDraft = site.id.flatMap { draftOf[$0] }
+            for head in curated.heads {
+                let phrase = site.word + " " + head.head
+                guard owner[phrase.lowercased()] == nil else { continue }
+                let own = owner[head.head.lowercased()].flatMap { $0 >= 0 ? $0 : nil }
+                let target: Int? =
+                    switch head.mode {
+                    case .own: own
+                    case .site: siteDraft
+                    case .either: siteDraft ?? own
+                    }
+                guard let target else { continue }
+                drafts[target].add(phrase, strength: 2)
+                drafts[target].sources.insert("curated")
+                statistics.compositions += 1
+            }
+        }
+    }
+
+    /// The adjective of a one-word disease name by its suffix, or nil: -kinesia → -kinetic,
+    /// -icity → -ic, -pathy → -pathic, -lepsy → -leptic, -osis → -otic, -itis → -itic,
+    /// -sion → -sive, -ema/-oma → -ematous/-omatous, -aly → -alic, -betes → -betic, -ism → -ic,
+    /// -ia → -ic (a plural -ias as -ia). Only plain words of at least five letters, lower-case or
+    /// capitalised, give one, and the stem left must have three letters (four before -icity:
+    /// "toxicity" gives no "toxic").
+    static func adjective(of form: String) -> String? {
+        let scalars = Array(form.unicodeScalars)
+        guard scalars.count >= 5,
+            scalars.dropFirst().allSatisfy({ ("a"..."z").contains($0) }),
+            ("a"..."z").contains(scalars[0]) || ("A"..."Z").contains(scalars[0])
+        else { return nil }
+        var word = form.lowercased()
+        if word.hasSuffix("ias") { word.removeLast() }
+        let rules: [(String, String)] = [
+            ("kinesia", "kinetic"), ("icity", "ic"), ("pathy", "pathic"), ("lepsy", "leptic"), ("osis", "otic"),
+            ("itis", "itic"), ("sion", "sive"), ("ema", "ematous"), ("oma", "omatous"), ("aly", "alic"),
+            ("betes", "betic"), ("ism", "ic"), ("ia", "ic"),
+        ]
+        for (suffix, replacement) in rules where word.hasSuffix(suffix) {
+            let stem = word.dropLast(suffix.count)
+            guard stem.count >= (suffix == "icity" ? 4 : 3) else { return nil }
+            return stem + replacement
+        }
+        return nil
     }
 
     /// MONDO has synonyms like "PHN - post-herpetic neuralgia": keep the long form.

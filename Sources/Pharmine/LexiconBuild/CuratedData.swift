@@ -10,6 +10,10 @@ import Foundation
 ///   derived from the sources.
 /// - `merges-manual.tsv`: `id into reason`: condition records merged by hand into another
 ///   concept (MONDO "chronic pain syndrome" into MeSH Chronic Pain).
+/// - `condition-sites.tsv`: `word id reason`: body sites ("renal", "visual") with the condition
+///   concept of disease of that site (or `-`).
+/// - `condition-heads.tsv`: `head mode reason`: condition heads that take a site in front
+///   ("renal injury", "penile pain"); see ``ConditionLexiconBuilder``.
 /// - `stopwords.txt`: English function words, one a line; never matched as entities.
 /// - `english-words.tsv`: `word common`: an English word list (SCOWL, via Debian's `wamerican`;
 ///   `common` = 1 for the words of the smaller `wamerican-small` list) used to find symbols that
@@ -45,7 +49,32 @@ struct CuratedData {
         var into: String
     }
 
+    /// A body site that can stand before a condition head.
+    struct Site {
+        var word: String
+        /// The condition concept of disease of the site, or nil.
+        var id: String?
+    }
+
+    /// A condition head that takes a site in front, and whose concept the composed form gets.
+    struct Head {
+        /// How a composed form is assigned.
+        enum Mode: String {
+            /// The head's own concept.
+            case own
+            /// The site's disease concept.
+            case site
+            /// The site's concept when it has one, else the head's own.
+            case either
+        }
+
+        var head: String
+        var mode: Mode
+    }
+
     var rules: [Rule] = []
+    var sites: [Site] = []
+    var heads: [Head] = []
     var synonyms: [Synonym] = []
     var merges: [Merge] = []
     var forms: [Form] = []
@@ -85,6 +114,16 @@ struct CuratedData {
                 throw LexiconBuildError(.malformed, file: formsPath, line: line, message: "unknown kind \(fields[1])")
             }
             forms.append(Form(word: fields[0], kind: fields[1]))
+        }
+        try Self.rows(folder + "/condition-sites.tsv", columns: 2) { fields, _ in
+            sites.append(Site(word: fields[0], id: fields[1] == "-" ? nil : fields[1]))
+        }
+        let headsPath = folder + "/condition-heads.tsv"
+        try Self.rows(headsPath, columns: 2) { fields, line throws(LexiconBuildError) in
+            guard let mode = Head.Mode(rawValue: fields[1]) else {
+                throw LexiconBuildError(.malformed, file: headsPath, line: line, message: "unknown mode \(fields[1])")
+            }
+            heads.append(Head(head: fields[0], mode: mode))
         }
         try SourceReading.forEachLine(folder + "/stopwords.txt") { line, _ in
             let word = line.trimmingCharacters(in: .whitespaces).lowercased()

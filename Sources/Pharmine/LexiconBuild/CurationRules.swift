@@ -1,3 +1,4 @@
+import Foundation
 import PharmineLexicon
 import PharmineCore
 /// The curation list (`curation.tsv`): surface forms the matcher must not match, or must match
@@ -25,7 +26,11 @@ import PharmineCore
 /// 7. a receptor symbol of at most five characters that is also, with the same case, a condition
 ///    name or strong synonym (`ALS`, `COPD`, `CAD`) → `exclude` for receptors: the disease sense
 ///    dominates in text;
-/// 8. a short upper-case symbol (three letters or fewer) of a receptor → `case_sensitive`.
+/// 8. a short upper-case symbol (three letters or fewer) of a receptor → `case_sensitive`;
+/// 9. a condition form "X-induced Y" (or "X induced Y", "X-associated Y", "X-related Y") whose
+///    rest Y is itself a condition form → `exclude` for conditions: the condition is Y, and X is
+///    its cause, a mention of its own ("heparin-induced thrombocytopenia" is thrombocytopenia
+///    caused by heparin).
 ///
 /// Weak sources: brand and variant lists (drug-ner-dictionary), ChEBI and supplementary-record
 /// synonyms, DO and MONDO synonyms, HGNC alias and previous symbols, GtoPdb synonyms, FamPlex
@@ -74,6 +79,24 @@ struct CurationRules {
             for form in [entry.name] + entry.synonyms where form.unicodeScalars.count <= 5 {
                 if weakForms[.condition]?.contains(LexiconText.key(form)) != true { conditionForms.insert(form) }
             }
+        }
+        var allConditionForms: Set<String> = []
+        for entry in lexicons[.condition] ?? [] {
+            for form in [entry.name] + entry.synonyms { allConditionForms.insert(form.lowercased()) }
+        }
+        for form in allConditionForms {
+            let key = LexiconText.key(form)
+            guard !manualAnyType.contains(key), !manualKeys.contains(key + "\t" + EntityType.condition.rawValue),
+                let rest = Self.causedCondition(form), allConditionForms.contains(rest)
+            else { continue }
+            put(
+                Rule(
+                    term: form,
+                    type: EntityType.condition.rawValue,
+                    action: "exclude",
+                    reason: "names its cause before the condition '\(rest)', which is matched on its own"
+                )
+            )
         }
         for type in EntityType.allCases {
             for entry in lexicons[type] ?? [] {
@@ -251,6 +274,18 @@ struct CurationRules {
         var candidates = [joined]
         if joined.hasSuffix("s"), joined.count > 3 { candidates.append(String(joined.dropLast())) }
         return candidates.first { curated.stopwords.contains($0) || curated.commonWords.contains($0) }
+    }
+
+    /// The condition of a lower-cased form "X-induced Y" ("X induced Y", "X-associated Y",
+    /// "X-related Y"), that is Y, or nil.
+    static func causedCondition(_ form: String) -> String? {
+        for marker in ["-induced ", " induced ", "-associated ", "-related "] {
+            guard let range = form.range(of: marker), range.lowerBound > form.startIndex else { continue }
+            let rest = form[range.upperBound...]
+            guard !rest.isEmpty else { continue }
+            return String(rest)
+        }
+        return nil
     }
 
     static func isSymbolLike(_ form: String) -> Bool {
