@@ -80,7 +80,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PharmineRelateTests",
-            dependencies: ["PharmineRelate", "PharmineContext", "PharmineLexicon", "PharmineText", "PharmineCore"]
+            dependencies: ["PharmineRelate", "PharmineContext", "PharmineLexicon", "PharmineText", "PharmineCore"],
+            exclude: ["Golden"]
         ),
         .testTarget(name: "PharmineOutputTests", dependencies: ["PharmineOutput", "PharmineCore"]),
         .testTarget(

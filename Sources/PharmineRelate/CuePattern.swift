@@ -9,14 +9,16 @@
 struct CuePattern: Sendable {
     /// One step.
     struct Step: Sendable {
-        var words: Set<String>
+        var words: WordSet
         var prefixes: [String]
         var optional: Bool
 
+        @inline(__always)
         func matches(_ item: SentenceView.Item) -> Bool {
             guard item.kind != .slot else { return false }
-            if words.contains(item.text) { return true }
-            return prefixes.contains { item.text.hasPrefix($0) }
+            if words.contains(key: item.key, text: item.text) { return true }
+            for prefix in prefixes where item.hasPrefix(prefix) { return true }
+            return false
         }
     }
 
@@ -35,16 +37,16 @@ struct CuePattern: Sendable {
                 optional = true
                 step = step.dropLast()
             }
-            var words: Set<String> = []
+            var words: [String] = []
             var prefixes: [String] = []
             for alternative in step.split(separator: "|") {
                 if alternative.count > 1, alternative.hasSuffix("*") {
                     prefixes.append(String(alternative.dropLast()))
                 } else {
-                    words.insert(String(alternative))
+                    words.append(String(alternative))
                 }
             }
-            return Step(words: words, prefixes: prefixes, optional: optional)
+            return Step(words: WordSet(words), prefixes: prefixes, optional: optional)
         }
     }
 
@@ -65,24 +67,34 @@ struct CuePattern: Sendable {
     ///   - start: Where the match must start.
     ///   - limit: Items at or after this index are not read.
     func match(_ items: [SentenceView.Item], at start: Int, limit: Int? = nil) -> Int? {
-        guard start < items.count, mayStart(with: items[start]) else { return nil }
+        guard start >= 0, start < items.count, mayStart(with: items[start]) else { return nil }
         let limit = min(limit ?? items.count, items.count)
-        var best: Int?
-        func walk(_ step: Int, _ position: Int) {
-            if step == steps.count {
-                if position > start, best.map({ position > $0 }) ?? true { best = position }
-                return
-            }
-            let current = steps[step]
-            if position < limit, current.matches(items[position]) {
-                walk(step + 1, position + 1)
-            }
-            if current.optional {
-                walk(step + 1, position)
-            }
+        var best = -1
+        walk(items, step: 0, position: start, start: start, limit: limit, best: &best)
+        return best < 0 ? nil : best
+    }
+
+    /// Tries every way of matching the steps from `step` on at `position`; keeps in `best` the
+    /// furthest end past `start`.
+    private func walk(
+        _ items: [SentenceView.Item],
+        step: Int,
+        position: Int,
+        start: Int,
+        limit: Int,
+        best: inout Int
+    ) {
+        if step == steps.count {
+            if position > start, position > best { best = position }
+            return
         }
-        walk(0, start)
-        return best
+        let current = steps[step]
+        if position < limit, current.matches(items[position]) {
+            walk(items, step: step + 1, position: position + 1, start: start, limit: limit, best: &best)
+        }
+        if current.optional {
+            walk(items, step: step + 1, position: position, start: start, limit: limit, best: &best)
+        }
     }
 }
 
@@ -127,6 +139,8 @@ struct CueSet: Sendable {
     let cues: [Cue]
     /// Cue indices by first-step word.
     private let byFirstWord: [String: [Int]]
+    /// The words of `byFirstWord`: most items are turned away by one probe, without hashing.
+    private let firstWords: WordSet
     /// Cues whose first step is optional or matches by prefix: tried at every position.
     private let always: [Int]
 
@@ -139,9 +153,10 @@ struct CueSet: Sendable {
                 always.append(index)
                 continue
             }
-            for word in first.words { byFirstWord[word, default: []].append(index) }
+            for word in first.words.words { byFirstWord[word, default: []].append(index) }
         }
         self.byFirstWord = byFirstWord
+        self.firstWords = WordSet(byFirstWord.keys.sorted())
         self.always = always
     }
 
@@ -152,20 +167,26 @@ struct CueSet: Sendable {
         var result: [CueHit] = []
         var covered = 0
         for start in items.indices where start >= covered && items[start].kind != .slot {
-            let candidates = (byFirstWord[items[start].text] ?? []) + always
-            guard !candidates.isEmpty else { continue }
-            var best: CueHit?
-            for index in candidates {
+            let item = items[start]
+            let indexed = firstWords.contains(key: item.key, text: item.text) ? byFirstWord[item.text] ?? [] : []
+            guard !indexed.isEmpty || !always.isEmpty else { continue }
+            // The indexed cues, then those tried everywhere: the table order of each kind.
+            var bestIndex = -1
+            var bestEnd = 0
+            func consider(_ index: Int) {
                 let cue = cues[index]
-                guard let end = cue.pattern.match(items, at: start) else { continue }
-                if let current = best, end < current.end || (end == current.end && cue.base <= current.cue.base) {
-                    continue
+                guard let end = cue.pattern.match(items, at: start) else { return }
+                if bestIndex >= 0, end < bestEnd || (end == bestEnd && cue.base <= cues[bestIndex].base) {
+                    return
                 }
-                best = CueHit(cue: cue, start: start, end: end)
+                bestIndex = index
+                bestEnd = end
             }
-            if let best {
-                result.append(best)
-                covered = best.end
+            for index in indexed { consider(index) }
+            for index in always { consider(index) }
+            if bestIndex >= 0 {
+                result.append(CueHit(cue: cues[bestIndex], start: start, end: bestEnd))
+                covered = bestEnd
             }
         }
         return result

@@ -295,7 +295,7 @@ struct IndicationRules {
     private func isEfficacy(_ item: Int) -> Bool {
         let it = items[item]
         guard it.kind == .word else { return false }
-        return IndicationCues.efficacyPrefixes.contains { it.text.hasPrefix($0) }
+        return IndicationCues.efficacyPrefixes.contains { it.hasPrefix($0) }
     }
 
     private func populationAfter(into collector: inout TripleCollector) {

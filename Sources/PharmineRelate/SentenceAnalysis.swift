@@ -9,9 +9,49 @@ struct SentenceAnalysis {
     /// The document's mentions (indexed by the slots).
     let mentions: [Mention]
     /// The context cues of the sentence (from the context stage), if any.
-    var cues: [ContextSpan] = []
+    let cues: [ContextSpan]
     /// Substances that are never drug arguments (neurotransmitters, mediators).
-    var endogenous = EndogenousSubstances()
+    let endogenous: EndogenousSubstances
+    /// The roles of each item, decided once per sentence: the three extractors ask for them
+    /// over and over.
+    private var roles: [Roles] = []
+
+    /// What a slot may be; -1 where it may not.
+    private struct Roles {
+        var drug: Int32 = -1
+        var condition: Int32 = -1
+        var receptor: Int32 = -1
+        var blocking = false
+    }
+
+    /// Creates the analysis of a sentence.
+    ///
+    /// - Parameters:
+    ///   - view: The sentence's view.
+    ///   - mentions: The document's mentions.
+    ///   - cues: The context cues of the sentence.
+    ///   - endogenous: Substances never taken as drug arguments.
+    init(
+        view: SentenceView,
+        mentions: [Mention],
+        cues: [ContextSpan] = [],
+        endogenous: EndogenousSubstances = EndogenousSubstances()
+    ) {
+        self.view = view
+        self.mentions = mentions
+        self.cues = cues
+        self.endogenous = endogenous
+        var roles = [Roles](repeating: Roles(), count: view.items.count)
+        for item in view.items.indices where view.items[item].kind == .slot {
+            roles[item] = Roles(
+                drug: decideDrug(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1,
+                condition: decideCondition(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1,
+                receptor: decideReceptor(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1,
+                blocking: decideBlockingDrug(item)
+            )
+        }
+        self.roles = roles
+    }
 
     /// The items of the sentence.
     var items: [SentenceView.Item] { view.items }
@@ -32,6 +72,12 @@ struct SentenceAnalysis {
     /// resolve, generic words ("agents", "neurotransmitters") and endogenous substances
     /// (``endogenous``: "serotonin", "dopamine", "glutamate").
     func drug(at item: Int) -> Int? {
+        guard roles.indices.contains(item) else { return nil }
+        let index = roles[item].drug
+        return index < 0 ? nil : Int(index)
+    }
+
+    private func decideDrug(at item: Int) -> Int? {
         guard let index = mention(at: item, type: .drug) else { return nil }
         if mention(at: item, type: .receptor) != nil { return nil }
         if isModifier(item) { return nil }
@@ -51,9 +97,13 @@ struct SentenceAnalysis {
 
     /// Whether a drug slot is a generic word ("agents", "an inhibitor") or an endogenous substance.
     private func isExcludedDrug(_ item: Int, _ mention: Mention) -> Bool {
-        let text = items[item].text
-        if endogenous.contains(mention) || endogenous.names.contains(text) { return true }
-        let words = text.split(separator: " ").map(String.init)
+        let it = items[item]
+        if endogenous.contains(mention) || endogenous.names.contains(it.text) { return true }
+        // One word (the common case): its key is known.
+        if !it.text.utf8.contains(UInt8(ascii: " ")) {
+            return Lexical.genericDrugs.contains(key: it.key, text: it.text)
+        }
+        let words = it.text.split(separator: " ").map(String.init)
         return words.contains(where: Lexical.genericDrugs.contains)
             && words.allSatisfy { Lexical.genericDrugs.contains($0) || Lexical.fillers.contains($0) }
     }
@@ -62,6 +112,10 @@ struct SentenceAnalysis {
     /// or endogenous: the nearest-subject search stops there ("medications used in the treatment
     /// of …" has no drug subject, even if one comes earlier).
     func isBlockingDrug(_ item: Int) -> Bool {
+        roles.indices.contains(item) && roles[item].blocking
+    }
+
+    private func decideBlockingDrug(_ item: Int) -> Bool {
         guard let index = mention(at: item, type: .drug), mentions[index].source != .anaphor,
             mention(at: item, type: .receptor) == nil
         else { return false }
@@ -73,6 +127,12 @@ struct SentenceAnalysis {
     /// Refused: a mention joined to a modifier ("pain-related") and a bare generic head noun
     /// ("conditions", "disorders"), which a lexicon may map to a root concept ("Disease").
     func condition(at item: Int) -> Int? {
+        guard roles.indices.contains(item) else { return nil }
+        let index = roles[item].condition
+        return index < 0 ? nil : Int(index)
+    }
+
+    private func decideCondition(at item: Int) -> Int? {
         guard let index = mention(at: item, type: .condition), !isModifier(item), !isGeneric(item) else { return nil }
         return index
     }
@@ -80,13 +140,20 @@ struct SentenceAnalysis {
     /// The target mention of an item, if it may be a mechanism object (same refusals as
     /// ``condition(at:)``: "receptors" alone is no target).
     func receptor(at item: Int) -> Int? {
+        guard roles.indices.contains(item) else { return nil }
+        let index = roles[item].receptor
+        return index < 0 ? nil : Int(index)
+    }
+
+    private func decideReceptor(at item: Int) -> Int? {
         guard let index = mention(at: item, type: .receptor), !isModifier(item), !isGeneric(item) else { return nil }
         return index
     }
 
     /// Whether a slot's whole text is a generic head noun ("conditions", "receptors").
     func isGeneric(_ item: Int) -> Bool {
-        Lexical.heads.contains(items[item].text) || Lexical.genericObjects.contains(items[item].text)
+        let it = items[item]
+        return Lexical.heads.contains(key: it.key, text: it.text) || Lexical.genericObjects.contains(key: it.key, text: it.text)
     }
 
     /// Whether a slot is joined by a hyphen to a modifier word ("aspirin-induced", "pain-related").
@@ -111,8 +178,8 @@ struct SentenceAnalysis {
     func isClauseBreak(_ item: Int) -> Bool {
         let it = items[item]
         switch it.kind {
-        case .punctuation: return Lexical.hardPunctuation.contains(it.text) && !isAbbreviationDot(item)
-        case .word: return Lexical.clauseBreak.contains(it.text)
+        case .punctuation: return Lexical.hardPunctuation.contains(key: it.key, text: it.text) && !isAbbreviationDot(item)
+        case .word: return Lexical.clauseBreak.contains(key: it.key, text: it.text)
         case .slot: return false
         }
     }
@@ -292,7 +359,7 @@ struct SentenceAnalysis {
             }
             if depth > 0 { continue }
             if it.kind == .slot { return false }
-            if Lexical.links.contains(it.text) { continue }
+            if Lexical.links.contains(key: it.key, text: it.text) { continue }
             if it.kind == .word, it.text.count > 4, it.text.hasSuffix("ly") { continue }
             if it.kind == .word, it.text.count > 3, it.text.hasSuffix("ed"),
                 items[item - 1].text.hasSuffix("ly") || items[item - 1].isWord(["a", "an", "the"])
@@ -356,7 +423,7 @@ struct SentenceAnalysis {
                     default: return nil
                     }
                 }
-                if let restricted, it.kind == .word, !restricted.contains(it.text), !Lexical.fillers.contains(it.text) {
+                if let restricted, it.kind == .word, !restricted.contains(it.text), !Lexical.fillers.contains(key: it.key, text: it.text) {
                     return nil
                 }
             }
@@ -383,7 +450,7 @@ struct SentenceAnalysis {
             while cursor < items.count, items[cursor].kind != .slot {
                 let it = items[cursor]
                 if it.isWord(Lexical.listSeparators)
-                    || (it.kind == .punctuation && Lexical.listSeparators.contains(it.text))
+                    || (it.kind == .punctuation && Lexical.listSeparators.contains(key: it.key, text: it.text))
                 {
                     separator = true
                 } else if it.isWord(Lexical.fillers) || it.isWord(Lexical.heads) {
@@ -453,7 +520,7 @@ struct SentenceAnalysis {
     /// category `hedged` or `hypothetical`.
     func hasHedge(in range: Range<Int>) -> Bool {
         let range = range.clamped(to: items.indices)
-        if range.contains(where: { items[$0].kind == .word && Lexical.isHedge(items[$0].text) && !inPseudoCue($0) }) {
+        if range.contains(where: { items[$0].kind == .word && Lexical.isHedge(items[$0]) && !inPseudoCue($0) }) {
             return true
         }
         return hasCue(of: [.hedged, .hypothetical], in: range)

@@ -28,21 +28,52 @@ struct SentenceView {
         var spaceBefore: Bool
         /// For a slot: indices into `Document.mentions` of the mentions sharing its span.
         var mentions: [Int]
+        /// The ``WordKey`` of `text`.
+        var key: UInt64
+
+        init(kind: Kind, text: String, start: Int, end: Int, spaceBefore: Bool, mentions: [Int], key: UInt64? = nil) {
+            self.kind = kind
+            self.text = text
+            self.start = start
+            self.end = end
+            self.spaceBefore = spaceBefore
+            self.mentions = mentions
+            self.key = key ?? WordKey.of(text)
+        }
 
         /// Whether the item is a word with one of the given texts.
         func isWord(_ words: Set<String>) -> Bool {
             kind == .word && words.contains(text)
         }
 
+        /// Whether the item is a word of a word list (probed by its key, without hashing).
+        @inline(__always)
+        func isWord(_ words: WordSet) -> Bool {
+            kind == .word && words.contains(key: key, text: text)
+        }
+
         /// Whether the item is a word with one of a few given texts. Call sites with a literal
-        /// list take this overload, which builds no Set (hashing every literal) per call.
+        /// list take this overload, which builds no Set (hashing every literal) per call; texts
+        /// of another length are passed over without comparing them.
+        @inline(__always)
         func isWord(_ words: [String]) -> Bool {
-            kind == .word && words.contains(text)
+            guard kind == .word else { return false }
+            let length = text.utf8.count
+            for word in words where word.utf8.count == length && word == text { return true }
+            return false
         }
 
         /// Whether the item is punctuation with the given text.
+        @inline(__always)
         func isPunctuation(_ text: String) -> Bool {
-            kind == .punctuation && self.text == text
+            kind == .punctuation && self.text.utf8.count == text.utf8.count && self.text == text
+        }
+
+        /// Whether the text starts with a prefix, as `String.hasPrefix` decides, comparing bytes
+        /// where that decides the same (an ASCII prefix followed by ASCII or nothing).
+        @inline(__always)
+        func hasPrefix(_ prefix: String) -> Bool {
+            Lexical.hasPrefix(text, prefix)
         }
     }
 
@@ -96,10 +127,32 @@ struct SentenceView {
             tokens = all[range]
         }
 
-        func text(_ start: Int, _ end: Int) -> String {
+        /// The lowercased text of a byte range and its key: ASCII bytes are lowercased and keyed
+        /// in one pass; other text goes through `String.lowercased()`.
+        func text(_ start: Int, _ end: Int) -> (String, UInt64) {
             let lower = max(0, min(start, bytes.count))
             let upper = max(lower, min(end, bytes.count))
-            return String(decoding: bytes[lower..<upper], as: UTF8.self).lowercased()
+            return bytes.withUnsafeBufferPointer { buffer in
+                let slice = UnsafeBufferPointer(rebasing: buffer[lower..<upper])
+                var ascii = true
+                for byte in slice where byte >= 0x80 {
+                    ascii = false
+                    break
+                }
+                guard ascii else {
+                    let text = String(decoding: slice, as: UTF8.self).lowercased()
+                    return (text, WordKey.of(text))
+                }
+                var key: UInt64 = 0
+                let text = String(unsafeUninitializedCapacity: slice.count) { output in
+                    for (offset, byte) in slice.enumerated() {
+                        output[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    }
+                    key = WordKey.of(UnsafeBufferPointer(rebasing: output[0..<slice.count]))
+                    return slice.count
+                }
+                return (text, key)
+            }
         }
 
         var raw: [Item] = []
@@ -108,14 +161,16 @@ struct SentenceView {
         func emitSlots(before limit: Int) {
             while slotCursor < slots.count && slots[slotCursor].start < limit {
                 let slot = slots[slotCursor]
+                let (text, key) = text(slot.start, slot.end)
                 raw.append(
                     Item(
                         kind: .slot,
-                        text: text(slot.start, slot.end),
+                        text: text,
                         start: slot.start,
                         end: slot.end,
                         spaceBefore: slot.start > previousEnd,
-                        mentions: slot.mentions
+                        mentions: slot.mentions,
+                        key: key
                     )
                 )
                 previousEnd = slot.end
@@ -129,14 +184,16 @@ struct SentenceView {
                 continue
             }
             let kind: Kind = token.kind == .punctuation ? .punctuation : .word
+            let (text, key) = text(token.start, token.end)
             raw.append(
                 Item(
                     kind: kind,
-                    text: text(token.start, token.end),
+                    text: text,
                     start: token.start,
                     end: token.end,
                     spaceBefore: token.start > previousEnd,
-                    mentions: []
+                    mentions: [],
+                    key: key
                 )
             )
             previousEnd = token.end
@@ -170,7 +227,9 @@ struct SentenceView {
                 !raw[index + 1].spaceBefore
             {
                 let next = raw[index + 1]
-                items[items.count - 1].text = previous.text + "-" + next.text
+                let joined = previous.text + "-" + next.text
+                items[items.count - 1].text = joined
+                items[items.count - 1].key = WordKey.of(joined)
                 items[items.count - 1].end = next.end
                 index += 2
                 continue

@@ -1,12 +1,41 @@
 import PharmineContext
 import PharmineCore
 
+/// A set of entity types, as one bit each.
+struct EntityTypes: Equatable {
+    private var bits: UInt8 = 0
+
+    @inline(__always)
+    private static func bit(_ type: EntityType) -> UInt8 {
+        switch type {
+        case .drug: 1
+        case .condition: 2
+        case .receptor: 4
+        }
+    }
+
+    /// Whether a type is in the set.
+    @inline(__always)
+    func contains(_ type: EntityType) -> Bool {
+        bits & Self.bit(type) != 0
+    }
+
+    /// Adds a type.
+    @inline(__always)
+    mutating func insert(_ type: EntityType) {
+        bits |= Self.bit(type)
+    }
+}
+
 /// What is known of a sentence before its view is built.
 struct SentenceFacts {
     /// The entity types of its mentions.
-    var types: Set<EntityType>
+    var types: EntityTypes
     /// How many mentions it holds.
     var mentionCount: Int
+    /// Whether it holds drug mentions of at least two concepts (two drug arguments of different
+    /// concepts are what every interaction needs).
+    var twoDrugConcepts: Bool
     /// Its UTF-8 bytes.
     var text: ArraySlice<UInt8>
 }
@@ -15,6 +44,9 @@ struct SentenceFacts {
 /// each. Shared by the extractors so each reads the core layers the same way.
 struct SentenceWalker {
     /// Calls `body` for each sentence with at least `minimumMentions` mentions.
+    ///
+    /// The mentions and cues of each sentence are grouped by counting (no dictionary), and a
+    /// passage's bytes are copied once, when its first sentence is accepted.
     ///
     /// - Parameters:
     ///   - document: The document (sentences, tokens and mentions filled).
@@ -30,19 +62,35 @@ struct SentenceWalker {
         where accepts: (SentenceFacts) -> Bool = { _ in true },
         _ body: (SentenceAnalysis, SentenceFacts) -> Void
     ) {
-        guard !document.sentences.isEmpty, !document.mentions.isEmpty else { return }
-        var bySentence: [Int: [Int]] = [:]
-        for (index, mention) in document.mentions.enumerated() {
-            bySentence[mention.sentence, default: []].append(index)
-        }
-        var cuesBySentence: [Int: [ContextSpan]] = [:]
-        for cue in document.cues { cuesBySentence[cue.sentence, default: []].append(cue) }
-        var bytesByPassage: [Int: [UInt8]] = [:]
-        for sentenceIndex in document.sentences.indices {
-            guard let indices = bySentence[sentenceIndex], indices.count >= minimumMentions else { continue }
-            let sentence = document.sentences[sentenceIndex]
+        let sentences = document.sentences
+        let mentions = document.mentions
+        guard !sentences.isEmpty, !mentions.isEmpty else { return }
+        let mentionGroups = Grouping(count: sentences.count, keys: mentions.lazy.map(\.sentence))
+        let cues = document.cues
+        let cueGroups = Grouping(count: sentences.count, keys: cues.lazy.map(\.sentence))
+        var bytesByPassage = [[UInt8]?](repeating: nil, count: document.passages.count)
+        var inPassage: [Int] = []
+        for sentenceIndex in sentences.indices {
+            let indices = mentionGroups.members(of: sentenceIndex)
+            guard indices.count >= minimumMentions else { continue }
+            let sentence = sentences[sentenceIndex]
             guard document.passages.indices.contains(sentence.passage) else { continue }
-            let inPassage = indices.filter { document.mentions[$0].passage == sentence.passage }
+            inPassage.removeAll(keepingCapacity: true)
+            var types = EntityTypes()
+            var firstDrug: Int?
+            var twoDrugConcepts = false
+            for index in indices where mentions[index].passage == sentence.passage {
+                inPassage.append(index)
+                let mention = mentions[index]
+                types.insert(mention.type)
+                if mention.type == .drug, !twoDrugConcepts {
+                    if let firstDrug {
+                        if mentions[firstDrug].id != mention.id { twoDrugConcepts = true }
+                    } else {
+                        firstDrug = index
+                    }
+                }
+            }
             guard inPassage.count >= minimumMentions else { continue }
             let bytes: [UInt8]
             if let cached = bytesByPassage[sentence.passage] {
@@ -53,8 +101,9 @@ struct SentenceWalker {
             }
             let lower = max(0, min(sentence.start, bytes.count))
             let facts = SentenceFacts(
-                types: Set(inPassage.map { document.mentions[$0].type }),
+                types: types,
                 mentionCount: inPassage.count,
+                twoDrugConcepts: twoDrugConcepts,
                 text: bytes[lower..<max(lower, min(sentence.end, bytes.count))]
             )
             guard accepts(facts) else { continue }
@@ -64,10 +113,45 @@ struct SentenceWalker {
                 bytes: bytes,
                 mentionIndices: inPassage
             )
-            var analysis = SentenceAnalysis(view: view, mentions: document.mentions)
-            analysis.endogenous = endogenous
-            analysis.cues = cuesBySentence[sentenceIndex]?.filter { $0.passage == sentence.passage } ?? []
+            var sentenceCues: [ContextSpan] = []
+            for cue in cueGroups.members(of: sentenceIndex) where cues[cue].passage == sentence.passage {
+                sentenceCues.append(cues[cue])
+            }
+            let analysis = SentenceAnalysis(
+                view: view,
+                mentions: mentions,
+                cues: sentenceCues,
+                endogenous: endogenous
+            )
             body(analysis, facts)
         }
+    }
+}
+
+/// Indices grouped by a small integer key in `0..<count`, in their original order (keys out of
+/// range are dropped): a counting sort.
+private struct Grouping {
+    /// Where each key's members start in `members`; `count + 1` entries.
+    private var starts: [Int]
+    /// The indices, grouped by key.
+    private var order: [Int]
+
+    init(count: Int, keys: some Collection<Int>) {
+        var starts = [Int](repeating: 0, count: count + 1)
+        for key in keys where key >= 0 && key < count { starts[key + 1] += 1 }
+        for key in 0..<count { starts[key + 1] += starts[key] }
+        var next = starts
+        var order = [Int](repeating: 0, count: starts[count])
+        for (index, key) in keys.enumerated() where key >= 0 && key < count {
+            order[next[key]] = index
+            next[key] += 1
+        }
+        self.starts = starts
+        self.order = order
+    }
+
+    /// The indices with a key, in their original order.
+    func members(of key: Int) -> ArraySlice<Int> {
+        order[starts[key]..<starts[key + 1]]
     }
 }
