@@ -84,15 +84,52 @@ public struct InteractionExtractor: Stage {
 /// The interaction rules applied to one sentence.
 struct InteractionRules {
     let analysis: SentenceAnalysis
+    /// Whether the sentence denies an interaction ("no clinically significant interactions were
+    /// observed between X and …", "X had no effect on Y", "without evidence of adverse
+    /// interactions"): its triples are negated, contraindications excepted.
+    let denied: Bool
 
-    private var items: [SentenceView.Item] { analysis.items }
+    init(analysis: SentenceAnalysis) {
+        self.analysis = analysis
+        self.denied = Self.deniesInteraction(analysis.items)
+    }
+
+    /// Words a denial is about: "no interaction", "did not alter", "no significant effect".
+    private static let deniedWords: Set<String> = [
+        "interaction", "interactions", "interact", "interacts", "interacted", "effect", "effects", "change",
+        "changes", "changed", "difference", "differences", "alteration", "alterations", "alter", "altered",
+        "alters", "affect", "affected", "influence", "influenced", "evidence", "significant", "significantly",
+        "clinically", "relevant", "pharmacokinetic", "pharmacodynamic", "apparent", "meaningful", "important",
+        "modify", "modified", "increase", "decrease", "impact",
+    ]
+
+    private static func deniesInteraction(_ items: [SentenceView.Item]) -> Bool {
+        for (index, item) in items.enumerated() where item.kind == .word {
+            if ["unchanged", "unaffected", "unaltered"].contains(item.text) { return true }
+            guard ["no", "not", "without", "neither", "nor", "lack"].contains(item.text) else { continue }
+            // "should not", "must not", "do not", "not recommended": advice, not a denial.
+            if index > 0, items[index - 1].isWord(["should", "must", "do", "cannot", "can", "need"]) { continue }
+            if index + 1 < items.count, items[index + 1].isWord(["recommended", "advised", "be", "exceed", "only", "known", "been"]) {
+                continue
+            }
+            var cursor = index + 1
+            while cursor < items.count, cursor - index <= 4 {
+                if items[cursor].kind == .slot { break }
+                if items[cursor].isWord(deniedWords) { return true }
+                cursor += 1
+            }
+        }
+        return false
+    }
+
+    var items: [SentenceView.Item] { analysis.items }
 
     /// The direction words of pharmacokinetic statements.
-    private enum Direction {
+    enum Direction {
         case increase, decrease, inhibit, induce
     }
 
-    private static let verbs: [String: Direction] = {
+    static let verbs: [String: Direction] = {
         var verbs: [String: Direction] = [:]
         for word in [
             "increase", "increases", "increased", "increasing", "raise", "raises", "raised", "raising",
@@ -131,11 +168,14 @@ struct InteractionRules {
         contraindications(into: &collector)
         effects(into: &collector)
         coadministration(into: &collector)
+        changedEffects(into: &collector)
+        cautions(into: &collector)
+        includedLists(into: &collector)
     }
 
     /// A drug mention that may be a partner (``SentenceAnalysis/drug(at:)`` refuses endogenous
     /// substances and generic words).
-    private func partner(at item: Int) -> Int? {
+    func partner(at item: Int) -> Int? {
         isAnalyte(item) ? nil : analysis.drug(at: item)
     }
 
@@ -145,7 +185,7 @@ struct InteractionRules {
         "sodium", "potassium", "calcium", "magnesium", "chloride", "bicarbonate", "phosphate", "creatinine",
         "urea", "glucose", "cholesterol", "triglycerides", "uric acid", "bilirubin", "albumin", "oxygen",
         "water", "malondialdehyde", "malonaldehyde", "lactate", "lactic acid", "ammonia", "iron", "zinc", "copper",
-        "hemoglobin", "haemoglobin", "nitric oxide", "blood glucose", "protein", "proteins",
+        "hemoglobin", "haemoglobin", "nitric oxide", "blood glucose", "protein", "proteins", "prothrombin",
     ]
 
     private func isAnalyte(_ item: Int) -> Bool {
@@ -154,7 +194,7 @@ struct InteractionRules {
             || Self.analytes.contains(items[item].text)
     }
 
-    private func nearestPartner(before limit: Int, window: Int = 20) -> Int? {
+    func nearestPartner(before limit: Int, window: Int = 20) -> Int? {
         var item = limit - 1
         while item >= max(0, limit - window) {
             if analysis.isClauseBreak(item) { return nil }
@@ -164,18 +204,18 @@ struct InteractionRules {
         return nil
     }
 
-    private func partnerAfter(_ start: Int, maxGap: Int = 3) -> Int? {
+    func partnerAfter(_ start: Int, maxGap: Int = 3) -> Int? {
         guard let item = analysis.drugAfter(start, maxGap: maxGap), partner(at: item) != nil else { return nil }
         return item
     }
 
     private func partnerList(from first: Int) -> [Int] {
-        analysis.expandList(from: first, accept: partner).items
+        looseList(from: first)
     }
 
     /// The first partners of a statement: the nearest one and the drugs listed before it
     /// ("Ketoconazole, itraconazole, and ritonavir may increase ..."), in sentence order.
-    private func firstList(endingAt last: Int) -> [Int] {
+    func firstList(endingAt last: Int) -> [Int] {
         analysis.expandListBackward(from: last, accept: partner).sorted()
     }
 
@@ -236,11 +276,11 @@ struct InteractionRules {
         }
     }
 
-    private func hasModifier(before noun: Int) -> Bool {
+    func hasModifier(before noun: Int) -> Bool {
         (max(0, noun - 2)..<noun).contains { items[$0].isWord(Self.levelModifiers) }
     }
 
-    private func qualifier(_ direction: Direction, noun: Int, modified: Bool) -> String? {
+    func qualifier(_ direction: Direction, noun: Int, modified: Bool) -> String? {
         let word = items[noun]
         guard word.kind == .word else { return nil }
         if Self.exposureNouns.contains(word.text) {
@@ -268,7 +308,7 @@ struct InteractionRules {
 
     // MARK: - "The effects of Y may be reduced by X", "plasma levels of Y are increased by X"
 
-    private static let effectNouns: Set<String> = [
+    static let effectNouns: Set<String> = [
         "effect", "effects", "action", "actions", "efficacy", "effectiveness", "activity", "response",
         "toxicity",
     ]
@@ -304,7 +344,7 @@ struct InteractionRules {
             } else {
                 continue
             }
-            guard let subject = partnerAfter(by + 1, maxGap: 2) else { continue }
+            guard let subject = partnerAfter(by + 1, maxGap: 2) ?? listHead(after: by + 1) else { continue }
             for first in partnerList(from: subject) {
                 for object in objects {
                     emit(first: first, second: object, rule: rule, base: 0.8, qualifier: qualifier, into: &collector)
@@ -532,7 +572,7 @@ struct InteractionRules {
             // "X interacts with Y"
             if it.isWord(["interacts", "interact", "interacted", "interacting"]), word + 1 < items.count,
                 items[word + 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
-                let second = partnerAfter(word + 2)
+                let second = partnerAfter(word + 2) ?? listHead(after: word + 2)
             {
                 for other in partnerList(from: second) {
                     emit(first: first, second: other, rule: "interacts", base: 0.7, qualifier: nil, into: &collector)
@@ -598,7 +638,7 @@ struct InteractionRules {
     }
 
     /// The effect a co-administration sentence states after `start`, as a qualifier.
-    private func statedEffect(after start: Int) -> String? {
+    func statedEffect(after start: Int) -> String? {
         var item = start + 1
         while item < items.count {
             if items[item].kind == .punctuation, items[item].text == ";" { break }
@@ -624,7 +664,7 @@ struct InteractionRules {
 
     // MARK: - Emitting
 
-    private func emit(
+    func emit(
         first: Int,
         second: Int,
         rule: String,
@@ -642,7 +682,7 @@ struct InteractionRules {
         // The negation of "should not be combined" is the contraindication itself.
         let negated =
             qualifier == "contraindicated"
-            ? false : subject.negated || object.negated || analysis.hasNegation(in: path)
+            ? false : denied || subject.negated || object.negated || analysis.hasNegation(in: path)
         let hedged =
             subject.hedged || object.hedged || subject.hypothetical || object.hypothetical
             || analysis.hasHedge(in: path)

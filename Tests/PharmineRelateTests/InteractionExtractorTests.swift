@@ -118,6 +118,38 @@ import Testing
             "Plasma levels of phenytoin should be monitored when fluoxetine and phenytoin are coadministered.",
             ["interaction fluoxetine→phenytoin -"]
         ),
+        ("Ibuprofen may decrease the efficacy of lisinopril.", ["interaction ibuprofen→lisinopril decreases_effect"]),
+        (
+            "Carbamazepine may interfere with the absorption of warfarin.",
+            ["interaction carbamazepine→warfarin -"]
+        ),
+        (
+            "Tramadol should be used with caution in patients receiving sertraline or duloxetine.",
+            ["interaction tramadol→sertraline monitor", "interaction tramadol→duloxetine monitor"]
+        ),
+        (
+            "Medicines that can raise the serum levels of phenytoin include: fluoxetine; omeprazole; and ketoconazole.",
+            [
+                "interaction phenytoin→fluoxetine -",
+                "interaction phenytoin→omeprazole -",
+                "interaction phenytoin→ketoconazole -",
+            ]
+        ),
+        (
+            "Ketoconazole can interact with the following medicines: midazolam (a sedative), simvastatin, and warfarin.",
+            [
+                "interaction ketoconazole→midazolam -",
+                "interaction ketoconazole→simvastatin -",
+                "interaction ketoconazole→warfarin -",
+            ]
+        ),
+        (
+            "The sedative effect of midazolam may be enhanced by certain drugs, including ketoconazole, several antifungal azoles and clarithromycin.",
+            [
+                "interaction midazolam→ketoconazole additive_effect",
+                "interaction midazolam→clarithromycin additive_effect",
+            ]
+        ),
     ]
 
     @Test(arguments: positives)
@@ -151,6 +183,20 @@ import Testing
     @Test(arguments: negatives)
     func findsNothing(_ marked: String) {
         #expect(triples(marked).map(\.summary) == [], "\(marked)")
+    }
+
+    @Test func deniedInteractionsAreNegated() {
+        let found = triples("No clinically relevant interaction was seen between ketoconazole and the following drugs: midazolam, warfarin.")
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { $0.negated })
+        let advice = triples("Simvastatin should not be combined with clarithromycin.")
+        #expect(advice.map(\.negated) == [false])
+    }
+
+    @Test func effectAdjectiveIsNoPartner() {
+        // "the anticoagulant effect of warfarin": the class adjective names the effect, the partner is warfarin.
+        let found = triples("Aspirin may increase the {anticoagulant|monoamine oxidase inhibitors} effect of warfarin.")
+        #expect(found.map(\.summary) == ["interaction aspirin→warfarin increases_effect"])
     }
 
     @Test func negatedAndOneTriplePerPair() throws {

@@ -148,6 +148,13 @@ public struct Evaluator: Sendable {
             }
         }
 
+        // Gold annotations by document and id, to name missed relations in the examples.
+        var annotationsByKey: [String: [String: Annotation]] = [:]
+        if corpus.level == .mention {
+            for document in corpus.documents {
+                for annotation in document.annotations { annotationsByKey[document.id, default: [:]][annotation.id] = annotation }
+            }
+        }
         let goldUntyped = Set(corpus.relations.map(\.untyped))
         let goldTyped = Set(corpus.relations)
         for predicate in PharmineCore.Predicate.allCases {
@@ -162,7 +169,7 @@ public struct Evaluator: Sendable {
                 report.falseTriples[predicate, default: []].append(examplesOfTriple[relation] ?? "\(relation)")
             }
             report.missedRelations[predicate] = goldSet.subtracting(predicted).map {
-                "\($0.document) \($0.subject) -> \($0.object)"
+                describeGold($0, in: annotationsByKey, corpus: corpus)
             }.sorted()
             if corpus.kind == .ddi || corpus.kind == .drugprot {
                 let typedPredictedSet = typedPredicted.filter { $0.predicate == predicate }
@@ -274,11 +281,35 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// The text of a sentence (UTF-8 offsets into its passage), for the examples.
+    private func sentenceText(_ index: Int, in document: Document) -> String {
+        guard document.sentences.indices.contains(index) else { return "" }
+        let sentence = document.sentences[index]
+        guard document.passages.indices.contains(sentence.passage) else { return "" }
+        let bytes = Array(document.passages[sentence.passage].text.utf8)
+        let start = max(0, min(sentence.start, bytes.count))
+        let end = max(start, min(sentence.end, bytes.count))
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// A missed gold relation for the examples: its kind, the texts of mention-level arguments and
+    /// their passage (sentence) text.
+    private func describeGold(_ relation: GoldRelation, in annotations: [String: [String: Annotation]], corpus: GoldCorpus) -> String {
+        let kind = corpus.relations.first { $0.untyped == relation }?.kind ?? "-"
+        guard let byID = annotations[relation.document], let subject = byID[relation.subject], let object = byID[relation.object],
+            let document = corpus.documents.first(where: { $0.id == relation.document }),
+            document.passages.indices.contains(subject.passage)
+        else {
+            return "\(relation.document) \(relation.subject) -> \(relation.object) k=\(kind)"
+        }
+        return "\(relation.document) [\(subject.text)] -> [\(object.text)] k=\(kind) | \(document.passages[subject.passage].text)"
+    }
+
     private func describe(_ triple: Triple, in document: Document, maps: [ScalarOffsetMap]) -> String {
         func text(_ mention: Mention) -> String {
             let bytes = Array(document.passages[mention.passage].text.utf8)
             return String(decoding: bytes[mention.start..<mention.end], as: UTF8.self)
         }
-        return "\(document.id) \(triple.rule) [\(text(triple.subject))] -> [\(text(triple.object))] q=\(triple.qualifier ?? "-")"
+        return "\(document.id) \(triple.rule) [\(text(triple.subject))] -> [\(text(triple.object))] q=\(triple.qualifier ?? "-") | \(sentenceText(triple.sentence, in: document))"
     }
 }

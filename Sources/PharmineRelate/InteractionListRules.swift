@@ -1,0 +1,340 @@
+import PharmineCore
+
+/// The broader interaction rules of drug labels: changed effects ("X may decrease the efficacy
+/// of Y", "X may interfere with Y"), cautions ("X should be used with caution in patients
+/// receiving Y") and the lists of "Drugs that may increase the effects of X include: A, B, C".
+/// Second arguments are read as loose lists (``InteractionRules/looseList(from:)``).
+extension InteractionRules {
+    /// Words between list items: separators and words that introduce examples.
+    private static let looseSeparators: Set<String> = [
+        ",", "and", "or", "and/or", "/", "(", ")", ":", "such", "as", "like", "including", "include", "includes",
+        "e.g.", "e.g", "eg", "e", "g", "i.e.", "i.e", "ie", "i", "especially", "particularly", "namely", "notably",
+        "plus", "other", "others", "etc", "etc.", "certain", "some", "various", "all", "the", "a", "an", "also",
+        "with", "either", "both", "nor", "of", "those", "these",
+    ]
+
+    /// Words that end a loose list: verbs, modals, subordinators and prepositions of a new phrase.
+    private static let looseStops: Set<String> = [
+        "may", "might", "can", "could", "should", "must", "will", "would", "is", "are", "was", "were", "be",
+        "been", "being", "has", "have", "had", "do", "does", "did", "which", "that", "who", "whom", "whose",
+        "because", "since", "when", "while", "if", "unless", "due", "resulting", "leading", "than", "compared",
+        "after", "before", "during", "in", "on", "at", "for", "to", "by", "from", "into", "without", "within",
+        "patients", "patient", "but", "however", "although", "whereas", "not", "no", "there",
+    ]
+
+    /// A list of partners starting at `first`, read loosely: items may be joined by commas,
+    /// "and", "or", parentheses and example words ("such as", "e.g."), and a list item may hold
+    /// up to three unrecognised words ("magnesium salts", "HIV drugs classified as protease
+    /// inhibitors"). The list ends at a hard break, a verb, a preposition of a new phrase, or a
+    /// drug that begins a new statement ("…, and Z decreases …").
+    ///
+    /// - Parameters:
+    ///   - first: The first partner.
+    ///   - semicolons: Whether ";" separates items (a list after "include:").
+    func looseList(from first: Int, semicolons: Bool = false) -> [Int] {
+        var result = [first]
+        var item = first + 1
+        var words = 0
+        var separated = false
+        while item < items.count {
+            let it = items[item]
+            if semicolons, it.isPunctuation(";") {
+                separated = true
+                words = 0
+                item += 1
+                continue
+            }
+            if analysis.isClauseBreak(item) { break }
+            switch it.kind {
+            case .slot:
+                if partner(at: item) != nil {
+                    // "…, and Z decreases the levels of W": Z begins a new statement.
+                    if item + 1 < items.count, items[item + 1].kind == .word, Self.verbs[items[item + 1].text] != nil {
+                        return result
+                    }
+                    if separated || items[item - 1].isPunctuation("(") { result.append(item) }
+                    separated = false
+                    words = 0
+                } else {
+                    words += 1
+                }
+            case .punctuation:
+                guard Self.looseSeparators.contains(it.text) || it.text == "*" || it.text == "-" else { return result }
+                separated = separated || it.text != "*" && it.text != "-"
+                words = 0
+            case .word:
+                if it.isWord(Self.looseStops) || Self.verbs[it.text] != nil { return result }
+                if Self.looseSeparators.contains(it.text) {
+                    if !["the", "a", "an", "of", "certain", "some", "various", "all", "those", "these"].contains(it.text) {
+                        separated = true
+                    }
+                    words = 0
+                } else {
+                    words += 1
+                    if words > 3 { return result }
+                }
+            }
+            item += 1
+        }
+        return result
+    }
+
+    /// The first partner after `start` when a list may open with generic words ("certain drugs
+    /// including", "the following medications:", "other CNS depressants such as").
+    func listHead(after start: Int, window: Int = 8) -> Int? {
+        var item = start
+        while item < items.count, item - start <= window {
+            if analysis.isClauseBreak(item) { return nil }
+            let it = items[item]
+            if it.kind == .slot {
+                if partner(at: item) != nil { return item }
+                if analysis.isBlockingDrug(item) {
+                    item += 1
+                    continue  // "drugs", "agents"
+                }
+                return nil
+            }
+            if it.kind == .word, it.isWord(Self.looseStops) || Self.verbs[it.text] != nil { return nil }
+            if it.kind == .word, !it.isWord(Self.looseSeparators), !it.isWord(Lexical.fillers),
+                !it.isWord(Lexical.genericDrugs), !it.isWord(["following", "listed", "below", "drug", "concomitant"])
+            {
+                return nil
+            }
+            item += 1
+        }
+        return nil
+    }
+
+    // MARK: - "X may decrease the efficacy of Y", "X interferes with Y"
+
+    /// Verbs that change the effect of another drug, with the direction of the change.
+    private static let effectVerbs: [String: Bool] = {
+        var verbs: [String: Bool] = [:]
+        for stem in ["increase", "enhance", "potentiate", "augment", "intensify", "prolong", "accentuate", "exaggerate"] {
+            for form in forms(of: stem) { verbs[form] = true }
+        }
+        for stem in [
+            "decrease", "reduce", "diminish", "antagonize", "antagonise", "counteract", "block", "blunt", "impair",
+            "attenuate", "reverse", "abolish", "oppose", "inhibit", "lower", "weaken", "shorten", "negate",
+        ] {
+            for form in forms(of: stem) { verbs[form] = false }
+        }
+        return verbs
+    }()
+
+    /// Verbs that say an effect is changed without a direction ("interferes with", "alters").
+    private static let neutralVerbs: Set<String> = [
+        "interfere", "interferes", "interfered", "interfering", "alter", "alters", "altered", "altering", "affect",
+        "affects", "affected", "affecting", "modify", "modifies", "modified",
+    ]
+
+    private static func forms(of stem: String) -> [String] {
+        let base = stem.hasSuffix("e") ? String(stem.dropLast()) : stem
+        let tail = stem.hasSuffix("y") ? String(stem.dropLast()) + "ies" : stem + "s"
+        return [stem, tail, base + "ed", base + "ing"]
+    }
+
+    /// Nouns of a drug's effect ("the hypoglycemic action of", "the efficacy of").
+    private static let effectHeads: Set<String> = [
+        "effect", "effects", "action", "actions", "efficacy", "effectiveness", "activity", "activities", "response",
+        "responses", "toxicity", "potency", "duration", "blockade", "properties", "influence", "benefit",
+        "benefits", "availability",
+    ]
+
+    /// Nouns of a drug's pharmacokinetics ("the absorption of", "the renal excretion of").
+    private static let kineticHeads: Set<String> = [
+        "absorption", "excretion", "secretion", "elimination", "clearance", "metabolism", "bioavailability",
+        "concentrations", "concentration", "levels", "level", "exposure", "auc", "cmax", "half-life", "uptake",
+        "binding", "distribution", "disposition", "pharmacokinetics", "rate",
+    ]
+
+    func changedEffects(into collector: inout TripleCollector) {
+        for verb in items.indices where items[verb].kind == .word {
+            let text = items[verb].text
+            let neutral = Self.neutralVerbs.contains(text)
+            guard neutral || Self.effectVerbs[text] != nil else { continue }
+            // A passive participle is the passive rule's ("is enhanced by").
+            if verb + 1 < items.count, items[verb + 1].isWord(["by"]) { continue }
+            if verb > 0, items[verb - 1].isWord(["be", "is", "are", "was", "were", "been"]) { continue }
+            guard let first = nearestPartner(before: verb, window: 12) else { continue }
+            var cursor = verb + 1
+            var found: (second: Int, head: String?)?
+            if neutral, cursor < items.count, items[cursor].isWord(["with"]) { cursor += 1 }
+            var head: String?
+            while cursor < items.count, cursor - verb <= 9, found == nil {
+                if analysis.isClauseBreak(cursor) { break }
+                let it = items[cursor]
+                if it.kind == .slot {
+                    // "the antihypertensive effect of Y": a class adjective names the effect.
+                    if cursor + 2 < items.count, items[cursor + 1].isWord(Self.effectHeads),
+                        items[cursor + 2].isWord(["of", "to"])
+                    {
+                        head = items[cursor + 1].text
+                        cursor += 1
+                        continue
+                    }
+                    guard partner(at: cursor) != nil else { break }
+                    // "reduce aspirin's effect", "increase citalopram AUC", "the effects of X"
+                    let next = cursor + 1 < items.count ? items[cursor + 1] : nil
+                    let after = next.map { $0.isWord(Self.effectHeads) || $0.isWord(Self.kineticHeads) } ?? false
+                    if items[cursor - 1].isWord(["of", "with"]) || after || neutral {
+                        found = (cursor, head ?? (after ? next?.text : nil))
+                    } else if cursor + 2 < items.count, items[cursor + 2].isWord(Self.effectHeads) {
+                        found = (cursor, items[cursor + 2].text)  // "aspirins anti-inflammatory action"
+                    }
+                    break
+                }
+                if it.kind == .word {
+                    if it.isWord(Self.looseStops) && !it.isWord(["in", "on"]) { break }
+                    if Self.verbs[it.text] != nil && cursor > verb + 1 { break }
+                    if it.isWord(Self.effectHeads) || it.isWord(Self.kineticHeads) {
+                        // "increases the levels of Y" is pharmacology unless the levels are plasma, serum or blood levels.
+                        if it.text.hasPrefix("level"), !hasModifier(before: cursor) { break }
+                        head = it.text
+                    }
+                } else if !it.isPunctuation("-") && !it.isPunctuation("(") && !it.isPunctuation(")") {
+                    break
+                }
+                cursor += 1
+            }
+            guard let found else { continue }
+            // "X increases the risk of …" without an effect noun or "with": no interaction.
+            guard found.head != nil || neutral || items[found.second - 1].isWord(["of"]) else { continue }
+            let increase = Self.effectVerbs[text]
+            let qualifier: String?
+            if let head = found.head, Self.kineticHeads.contains(head) {
+                if ["metabolism"].contains(head) {
+                    qualifier = increase == true ? "metabolic_induction" : increase == false ? "metabolic_inhibition" : nil
+                } else if ["clearance", "elimination", "excretion", "secretion"].contains(head) {
+                    qualifier = increase == true ? "decreases_exposure" : increase == false ? "increases_exposure" : nil
+                } else if ["absorption", "bioavailability", "uptake"].contains(head) || head.hasPrefix("conc")
+                    || head.hasPrefix("level") || ["exposure", "auc", "cmax"].contains(head)
+                {
+                    qualifier = increase == true ? "increases_exposure" : increase == false ? "decreases_exposure" : nil
+                } else {
+                    qualifier = nil
+                }
+            } else if found.head != nil {
+                qualifier = increase == true ? "increases_effect" : increase == false ? "decreases_effect" : nil
+            } else {
+                qualifier = nil
+            }
+            for subject in firstList(endingAt: first) {
+                for second in looseList(from: found.second) {
+                    emit(
+                        first: subject,
+                        second: second,
+                        rule: "effect_changed",
+                        base: 0.75,
+                        qualifier: qualifier,
+                        into: &collector
+                    )
+                }
+            }
+        }
+    }
+
+    // MARK: - "X should be used with caution in patients receiving Y"
+
+    /// The words that may lie between a caution cue and the other drug.
+    private static let cautionGap: Set<String> = [
+        "in", "patients", "patient", "who", "are", "is", "were", "being", "receiving", "taking", "treated", "with",
+        "on", "using", "given", "concomitant", "concomitantly", "concurrent", "concurrently", "other", "drugs",
+        "the", "a", "an", "any", "to", "when", "used", "administered", "coadministered", "co-administered", "for",
+        "use", "therapy", "combination", "together", "along", "already", "currently", "medications",
+        "also", "those", "such", "as", "of", "either",
+    ]
+
+    func cautions(into collector: inout TripleCollector) {
+        for cue in items.indices where items[cue].kind == .word {
+            let text = items[cue].text
+            let qualifier: String
+            if ["caution", "cautiously", "carefully"].contains(text) {
+                qualifier = "monitor"
+            } else if text == "recommended", cue > 0, items[cue - 1].isWord(["not"]) {
+                qualifier = "contraindicated"
+            } else {
+                continue
+            }
+            guard let first = nearestPartner(before: cue, window: 10) else { continue }
+            var cursor = cue + 1
+            var linked = false
+            var second: Int?
+            while cursor < items.count, cursor - cue <= 10 {
+                if analysis.isClauseBreak(cursor) { break }
+                let it = items[cursor]
+                if it.kind == .slot {
+                    if linked, partner(at: cursor) != nil { second = cursor }
+                    break
+                }
+                if it.isWord(["with", "receiving", "taking", "on", "using", "treated", "concomitantly"]) { linked = true }
+                guard it.isWord(Self.cautionGap) || it.isPunctuation(",") else { break }
+                cursor += 1
+            }
+            guard let second else { continue }
+            for subject in firstList(endingAt: first) {
+                for other in looseList(from: second) {
+                    emit(first: subject, second: other, rule: "caution", base: 0.75, qualifier: qualifier, into: &collector)
+                }
+            }
+        }
+    }
+
+    // MARK: - "Drugs that may increase the plasma levels of X include: A, B, C"
+
+    /// Words of the subject of a list sentence that make it an interaction statement.
+    private static let listCues: Set<String> = [
+        "interact", "interacts", "interaction", "interactions", "effect", "effects", "action", "activity",
+        "response", "efficacy", "levels", "concentrations", "concentration", "clearance", "metabolism",
+        "absorption", "potentiate", "potentiated", "enhance", "enhanced", "impaired",
+    ]
+
+    func includedLists(into collector: inout TripleCollector) {
+        for marker in items.indices {
+            let it = items[marker]
+            let opens: Bool
+            if it.isWord(["include", "includes"]) {
+                opens = true
+            } else if it.isPunctuation(":"), marker > 0,
+                items[marker - 1].isWord(["are", "include", "includes"])
+                    || (max(0, marker - 3)..<marker).contains(where: { items[$0].isWord(["following"]) })
+            {
+                opens = true
+            } else {
+                opens = false
+            }
+            guard opens, marker > 0 else { continue }
+            // The subject clause: from the sentence (or heading) start to the marker.
+            var start = marker - 1
+            while start > 0, !analysis.isClauseBreak(start - 1), !items[start - 1].isPunctuation(":") { start -= 1 }
+            let subject = start..<marker
+            guard
+                subject.contains(where: {
+                    items[$0].isWord(Self.listCues) || Self.verbs[items[$0].text] != nil
+                        || Self.effectVerbs[items[$0].text] != nil
+                })
+            else { continue }
+            // The anchor is the drug the cue is about ("… increase plasma levels of X are the
+            // following:"); without one after the cue, the drugs of the subject.
+            let cue = subject.first {
+                items[$0].isWord(Self.listCues) || Self.verbs[items[$0].text] != nil
+                    || Self.effectVerbs[items[$0].text] != nil
+            }
+            let all = subject.filter { partner(at: $0) != nil }
+            let after = all.filter { $0 > (cue ?? marker) }
+            let anchors = after.isEmpty ? all : after
+            guard !anchors.isEmpty, let head = listHead(after: marker + 1, window: 6) else { continue }
+            let members = looseListToEnd(from: head)
+            for anchor in anchors {
+                for member in members {
+                    emit(first: anchor, second: member, rule: "listed", base: 0.75, qualifier: nil, into: &collector)
+                }
+            }
+        }
+    }
+
+    /// Every partner from `first` to the end of the sentence ("include: A; B; C (D, E), and F").
+    private func looseListToEnd(from first: Int) -> [Int] {
+        (first..<items.count).filter { partner(at: $0) != nil }
+    }
+}
