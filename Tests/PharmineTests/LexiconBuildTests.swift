@@ -622,6 +622,9 @@ struct ShippedLexiconTests {
         #expect(CurationRules.causedCondition("hiv-associated nephropathy") == "nephropathy")
         #expect(CurationRules.causedCondition("induced psychosis") == nil)
         #expect(CurationRules.causedCondition("thrombocytopenia") == nil)
+        #expect(CurationRules.withoutBracketedAbbreviation("end-stage renal disease (esrd)") == "end-stage renal disease")
+        #expect(CurationRules.withoutBracketedAbbreviation("disease (of the liver)") == nil)
+        #expect(CurationRules.withoutBracketedAbbreviation("nephropathy") == nil)
     }
 
     @Test func joinedFormsThatReadAsWordsAreFound() throws {
