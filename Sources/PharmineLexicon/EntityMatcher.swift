@@ -21,7 +21,8 @@ import PharmineText
 /// form's occurrences are removed, so "principal component analysis (PCA)" keeps "PCA" from being
 /// read as a drug. A long form "X-induced Y" (also "X induced", "X-associated", "X-related") that
 /// ends with a condition mention Y gives the short form Y's concept: "levodopa-induced dyskinesia
-/// (LID)" makes "LID" a mention of dyskinesia.
+/// (LID)" makes "LID" a mention of dyskinesia. When such a short form is hyphenated ("ATT-ALF"), its
+/// part before the last hyphen abbreviates the cause, and only the rest ("ALF") names the condition.
 ///
 /// The stage holds only the immutable matcher, so one instance serves every thread.
 public struct EntityMatcher: Stage {
@@ -127,10 +128,19 @@ public struct EntityMatcher: Stage {
             ($0.passage, $0.shortStart) < ($1.passage, $1.shortStart)
         }
         for definition in definitions where !definition.short.isEmpty && definition.passage < document.passages.count {
-            let concept = longFormConcept(definition, mentions: mentions)
-            let short = Array(definition.short.utf8)
+            var concept = longFormConcept(definition, mentions: mentions)
+            var short = Array(definition.short.utf8)
+            var shortStart = definition.shortStart
+            if concept == nil, let caused = causedConditionConcept(definition, mentions: mentions) {
+                concept = caused
+                // "ATT-ALF": the part before the hyphen abbreviates the cause; the condition is "ALF".
+                if let hyphen = short.lastIndex(of: UInt8(ascii: "-")), short.count - hyphen > 2 {
+                    shortStart += hyphen + 1
+                    short = Array(short[(hyphen + 1)...])
+                }
+            }
             for passageIndex in definition.passage..<document.passages.count {
-                let from = passageIndex == definition.passage ? definition.shortStart : 0
+                let from = passageIndex == definition.passage ? shortStart : 0
                 let tokens = document.tokens[passageIndex]
                 for (start, end) in occurrences(of: short, in: document.passages[passageIndex].text, from: from, tokens: tokens) {
                     let insideLonger = mentions.contains { mention in
@@ -168,7 +178,7 @@ public struct EntityMatcher: Stage {
         let long = definition.long
         let trimmed = long.utf8.count
         let whole = matcher.matches(in: long).filter { $0.start == 0 && $0.end == trimmed }
-        guard let match = whole.first else { return causedConditionConcept(definition, mentions: mentions) }
+        guard let match = whole.first else { return nil }
         let entry = matcher.concepts[match.entry]
         return Mention(
             type: entry.type,

@@ -114,6 +114,31 @@ import Testing
         #expect(Self.render(processed) == ["0:0:p-chloroamphetamine=TEST:PCA"])
     }
 
+    @Test func shortFormsOfCausedConditionsNameTheCondition() throws {
+        let text = "Amitriptyline-induced migraine (AIM) is rare. AIM went away."
+        var document = Self.document([text])
+        document.abbreviations = [try Self.abbreviation("Amitriptyline-induced migraine", "AIM", in: text)]
+        let processed = try stage.process(document)
+        #expect(Self.render(processed) == [
+            "0:0:Amitriptyline=DRUGBANK:DB00321",
+            "0:0:migraine=MESH:D008881",
+            "0:0:AIM=MESH:D008881",
+            "0:0:AIM=MESH:D008881",
+        ])
+    }
+
+    @Test func hyphenatedShortFormsOfCausedConditionsKeepOnlyTheCondition() throws {
+        let text = "Amitriptyline-induced migraine (A-MIG) is rare. MIG and A-MIG went away."
+        var document = Self.document([text])
+        document.abbreviations = [try Self.abbreviation("Amitriptyline-induced migraine", "A-MIG", in: text)]
+        let processed = try stage.process(document)
+        #expect(Self.render(processed).filter { $0.contains("MIG=") } == [
+            "0:0:MIG=MESH:D008881",
+            "0:0:MIG=MESH:D008881",
+            "0:0:MIG=MESH:D008881",
+        ])
+    }
+
     @Test func aShortFormDefinedForAnotherConceptIsReread() throws {
         // "NET" is the norepinephrine transporter in the lexicon; here it is defined as a drug.
         let text = "Norepinephrine (NET) levels rose; NET was measured."

@@ -600,6 +600,33 @@ struct ShippedLexiconTests {
         #expect(byKey["Li/drug"] == "case_sensitive")
     }
 
+    @Test(arguments: [
+        ("Thrombosis", "thrombotic"), ("Dyskinesias", "dyskinetic"), ("nephrotoxicity", "nephrotoxic"),
+        ("Epilepsy", "epileptic"), ("depression", "depressive"), ("Thromboembolism", "thromboembolic"),
+        ("diabetes", "diabetic"), ("Mania", "manic"),
+    ])
+    func diseaseNamesGiveTheirAdjectives(name: String, adjective: String) {
+        #expect(ConditionLexiconBuilder.adjective(of: name) == adjective)
+    }
+
+    @Test func wordsWithoutADiseaseSuffixOrTooShortGiveNoAdjective() {
+        #expect(ConditionLexiconBuilder.adjective(of: "toxicity") == nil)
+        #expect(ConditionLexiconBuilder.adjective(of: "Asthma") == nil)
+        #expect(ConditionLexiconBuilder.adjective(of: "heart failure") == nil)
+        #expect(ConditionLexiconBuilder.adjective(of: "AIDS") == nil)
+    }
+
+    @Test func causedConditionsAreSplitAtTheirCause() {
+        #expect(CurationRules.causedCondition("heparin-induced thrombocytopenia") == "thrombocytopenia")
+        #expect(CurationRules.causedCondition("drug induced liver injury") == "liver injury")
+        #expect(CurationRules.causedCondition("hiv-associated nephropathy") == "nephropathy")
+        #expect(CurationRules.causedCondition("induced psychosis") == nil)
+        #expect(CurationRules.causedCondition("thrombocytopenia") == nil)
+        #expect(CurationRules.withoutBracketedAbbreviation("end-stage renal disease (esrd)") == "end-stage renal disease")
+        #expect(CurationRules.withoutBracketedAbbreviation("disease (of the liver)") == nil)
+        #expect(CurationRules.withoutBracketedAbbreviation("nephropathy") == nil)
+    }
+
     @Test func joinedFormsThatReadAsWordsAreFound() throws {
         var curated = CuratedData()
         curated.stopwords = ["not", "same"]
@@ -614,6 +641,7 @@ struct ShippedLexiconTests {
     @Test(arguments: [
         ("MESH:D012640", "convulsions"), ("MESH:D006973", "hypertensive"), ("MESH:D064420", "toxicity"),
         ("MESH:D007674", "nephrotoxicity"), ("MESH:D020734", "parkinsonism"), ("MESH:D062787", "overdose"),
+        ("MESH:D013927", "thrombotic"), ("MESH:D007674", "renal injury"), ("MESH:D014786", "visual loss"),
     ])
     func drugSafetyConditionFormIsPresent(id: String, form: String) {
         #expect(Self.conditions.forms(id).contains(form), "\(id) lacks \(form)")

@@ -17,7 +17,8 @@ import Foundation
 /// - **Adjectives.** A one-word MeSH, DO or curated form gives its adjective by a suffix rule
 ///   (``adjective(of:)``: "thrombosis" → "thrombotic", "dyskinesia" → "dyskinetic",
 ///   "nephrotoxicity" → "nephrotoxic", "epilepsy" → "epileptic", "depression" → "depressive"),
-///   added as a weak synonym: text often names a disease by its adjective ("diabetic patients").
+///   added as a weak synonym with "<adjective> symptoms": text often names a disease by its
+///   adjective ("diabetic patients", "psychotic symptoms").
 /// - **Site compositions.** For each body site of `curated/condition-sites.tsv` and head of
 ///   `curated/condition-heads.tsv`, "<site> <head>" ("renal injury", "visual hallucinations") is
 ///   added as a weak synonym of the site's disease concept or of the head's own concept, as the
@@ -238,7 +239,7 @@ struct ConditionLexiconBuilder {
             var seen: Set<String> = []
             for term in drafts[index].terms where term.strength >= 2 {
                 guard let adjective = Self.adjective(of: term.text), seen.insert(adjective).inserted else { continue }
-                drafts[index].add(adjective, strength: 2)
+                drafts[index].add([adjective, adjective + " symptoms"], strength: 2)
                 statistics.adjectives += 1
             }
             if !seen.isEmpty { drafts[index].sources.insert("curated") }

@@ -10,7 +10,7 @@ import Foundation
 ///   derived from the sources.
 /// - `merges-manual.tsv`: `id into reason`: condition records merged by hand into another
 ///   concept (MONDO "chronic pain syndrome" into MeSH Chronic Pain).
-/// - `condition-sites.tsv`: `word id reason`: body sites ("renal", "visual") with the condition
+/// - `condition-sites.tsv` (optional, with the next): `word id reason`: body sites ("renal", "visual") with the condition
 ///   concept of disease of that site (or `-`).
 /// - `condition-heads.tsv`: `head mode reason`: condition heads that take a site in front
 ///   ("renal injury", "penile pain"); see ``ConditionLexiconBuilder``.
@@ -115,16 +115,12 @@ struct CuratedData {
             }
             forms.append(Form(word: fields[0], kind: fields[1]))
         }
-        try Self.rows(folder + "/condition-sites.tsv", columns: 2) { fields, _ in
-            sites.append(Site(word: fields[0], id: fields[1] == "-" ? nil : fields[1]))
-        }
+        // The condition composition files are optional: without them no compositions are made.
+        let sitesPath = folder + "/condition-sites.tsv"
         let headsPath = folder + "/condition-heads.tsv"
-        try Self.rows(headsPath, columns: 2) { fields, line throws(LexiconBuildError) in
-            guard let mode = Head.Mode(rawValue: fields[1]) else {
-                throw LexiconBuildError(.malformed, file: headsPath, line: line, message: "unknown mode \(fields[1])")
-            }
-            heads.append(Head(head: fields[0], mode: mode))
-        }
+        let hasCompositions = FileManager.default.fileExists(atPath: sitesPath)
+            && FileManager.default.fileExists(atPath: headsPath)
+        if hasCompositions { try readCompositions(sitesPath: sitesPath, headsPath: headsPath) }
         try SourceReading.forEachLine(folder + "/stopwords.txt") { line, _ in
             let word = line.trimmingCharacters(in: .whitespaces).lowercased()
             if !word.isEmpty, !word.hasPrefix("#") { stopwords.insert(word) }
@@ -132,6 +128,18 @@ struct CuratedData {
         try Self.rows(folder + "/english-words.tsv", columns: 1) { fields, _ in
             englishWords.insert(fields[0])
             if fields.count > 1, fields[1] == "1" { commonWords.insert(fields[0]) }
+        }
+    }
+
+    private mutating func readCompositions(sitesPath: String, headsPath: String) throws(LexiconBuildError) {
+        try Self.rows(sitesPath, columns: 2) { fields, _ in
+            sites.append(Site(word: fields[0], id: fields[1] == "-" ? nil : fields[1]))
+        }
+        try Self.rows(headsPath, columns: 2) { fields, line throws(LexiconBuildError) in
+            guard let mode = Head.Mode(rawValue: fields[1]) else {
+                throw LexiconBuildError(.malformed, file: headsPath, line: line, message: "unknown mode \(fields[1])")
+            }
+            heads.append(Head(head: fields[0], mode: mode))
         }
     }
 

@@ -30,7 +30,8 @@ import PharmineCore
 /// 9. a condition form "X-induced Y" (or "X induced Y", "X-associated Y", "X-related Y") whose
 ///    rest Y is itself a condition form → `exclude` for conditions: the condition is Y, and X is
 ///    its cause, a mention of its own ("heparin-induced thrombocytopenia" is thrombocytopenia
-///    caused by heparin).
+///    caused by heparin); likewise a condition form "Y (ABBR)" whose Y is a condition form
+///    ("end-stage renal disease (ESRD)"): the abbreviation finder links the two.
 ///
 /// Weak sources: brand and variant lists (drug-ner-dictionary), ChEBI and supplementary-record
 /// synonyms, DO and MONDO synonyms, HGNC alias and previous symbols, GtoPdb synonyms, FamPlex
@@ -86,17 +87,27 @@ struct CurationRules {
         }
         for form in allConditionForms {
             let key = LexiconText.key(form)
-            guard !manualAnyType.contains(key), !manualKeys.contains(key + "\t" + EntityType.condition.rawValue),
-                let rest = Self.causedCondition(form), allConditionForms.contains(rest)
+            guard !manualAnyType.contains(key), !manualKeys.contains(key + "\t" + EntityType.condition.rawValue)
             else { continue }
-            put(
-                Rule(
-                    term: form,
-                    type: EntityType.condition.rawValue,
-                    action: "exclude",
-                    reason: "names its cause before the condition '\(rest)', which is matched on its own"
+            if let rest = Self.causedCondition(form), allConditionForms.contains(rest) {
+                put(
+                    Rule(
+                        term: form,
+                        type: EntityType.condition.rawValue,
+                        action: "exclude",
+                        reason: "names its cause before the condition '\(rest)', which is matched on its own"
+                    )
                 )
-            )
+            } else if let rest = Self.withoutBracketedAbbreviation(form), allConditionForms.contains(rest) {
+                put(
+                    Rule(
+                        term: form,
+                        type: EntityType.condition.rawValue,
+                        action: "exclude",
+                        reason: "the condition '\(rest)' with its abbreviation in brackets; both are matched on their own"
+                    )
+                )
+            }
         }
         for type in EntityType.allCases {
             for entry in lexicons[type] ?? [] {
@@ -286,6 +297,15 @@ struct CurationRules {
             return String(rest)
         }
         return nil
+    }
+
+    /// A lower-cased form "Y (ABBR)" without its bracketed one-word abbreviation, that is Y, or nil.
+    static func withoutBracketedAbbreviation(_ form: String) -> String? {
+        guard form.hasSuffix(")"), let open = form.range(of: " (", options: .backwards), open.lowerBound > form.startIndex
+        else { return nil }
+        let inner = form[open.upperBound..<form.index(before: form.endIndex)]
+        guard (2...10).contains(inner.count), !inner.contains(" "), !inner.contains("(") else { return nil }
+        return String(form[..<open.lowerBound])
     }
 
     static func isSymbolLike(_ form: String) -> Bool {
