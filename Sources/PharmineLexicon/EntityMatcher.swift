@@ -19,7 +19,8 @@ import PharmineText
 /// replacing lexicon mentions inside it; an occurrence lying inside a longer mention is left to
 /// that mention. When the long form is not a known concept, lexicon mentions inside the short
 /// form's occurrences are removed, so "principal component analysis (PCA)" keeps "PCA" from being
-/// read as a drug.
+/// read as a drug — unless a drug mention lies inside the long form ("3'-azido-3'-deoxythymidine
+/// (AZT)"), in which case the short form's drug matches stay.
 ///
 /// The stage holds only the immutable matcher, so one instance serves every thread.
 public struct EntityMatcher: Stage {
@@ -126,6 +127,14 @@ public struct EntityMatcher: Stage {
         }
         for definition in definitions where !definition.short.isEmpty && definition.passage < document.passages.count {
             let concept = longFormConcept(definition, mentions: mentions)
+            // An unknown long form that names a chemical part ("3'-azido-3'-deoxythymidine (AZT)")
+            // leaves the short form's own drug matches alone.
+            let keepsDrugs =
+                concept == nil
+                && mentions.contains { mention in
+                    mention.passage == definition.passage && mention.type == .drug && mention.source == .lexicon
+                        && definition.longStart <= mention.start && mention.end <= definition.longEnd
+                }
             let short = Array(definition.short.utf8)
             for passageIndex in definition.passage..<document.passages.count {
                 let from = passageIndex == definition.passage ? definition.shortStart : 0
@@ -138,6 +147,7 @@ public struct EntityMatcher: Stage {
                     if insideLonger && concept != nil { continue }
                     mentions.removeAll { mention in
                         mention.passage == passageIndex && start <= mention.start && mention.end <= end
+                            && !(keepsDrugs && mention.type == .drug)
                     }
                     guard let concept else { continue }
                     var mention = concept
