@@ -19,10 +19,12 @@ import PharmineText
 /// replacing lexicon mentions inside it; an occurrence lying inside a longer mention is left to
 /// that mention. When the long form is not a known concept, lexicon mentions inside the short
 /// form's occurrences are removed, so "principal component analysis (PCA)" keeps "PCA" from being
-/// read as a drug. A long form "X-induced Y" (also "X induced", "X-associated", "X-related") that
-/// ends with a condition mention Y gives the short form Y's concept: "levodopa-induced dyskinesia
-/// (LID)" makes "LID" a mention of dyskinesia. When such a short form is hyphenated ("ATT-ALF"), its
-/// part before the last hyphen abbreviates the cause, and only the rest ("ALF") names the condition.
+/// read as a drug — unless a drug mention lies inside the long form ("3'-azido-3'-deoxythymidine
+/// (AZT)"), in which case the short form's drug matches stay. A long form "X-induced Y" (also "X
+/// induced", "X-associated", "X-related") that ends with a condition mention Y gives the short form
+/// Y's concept: "levodopa-induced dyskinesia (LID)" makes "LID" a mention of dyskinesia. When such a
+/// short form is hyphenated ("ATT-ALF"), its part before the last hyphen abbreviates the cause, and
+/// only the rest ("ALF") names the condition.
 ///
 /// The stage holds only the immutable matcher, so one instance serves every thread.
 public struct EntityMatcher: Stage {
@@ -139,6 +141,14 @@ public struct EntityMatcher: Stage {
                     short = Array(short[(hyphen + 1)...])
                 }
             }
+            // An unknown long form that names a chemical part ("3'-azido-3'-deoxythymidine (AZT)")
+            // leaves the short form's own drug matches alone.
+            let keepsDrugs =
+                concept == nil
+                && mentions.contains { mention in
+                    mention.passage == definition.passage && mention.type == .drug && mention.source == .lexicon
+                        && definition.longStart <= mention.start && mention.end <= definition.longEnd
+                }
             for passageIndex in definition.passage..<document.passages.count {
                 let from = passageIndex == definition.passage ? shortStart : 0
                 let tokens = document.tokens[passageIndex]
@@ -150,6 +160,7 @@ public struct EntityMatcher: Stage {
                     if insideLonger && concept != nil { continue }
                     mentions.removeAll { mention in
                         mention.passage == passageIndex && start <= mention.start && mention.end <= end
+                            && !(keepsDrugs && mention.type == .drug)
                     }
                     guard let concept else { continue }
                     var mention = concept

@@ -95,7 +95,8 @@ public struct CurationRule: Sendable, Hashable {
     }
 }
 
-/// A salt or formulation word from `drug-forms.tsv`: a drug mention extends over it.
+/// A salt or formulation word from `drug-forms.tsv`: a drug mention extends over a salt word;
+/// formulation words are listed for the lexicon build (salt-form stems) but do not extend a mention.
 public struct DrugForm: Sendable, Hashable {
     /// What kind of word it is.
     public enum Kind: String, Sendable, Hashable {

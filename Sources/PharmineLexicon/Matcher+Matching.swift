@@ -270,12 +270,31 @@ extension Matcher {
             for output in 0..<chosen {
                 matches.append(UnitMatch(first: Int32(first), last: Int32(end), output: view.chosen[output], origin: .lexicon))
             }
+            if view.chosen[0].type != 0, !options.keepsAllTypes {
+                nestedDrug(first: first, candidates: (index &+ 1)..<candidateCount, view, into: &matches)
+            }
             return end
         }
         return nil
     }
 
-    /// Extends a drug match over directly following salt and formulation words.
+    /// After a condition or target match, adds the longest drug that begins it and ends earlier:
+    /// the chemical inside "heparin-induced thrombocytopenia", "NMDA receptor", "creatine kinase".
+    /// Only accepting states of the walk already made are tried, so this costs nothing when a
+    /// match has no drug prefix.
+    func nestedDrug(first: Int, candidates: Range<Int>, _ view: SentenceView, into matches: inout [UnitMatch]) {
+        for index in candidates {
+            let candidate = view.candidates[index]
+            let last = Int(truncatingIfNeeded: candidate &>> 32)
+            let node = Int32(truncatingIfNeeded: candidate & 0xFFFF_FFFF)
+            let chosen = chooseOutputs(node: node, view, first: first, last: last, headFirst: -1, headLast: -1)
+            guard chosen > 0, view.chosen[0].type == 0 else { continue }
+            matches.append(UnitMatch(first: Int32(first), last: Int32(last), output: view.chosen[0], origin: .lexicon))
+            return
+        }
+    }
+
+    /// Extends a drug match over directly following salt words (formulation words are not compiled).
     func extendOverDrugForms(after last: Int, _ view: SentenceView) -> Int {
         let forms = tables.forms
         guard forms.nodeCount > 1 else { return last }

@@ -9,7 +9,8 @@ public struct MatcherOptions: Sendable, Hashable {
     public var typePriority: [EntityType]
     /// Keep the best concept of every type at a span instead of only the best overall.
     public var keepsAllTypes: Bool
-    /// Extend a drug match over directly following salt and formulation words.
+    /// Extend a drug match over directly following salt words ("hydrochloride", "HCl"); dosage-form
+    /// words ("tablets", "infusion") stay outside the mention.
     public var extendsDrugForms: Bool
     /// Resolve coordination ellipsis ("histamine and muscarinic receptors").
     public var resolvesCoordination: Bool
@@ -22,7 +23,7 @@ public struct MatcherOptions: Sendable, Hashable {
     /// - Parameters:
     ///   - typePriority: Type order for ambiguous surface forms.
     ///   - keepsAllTypes: Keep one concept per type at a span.
-    ///   - extendsDrugForms: Extend drugs over salt and formulation words.
+    ///   - extendsDrugForms: Extend drugs over salt words.
     ///   - resolvesCoordination: Resolve coordination ellipsis.
     ///   - shortFormLength: Longest all-capitals surface form that is case-sensitive.
     public init(

@@ -42,6 +42,8 @@ struct MatcherCompiler {
         var action: CurationRule.Action
         /// The signature index (case_sensitive rules).
         var signature: Int32
+        /// The rule's term, lower-cased.
+        var term: String
     }
 
     /// Common prefixes after which a closed compound is also split ("postherpetic").
@@ -277,7 +279,8 @@ struct MatcherCompiler {
                     ids: ids(count: count),
                     type: rule.type.map(Matcher.rank(of:)) ?? 3,
                     action: rule.action,
-                    signature: signature
+                    signature: signature,
+                    term: rule.term.lowercased()
                 )
             )
         }
@@ -301,11 +304,20 @@ struct MatcherCompiler {
                 }
                 var signature: Int32 = -1
                 var isExcluded = false
+                var keptPlural = false
                 if let rules = curationRules[hash] {
                     let unitIDs = ids(count: count)
                     for rule in rules where rule.ids == unitIDs && (rule.type == 3 || rule.type == type) {
                         switch rule.action {
-                        case .exclude: isExcluded = true
+                        case .exclude:
+                            // Excluding a singular ("diuretic", an adjective) keeps the plural
+                            // noun of the lexicon ("diuretics"), matched in its own spelling
+                            // only, since plural folding would otherwise exclude both.
+                            if !rule.term.hasSuffix("s"), form.lowercased() == rule.term + "s" {
+                                keptPlural = true
+                            } else {
+                                isExcluded = true
+                            }
                         case .caseSensitive: if signature < 0 { signature = rule.signature }
                         }
                     }
@@ -313,6 +325,9 @@ struct MatcherCompiler {
                 if isExcluded {
                     excluded += 1
                     continue
+                }
+                if keptPlural, signature < 0 {
+                    signature = addSignature(SurfaceForm.signature(of: SurfaceForm.prepare(form.lowercased())))
                 }
                 if signature < 0, shape.isShortForm(limit: options.shortFormLength) {
                     signature = addSignature(SurfaceForm.signature(of: prepared))
@@ -338,7 +353,10 @@ struct MatcherCompiler {
                 }
             }
         }
-        for (formIndex, form) in lexicon.drugForms.enumerated() {
+        // Only salt words join the drug's span ("amitriptyline hydrochloride"); a dosage form
+        // ("morphine infusion", "timolol solution") names how the drug is given, not the chemical,
+        // and annotated corpora leave it out of the span.
+        for (formIndex, form) in lexicon.drugForms.enumerated() where form.kind == .salt {
             let count = analyze(SurfaceForm.prepare(form.word))
             guard count > 0 else { continue }
             let output = TrieOutput(entry: Int32(formIndex), signature: -1, type: 0, flags: 0)

@@ -139,6 +139,15 @@ import Testing
         ])
     }
 
+    @Test func anUnknownChemicalLongFormLeavesTheShortFormsDrugMatch() throws {
+        // The long form is no concept of the lexicon but holds a drug name, so "PCA" stays a drug.
+        let text = "We gave a new amitriptyline analogue (PCA) to rats; PCA was well tolerated."
+        var document = Self.document([text])
+        document.abbreviations = [try Self.abbreviation("amitriptyline analogue", "PCA", in: text)]
+        let rendered = Self.render(try stage.process(document))
+        #expect(rendered.filter { $0 == "0:0:PCA=TEST:PCA" }.count == 2)
+    }
+
     @Test func aShortFormDefinedForAnotherConceptIsReread() throws {
         // "NET" is the norepinephrine transporter in the lexicon; here it is defined as a drug.
         let text = "Norepinephrine (NET) levels rose; NET was measured."

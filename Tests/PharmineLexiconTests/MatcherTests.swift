@@ -8,7 +8,8 @@ import Testing
         ("chronic heart failure", ["heart failure=MESH:D006333"]),
         ("post-herpetic neuralgia", ["post-herpetic neuralgia=MESH:D051474"]),
         ("neuralgia", ["neuralgia=MESH:D009437"]),
-        ("insulin receptor", ["insulin receptor=HGNC:6081"]),
+        // A target (or condition) named after a chemical also yields the chemical it begins with.
+        ("insulin receptor", ["insulin=DRUGBANK:DB00030", "insulin receptor=HGNC:6081"]),
         ("chronic tension headaches", ["chronic tension headaches=MESH:D018781"]),
         // Hyphen and space variants, in both directions (the lexicon has "Post-herpetic
         // neuralgia" and the un-inverted "Postherpetic Neuralgia").
@@ -78,15 +79,28 @@ import Testing
         #expect(LexiconFixture.render(text) == expected)
     }
 
+    @Test func excludingASingularKeepsTheLexiconsPlural() {
+        let lexicon = Lexicon(
+            entries: [
+                LexiconEntry(id: "TEST:DIUR", type: .drug, name: "Diuretics", synonyms: ["diuretic", "diuretics"], flags: ["class"])
+            ],
+            curation: [CurationRule(term: "diuretic", type: .drug, action: .exclude, reason: "an adjective")]
+        )
+        let matcher = Matcher(lexicon: lexicon)
+        #expect(LexiconFixture.render("a diuretic effect", matcher: matcher) == [])
+        #expect(LexiconFixture.render("thiazides and other diuretics", matcher: matcher) == ["diuretics=TEST:DIUR"])
+    }
+
     @Test(arguments: [
         ("Amitriptyline Hydrochloride is", ["Amitriptyline Hydrochloride=DRUGBANK:DB00321"]),
-        ("amitriptyline hydrochloride tablets", ["amitriptyline hydrochloride tablets=DRUGBANK:DB00321"]),
-        ("risperidone HCl extended-release tablets", ["risperidone HCl extended-release tablets=DRUGBANK:DB00734"]),
+        ("amitriptyline hydrochloride tablets", ["amitriptyline hydrochloride=DRUGBANK:DB00321"]),
+        ("risperidone HCl extended-release tablets", ["risperidone HCl=DRUGBANK:DB00734"]),
+        ("a risperidone infusion was started", ["risperidone=DRUGBANK:DB00734"]),
         ("Histamine dihydrochloride", ["Histamine dihydrochloride=DRUGBANK:DB05381"]),
         ("hydrochloride", []),
         ("risperidone, hydrochloride", ["risperidone=DRUGBANK:DB00734"]),
     ])
-    func saltAndFormulationExtension(text: String, expected: [String]) {
+    func saltExtensionLeavesDosageFormsOut(text: String, expected: [String]) {
         #expect(LexiconFixture.render(text) == expected)
     }
 
@@ -95,7 +109,7 @@ import Testing
         ("H1 and H2 receptors", ["H1=HGNC:5182", "H2 receptors=HGNC:5183"]),
         ("H1/H2 receptor", ["H1=HGNC:5182", "H2 receptor=HGNC:5183"]),
         ("serotonin and norepinephrine transporters", [
-            "serotonin=HGNC:11050", "norepinephrine transporters=HGNC:11048",
+            "serotonin=HGNC:11050", "norepinephrine=DRUGBANK:DB00368", "norepinephrine transporters=HGNC:11048",
         ]),
         ("type 1 and type 2 diabetes", ["type 1=MESH:D003922", "type 2 diabetes=MESH:D003924"]),
         ("type 1 and/or type 2 diabetes", ["type 1=MESH:D003922", "type 2 diabetes=MESH:D003924"]),

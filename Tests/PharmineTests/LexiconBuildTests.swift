@@ -304,6 +304,28 @@ private func text(_ result: LexiconBuilder.Result, _ type: EntityType) -> String
         #expect(tsv.contains("\nterm\ttype\taction\treason\n"))
     }
 
+    @Test func actionClassAdjectivesAreExcludedButTheirNounsStay() {
+        let opioids = LexiconEntry(
+            id: "MESH:D000701", type: .drug, name: "Analgesics, Opioid",
+            synonyms: ["opioid", "opioids", "opioid analgesics"], flags: ["class"])
+        let steroids = LexiconEntry(id: "MESH:D013256", type: .drug, name: "Steroids", synonyms: ["steroid"], flags: ["class"])
+        let rules = CurationRules(
+            lexicons: [.drug: [opioids, steroids]],
+            curated: CuratedData(),
+            actionClassIDs: ["MESH:D000701"],
+            weakForms: [:]
+        ).rules
+        let byTerm = Dictionary(rules.map { ($0.term, $0.action) }, uniquingKeysWith: { first, _ in first })
+        #expect(byTerm["opioid"] == "exclude")
+        #expect(byTerm["opioids"] == nil)
+        #expect(byTerm["opioid analgesics"] == nil)
+        #expect(byTerm["steroid"] == nil)  // a structural class, not an action class
+        #expect(CurationRules.isActionAdjective("antihypertensive"))
+        #expect(CurationRules.isActionAdjective("Adrenergic"))
+        #expect(!CurationRules.isActionAdjective("analgesics"))
+        #expect(!CurationRules.isActionAdjective("NSAID"))
+    }
+
     @Test func drugFormsComeFromSourcesAndCuration() throws {
         let forms = try buildFixtures().drugForms
         let byWord = Dictionary(forms.forms.map { ($0.word, $0) }, uniquingKeysWith: { first, _ in first })

@@ -16,6 +16,12 @@ import PharmineCore
 ///    `case_sensitive`, otherwise → `exclude`, for its type;
 /// 3. an English function word (`curated/stopwords.txt`): symbol-like (`NO`, `ALL`) →
 ///    `case_sensitive`, otherwise → `exclude` (every type);
+/// 3a. a lower-case, singular, one-word form of a drug concept that is a pharmacologic-action
+///    class (MeSH D27 only) and reads as an adjective (ending in `ic`, `ive`, `al` or `oid`:
+///    "adrenergic", "analgesic", "antihypertensive", "antiviral", "opioid") → `exclude` for drugs:
+///    in text such a word mostly modifies another noun ("adrenergic receptors", "analgesic
+///    effect", "opioid withdrawal") and names no chemical; the plural noun ("opioids",
+///    "analgesics") and phrases ("opioid analgesics") still match;
 /// 4. at most two letters and digits (`AR`, `H1`, `Ca`): from weak sources only → `exclude`,
 ///    otherwise → `case_sensitive`;
 /// 5. a symbol-like form that is also an English word (`CAT`, `SET`, `IMPACT`, `cAMP`) → `case_sensitive`;
@@ -53,11 +59,13 @@ struct CurationRules {
     /// - Parameters:
     ///   - lexicons: The finished rows of every type.
     ///   - curated: Stop words, English words and hand-written rules.
+    ///   - actionClassIDs: Ids of drug concepts that are pharmacologic-action classes (rule 3a).
     ///   - weakForms: Per type, lower-cased forms that come only from weak sources (brands and
     ///     variants of drugs) and may be excluded when they are common English words.
     init(
         lexicons: [EntityType: [LexiconEntry]],
         curated: CuratedData,
+        actionClassIDs: Set<String> = [],
         weakForms: [EntityType: Set<String>]
     ) {
         var byKey: [String: Rule] = [:]
@@ -122,6 +130,8 @@ struct CurationRules {
                         curated: curated,
                         weak: weakForms[type]?.contains(key) ?? false,
                         entry: entry,
+                        isActionClass: type == .drug
+                            && (actionClassIDs.contains(entry.id) || entry.xrefs.contains(where: actionClassIDs.contains)),
                         conditionForms: conditionForms
                     ) {
                         put(rule)
@@ -145,6 +155,7 @@ struct CurationRules {
         curated: CuratedData,
         weak: Bool,
         entry: LexiconEntry,
+        isActionClass: Bool,
         conditionForms: Set<String>
     ) -> Rule? {
         var scalarCount = 0
@@ -189,6 +200,14 @@ struct CurationRules {
                 )
             }
             return Rule(term: form, type: "*", action: "exclude", reason: "English function word")
+        }
+        if isActionClass, Self.isActionAdjective(form) {
+            return Rule(
+                term: form,
+                type: type.rawValue,
+                action: "exclude",
+                reason: "adjective of a pharmacologic-action class; in text it mostly modifies another noun"
+            )
         }
         if alphanumericCount <= 2 {
             if weak && !isName {
@@ -306,6 +325,15 @@ struct CurationRules {
         let inner = form[open.upperBound..<form.index(before: form.endIndex)]
         guard (2...10).contains(inner.count), !inner.contains(" "), !inner.contains("(") else { return nil }
         return String(form[..<open.lowerBound])
+    }
+
+    /// Whether a form is one word (hyphens allowed; any case but not a symbol), not a plural, ending like an
+    /// adjective: `ic`, `ive`, `al` or `oid` ("anticholinergic", "antihypertensive", "opioid").
+    static func isActionAdjective(_ form: String) -> Bool {
+        guard form.count >= 5, !isSymbolLike(form) else { return false }
+        let lower = form.lowercased()
+        guard lower.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }) else { return false }
+        return ["ic", "ive", "al", "oid"].contains { lower.hasSuffix($0) }
     }
 
     static func isSymbolLike(_ form: String) -> Bool {

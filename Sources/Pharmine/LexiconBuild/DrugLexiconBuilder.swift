@@ -59,6 +59,9 @@ struct DrugLexiconBuilder {
     var curated: CuratedData
 
     private(set) var drafts: [ConceptDraft] = []
+    /// MeSH ids (`MESH:D…`) of pharmacologic-action classes: descriptors found only under D27
+    /// ("Analgesics, Opioid", "Adrenergic Agents"), named by what they do rather than by structure.
+    private(set) var actionClassIDs: Set<String> = []
     private(set) var statistics = Statistics()
     /// Member or attached CURIE → draft index.
     private var conceptOf: [String: Int] = [:]
@@ -216,6 +219,7 @@ struct DrugLexiconBuilder {
             guard classOnly || isChemical(descriptor) else { continue }
             var draft = ConceptDraft(member: "MESH:" + id, name: descriptor.label, source: "mesh")
             draft.add(MeSHSource.withUninverted([descriptor.label] + descriptor.entryTerms), strength: 3)
+            if classOnly { actionClassIDs.insert("MESH:" + id) }
             if classOnly || mesh.hasChildren(descriptor) {
                 draft.flags.insert("class")
                 statistics.meshClasses += 1

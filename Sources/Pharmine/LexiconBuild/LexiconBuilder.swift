@@ -197,6 +197,7 @@ package struct LexiconBuilder: Sendable {
         let curation = CurationRules(
             lexicons: lexicons,
             curated: curated,
+            actionClassIDs: drugs.actionClassIDs,
             weakForms: [
                 .drug: drugResult.statistics.weakForms, .condition: conditionResult.statistics.weakForms,
                 .receptor: receptorResult.statistics.weakForms,
