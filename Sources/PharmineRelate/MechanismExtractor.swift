@@ -171,6 +171,14 @@ enum MechanismCues {
             nominal: true
         ),
         Cue("opens|open|opened|opening", rule: "activates", base: 0.8, qualifier: "activator"),
+        Cue(
+            "inactivates|inactivate|inactivating|inactivated",
+            rule: "inhibits",
+            base: 0.85,
+            qualifier: "inhibitor"
+        ),
+        Cue("inactivation of", rule: "inhibits", base: 0.85, qualifier: "inhibitor", nominal: true),
+        Cue("inactivator|inactivators of", rule: "inhibitor_of", base: 0.85, qualifier: "inhibitor", nominal: true),
         Cue("modulates|modulate|modulated|modulating", rule: "modulates", base: 0.85, qualifier: "modulator"),
         Cue("modulation of|at", rule: "modulates", base: 0.85, qualifier: "modulator", nominal: true),
         Cue(
@@ -198,6 +206,51 @@ enum MechanismCues {
         "inducer": "inducer", "inducers": "inducer",
     ]
 
+    /// Nouns of a process said of a target and then of its agent: "COX-2 inhibition by X",
+    /// "H1 receptor antagonism with X", "Y activation by X".
+    static let processNouns: [String: String] = [
+        "inhibition": "inhibitor", "antagonism": "antagonist", "blockade": "blocker", "activation": "activator",
+        "stimulation": "agonist", "inactivation": "inhibitor",
+    ]
+
+    /// Participles of a passive: "Y is inhibited by X", "Y was potently blocked by X", and of a
+    /// drug-joined adjective: "X-inhibited Y".
+    static let passiveVerbs: [String: String] = [
+        "inhibited": "inhibitor", "blocked": "blocker", "antagonized": "antagonist", "antagonised": "antagonist",
+        "activated": "activator", "stimulated": "agonist", "inactivated": "inhibitor",
+    ]
+
+    /// Words between a target and a passive participle ("Y activity was also inhibited by").
+    static let passiveGap: Set<String> = [
+        "is", "was", "were", "are", "be", "been", "being", "can", "could", "may", "might", "also", "not",
+        "further", "both", "only", "activity", "activities", "function", "itself",
+    ]
+
+    /// Nouns after "inhibitory", "stimulatory"… that take the agent with "of" and the target
+    /// with "on": "the inhibitory effect of X on Y".
+    static let effectNouns: Set<String> = [
+        "effect", "effects", "activity", "activities", "action", "actions", "potency", "potencies", "properties",
+    ]
+
+    /// Adjectives of an effect, with the qualifier they give.
+    static let effectAdjectives: [String: String] = [
+        "inhibitory": "inhibitor", "antagonistic": "antagonist", "agonistic": "agonist",
+        "stimulatory": "agonist", "activating": "activator", "blocking": "blocker",
+    ]
+
+    /// Words that introduce the agents after a target noun ("Y antagonists such as X",
+    /// "Y antagonists (X, Z)").
+    static let agentIntroducers: Set<String> = ["such", "as", "like", "including", "e.g.", "e.g", "namely", ","]
+
+    /// Drug-lexicon words that name a role, not an agent: never mechanism subjects.
+    static let genericSubjects: Set<String> = ["ligand", "ligands", "radioligand", "radioligands"]
+
+    /// Words in a target's name or text that make it a drug-metabolising enzyme or transporter,
+    /// the targets that drugs "induce" (other "induces" means expression or a downstream effect).
+    static let inducibleTargets: [String] = [
+        "cyp", "cytochrome", "p450", "p-450", "ugt", "glucuronosyltransferase", "p-glycoprotein", "abcb1",
+    ]
+
     /// Words that stop the gap between a cue and its target: the cue then governs something
     /// else ("inhibits the reuptake of", "blocks the release of").
     static let stopWords: Set<String> = [
@@ -206,6 +259,13 @@ enum MechanismCues {
         "effects", "effect", "loss", "damage", "up-regulation", "upregulation", "down-regulation",
         "downregulation", "gene", "genes", "mrna", "phosphorylation", "translocation", "internalization",
         "sensitization", "desensitization", "density", "densities", "lesion", "lesions", "cells", "neurons",
+    ]
+
+    /// Heads after a target that make a cue act on the target's expression or output, not on
+    /// the target: "inhibits AT1R gene expression", "inhibited LTB(4) production".
+    static let indirectHeads: Set<String> = [
+        "gene", "genes", "expression", "mrna", "mrnas", "transcription", "promoter", "production", "synthesis",
+        "secretion", "release", "levels", "level", "content", "biosynthesis", "overexpression",
     ]
 
     /// Words before a reuptake phrase that reverse it ("enhances serotonin reuptake").
@@ -243,6 +303,193 @@ struct MechanismRules {
         let neurotransmitters = reuptake(into: &collector)
         forward(skip: neurotransmitters, into: &collector)
         targetNouns(skip: neurotransmitters, into: &collector)
+        passives(skip: neurotransmitters, into: &collector)
+        effectsOf(skip: neurotransmitters, into: &collector)
+        processByOf(skip: neurotransmitters, into: &collector)
+    }
+
+    // MARK: - "activation by X of Y"
+
+    private func processByOf(skip: Set<Int>, into collector: inout TripleCollector) {
+        for noun in items.indices {
+            guard items[noun].kind == .word, let qualifier = MechanismCues.processNouns[items[noun].text],
+                noun + 2 < items.count, items[noun + 1].isWord(["by"]),
+                let agent = analysis.drugAfter(noun + 2, maxGap: 1, skip: skip)
+            else { continue }
+            let agents = analysis.expandList(from: agent, accept: analysis.drug)
+            guard agents.end < items.count, items[agents.end].isWord(["of"]),
+                let target = analysis.firstObject(
+                    after: agents.end + 1,
+                    maxGap: 2,
+                    accept: analysis.receptor,
+                    stopWords: MechanismCues.stopWords
+                )
+            else { continue }
+            let targets = analysis.expandList(from: target, accept: analysis.receptor).items
+            for subject in agents.items where !skip.contains(subject) {
+                emit(
+                    subjectItem: subject,
+                    objects: targets.map { ($0, nil) },
+                    rule: "process_by",
+                    base: 0.85,
+                    qualifier: qualifier,
+                    cueStart: noun,
+                    into: &collector
+                )
+            }
+        }
+    }
+
+    // MARK: - Aliases: "X (ABBR)"
+
+    /// Items naming the same entity as `item` in an "A (B)" pair: the mention in parentheses
+    /// right after it, or the mention right before the parentheses that hold it. The two must
+    /// share a concept, or one be an abbreviation ("ornithine decarboxylase (ODC)").
+    func aliasItems(of item: Int, accept: (Int) -> Int?) -> [Int] {
+        guard let own = accept(item) else { return [] }
+        func closes(_ index: Int) -> Bool {
+            index < items.count && (items[index].isPunctuation(")") || items[index].isPunctuation(",")
+                || items[index].isPunctuation(";"))
+        }
+        func sameEntity(_ other: Int) -> Bool {
+            let a = analysis.mentions[own]
+            let b = analysis.mentions[other]
+            guard a.source != .anaphor, b.source != .anaphor else { return false }
+            return a.id == b.id || a.source == .abbreviation || b.source == .abbreviation
+        }
+        var result: [Int] = []
+        if item + 3 < items.count, items[item + 1].isPunctuation("("), let other = accept(item + 2), closes(item + 3),
+            sameEntity(other)
+        {
+            result.append(item + 2)
+        }
+        if item >= 2, items[item - 1].isPunctuation("("), let other = accept(item - 2), closes(item + 1),
+            sameEntity(other)
+        {
+            result.append(item - 2)
+        }
+        return result
+    }
+
+    /// Drugs coordinated before a subject, reading over "A (B)" pairs: "lopinavir (LPV) and
+    /// ritonavir (RTV) are …".
+    private func coordinatedSubjects(endingAt subject: Int, skip: Set<Int>) -> [Int] {
+        var head = subject
+        if head >= 2, items[head - 1].isPunctuation("("), head + 1 < items.count, items[head + 1].isPunctuation(")"),
+            analysis.drug(at: head - 2) != nil, aliasItems(of: head, accept: analysis.drug).contains(head - 2)
+        {
+            head -= 2
+        }
+        var result = analysis.coordinatedDrugs(endingAt: head, skip: skip)
+        var earliest = result.last ?? head
+        if head != subject { result[0] = subject }
+        // Steps over earlier "A (B)" pairs: "A (B), C (D) and E".
+        while earliest >= 5, items[earliest - 1].isWord(["and", "or"]) || items[earliest - 1].isPunctuation(","),
+            items[earliest - 2].isPunctuation(")"), items[earliest - 4].isPunctuation("("),
+            !skip.contains(earliest - 5), analysis.drug(at: earliest - 5) != nil
+        {
+            earliest -= 5
+            result.append(earliest)
+        }
+        return result
+    }
+
+    // MARK: - Passives: "Y is inhibited by X", "X-inhibited Y"
+
+    private func passives(skip: Set<Int>, into collector: inout TripleCollector) {
+        for verb in items.indices {
+            guard items[verb].kind == .word, let qualifier = MechanismCues.passiveVerbs[items[verb].text] else {
+                continue
+            }
+            // "X-inhibited Y".
+            if verb >= 2, items[verb - 1].isPunctuation("-"), !items[verb - 1].spaceBefore, !items[verb].spaceBefore,
+                !skip.contains(verb - 2), analysis.drug(at: verb - 2) != nil
+            {
+                if let target = analysis.firstObject(after: verb + 1, maxGap: 1, accept: analysis.receptor) {
+                    emit(
+                        subjectItem: verb - 2,
+                        objects: analysis.expandList(from: target, accept: analysis.receptor).items.map { ($0, nil) },
+                        rule: "passive",
+                        base: 0.85,
+                        qualifier: qualifier,
+                        cueStart: verb - 1,
+                        into: &collector
+                    )
+                }
+                continue
+            }
+            var next = verb + 1
+            while next < items.count, next - verb <= 3, items[next].kind == .word, isAdverb(next) { next += 1 }
+            guard next + 1 < items.count, items[next].isWord(["by"]),
+                let agent = analysis.drugAfter(next + 1, maxGap: 2, skip: skip)
+            else { continue }
+            var cursor = verb - 1
+            while cursor >= 0, verb - cursor <= 6, items[cursor].kind == .word,
+                MechanismCues.passiveGap.contains(items[cursor].text) || isAdverb(cursor)
+                    || Lexical.heads.contains(items[cursor].text)
+            {
+                cursor -= 1
+            }
+            guard cursor >= 0, analysis.receptor(at: cursor) != nil else { continue }
+            let targets = Array(analysis.expandListBackward(from: cursor, accept: analysis.receptor).reversed())
+            for subject in analysis.expandList(from: agent, accept: analysis.drug).items where !skip.contains(subject) {
+                emit(
+                    subjectItem: subject,
+                    objects: targets.map { ($0, nil) },
+                    rule: "passive",
+                    base: 0.85,
+                    qualifier: qualifier,
+                    cueStart: verb,
+                    into: &collector
+                )
+            }
+        }
+    }
+
+    /// Whether a word is an adverb ("potently", "dose-dependently").
+    private func isAdverb(_ item: Int) -> Bool {
+        items[item].kind == .word && items[item].text.count > 4 && items[item].text.hasSuffix("ly")
+    }
+
+    // MARK: - Effects: "the inhibitory effect of X on Y"
+
+    private func effectsOf(skip: Set<Int>, into collector: inout TripleCollector) {
+        for adjective in items.indices {
+            guard items[adjective].kind == .word,
+                let qualifier = MechanismCues.effectAdjectives[items[adjective].text],
+                adjective + 3 < items.count, items[adjective + 1].isWord(MechanismCues.effectNouns),
+                items[adjective + 2].isWord(["of"]),
+                let agent = analysis.drugAfter(adjective + 3, maxGap: 1, skip: skip)
+            else { continue }
+            let agents = analysis.expandList(from: agent, accept: analysis.drug)
+            var cursor = agents.end
+            // "of X (ABBR) on Y".
+            while cursor < items.count, cursor - agents.end <= 3, items[cursor].kind != .word || isAdverb(cursor),
+                !analysis.isClauseBreak(cursor), items[cursor].kind != .slot || analysis.drug(at: cursor) != nil
+            {
+                cursor += 1
+            }
+            guard cursor < items.count, items[cursor].isWord(["on", "at", "against", "toward", "towards", "of"]),
+                let target = analysis.firstObject(
+                    after: cursor + 1,
+                    maxGap: 3,
+                    accept: analysis.receptor,
+                    stopWords: MechanismCues.stopWords
+                )
+            else { continue }
+            let targets = analysis.expandList(from: target, accept: analysis.receptor).items
+            for subject in agents.items where !skip.contains(subject) {
+                emit(
+                    subjectItem: subject,
+                    objects: targets.map { ($0, nil) },
+                    rule: "effect_of",
+                    base: 0.85,
+                    qualifier: qualifier,
+                    cueStart: adjective,
+                    into: &collector
+                )
+            }
+        }
     }
 
     // MARK: - Forward: X … cue … target
@@ -250,6 +497,8 @@ struct MechanismRules {
     private func forward(skip: Set<Int>, into collector: inout TripleCollector) {
         for hit in MechanismCues.forward.hits(in: items) {
             if hit.start > 0, items[hit.start - 1].isPunctuation("-"), !items[hit.start].spaceBefore { continue }
+            // "the effect of X blocked by Y": a passive, read by ``passives(skip:into:)``.
+            if hit.end < items.count, items[hit.end].isWord(["by"]) { continue }
             guard
                 let first = analysis.firstObject(
                     after: hit.end,
@@ -258,7 +507,8 @@ struct MechanismRules {
                     stopWords: MechanismCues.stopWords
                 )
             else { continue }
-            let list = analysis.expandList(from: first, accept: analysis.receptor)
+            let list = targetList(from: first)
+            if governsSomethingElse(after: list.end, rule: hit.cue.rule) { continue }
             var subjects: [Int] = []
             if list.end + 1 < items.count, items[list.end].isWord(["by"]),
                 let after = analysis.drugAfter(list.end + 1, maxGap: 2, skip: skip)
@@ -281,6 +531,41 @@ struct MechanismRules {
         }
     }
 
+    /// A list of targets from `first`, also over a ligand name that qualifies the next target
+    /// ("at dopamine D4 and serotonin 5-HT2A receptors", where "serotonin" is a drug mention).
+    private func targetList(from first: Int) -> (items: [Int], end: Int) {
+        var list = analysis.expandList(from: first, accept: analysis.receptor)
+        while list.end + 2 < items.count, items[list.end].isWord(["and", "or", "and/or"]) || items[list.end].isPunctuation(","),
+            analysis.mention(at: list.end + 1, type: .drug) != nil, analysis.receptor(at: list.end + 2) != nil
+        {
+            let more = analysis.expandList(from: list.end + 2, accept: analysis.receptor)
+            list = (list.items + more.items, more.end)
+        }
+        return list
+    }
+
+    /// Whether the word after a target list names what the cue acts on instead of the target:
+    /// "inhibits AT1R gene expression", "inhibited LTB(4) production" (expression is regulated
+    /// indirectly), and for "modulates" a pathway ("modulates the AKT/mTOR pathway").
+    private func governsSomethingElse(after end: Int, rule: String) -> Bool {
+        var next = end
+        // Over a parenthetical right after the target: "LTB(4) production", "COX-2 (PGHS-2) expression".
+        if next < items.count, items[next].isPunctuation("("),
+            let close = (next + 1..<min(items.count, next + 5)).first(where: { items[$0].isPunctuation(")") })
+        {
+            next = close + 1
+        }
+        while next < items.count, items[next].isWord(["protein", "proteins", "mrna", "gene", "genes"]),
+            next + 1 < items.count, items[next + 1].isWord(MechanismCues.indirectHeads)
+        {
+            next += 1
+        }
+        guard next < items.count, items[next].kind == .word else { return false }
+        if items[next].isWord(MechanismCues.indirectHeads) { return true }
+        return rule == "modulates" || rule == "induces"
+            ? items[next].isWord(["pathway", "pathways", "signaling", "signalling", "cascade"]) : false
+    }
+
     /// The subject of a cue at `cueStart`: the nearest drug before it; for a noun cue only when
     /// linked to it ("X is a potent inhibitor of", "its antagonist actions at"); inside
     /// parentheses only the drug right before the "(" ("X (an inhibitor of Y)").
@@ -297,9 +582,17 @@ struct MechanismRules {
 
     private func targetNouns(skip: Set<Int>, into collector: inout TripleCollector) {
         for noun in items.indices {
-            guard items[noun].kind == .word, var qualifier = MechanismCues.nouns[items[noun].text] else { continue }
+            guard items[noun].kind == .word else { continue }
+            let process = MechanismCues.processNouns[items[noun].text]
+            guard var qualifier = MechanismCues.nouns[items[noun].text] ?? process else { continue }
             var last = noun - 1
             while last >= 0, items[last].isWord(Lexical.heads) || items[last].isPunctuation("-") { last -= 1 }
+            // "monoacylglycerol lipase (MAGL) inhibitor": the abbreviation stands for the target.
+            if last >= 2, items[last].isPunctuation(")"), items[last - 2].isPunctuation("("),
+                analysis.receptor(at: last - 1) != nil
+            {
+                last -= 1
+            }
             guard last >= 0, analysis.receptor(at: last) != nil else { continue }
             let targets = Array(analysis.expandListBackward(from: last, accept: analysis.receptor).reversed())
             guard let firstTarget = targets.first else { continue }
@@ -310,18 +603,25 @@ struct MechanismRules {
                 before -= 1
             }
             var subjects: [Int] = []
-            if let after = analysis.drugAfter(noun + 1, maxGap: 1, skip: skip), !isClass(after) {
+            var rule = "target_noun"
+            if process != nil, let agent = agentOfProcess(after: noun, skip: skip) {
+                // "COX-2 inhibition in whole blood by X, Y and Z", "H1 antagonism with X".
+                subjects = analysis.expandList(from: agent, accept: analysis.drug).items.filter { !isClass($0) }
+                rule = "process_by"
+            } else if MechanismCues.nouns[items[noun].text] == nil {
+                continue
+            } else if let after = drugAfterNoun(noun, skip: skip), !isClass(after) {
                 subjects = analysis.expandList(from: after, accept: analysis.drug).items.filter { !isClass($0) }
             } else if let before = analysis.nearestDrug(before: firstTarget, window: 12, skip: skip),
                 analysis.isLinked(before, to: firstTarget, requireLink: true)
             {
-                subjects = [before]
+                subjects = coordinatedSubjects(endingAt: before, skip: skip)
             }
             for subjectItem in subjects {
                 emit(
                     subjectItem: subjectItem,
                     objects: targets.map { ($0, nil) },
-                    rule: "target_noun",
+                    rule: rule,
                     base: 0.9,
                     qualifier: qualifier,
                     cueStart: min(firstTarget, subjectItem + 1),
@@ -329,6 +629,37 @@ struct MechanismRules {
                 )
             }
         }
+    }
+
+    /// The drug right after a target noun, over words that introduce examples: "the H1
+    /// antagonist X", "5-HT2 receptor antagonists such as X and Y".
+    private func drugAfterNoun(_ noun: Int, skip: Set<Int>) -> Int? {
+        var start = noun + 1
+        while start < items.count, start - noun <= 3, items[start].kind != .slot,
+            items[start].isWord(MechanismCues.agentIntroducers) || items[start].isPunctuation(",")
+                || items[start].isPunctuation("(")
+        {
+            start += 1
+        }
+        return analysis.drugAfter(start, maxGap: 1, skip: skip)
+    }
+
+    /// The agent of a process noun: "by X" within a few words ("inhibition in horse blood by
+    /// X"), or "with X" right after it.
+    private func agentOfProcess(after noun: Int, skip: Set<Int>) -> Int? {
+        var cursor = noun + 1
+        if cursor < items.count, items[cursor].isWord(["with"]) {
+            return analysis.drugAfter(cursor + 1, maxGap: 1, skip: skip)
+        }
+        while cursor < items.count, cursor - noun <= 5 {
+            let it = items[cursor]
+            if it.isWord(["by"]) { return analysis.drugAfter(cursor + 1, maxGap: 2, skip: skip) }
+            if it.kind != .word || analysis.isClauseBreak(cursor) || it.isWord(["of", "and", "or", "but", "that", "which"]) {
+                return nil
+            }
+            cursor += 1
+        }
+        return nil
     }
 
     /// Whether a drug item is a class mention: after a target noun it continues a list of
@@ -557,13 +888,33 @@ struct MechanismRules {
         cueStart: Int,
         into collector: inout TripleCollector
     ) {
-        guard let nearest = analysis.drug(at: subjectItem) else { return }
+        guard let nearest = analysis.drug(at: subjectItem),
+            !MechanismCues.genericSubjects.contains(items[subjectItem].text)
+        else { return }
         let mentions = analysis.mentions
         let reported =
             subjectItem < cueStart ? (analysis.representative(of: subjectItem, before: cueStart) ?? nearest) : nearest
-        let subject = mentions[nearest]
+        // Every mention of the subject here: the reported one, the nearest (when the reported
+        // one is an earlier mention of the drug), and its "A (B)" alias.
+        var subjects = [reported]
+        if nearest != reported, mentions[nearest].source != .anaphor { subjects.append(nearest) }
+        for alias in aliasItems(of: subjectItem, accept: analysis.drug) {
+            if let index = analysis.drug(at: alias), !subjects.contains(index) { subjects.append(index) }
+        }
+        var expanded: [(item: Int, mention: Mention?)] = []
+        var seen: Set<Int> = []
+        for entry in objects {
+            if entry.mention != nil {
+                expanded.append(entry)
+                continue
+            }
+            if seen.insert(entry.item).inserted { expanded.append(entry) }
+            for alias in aliasItems(of: entry.item, accept: analysis.receptor) where seen.insert(alias).inserted {
+                expanded.append((alias, nil))
+            }
+        }
         let anchor = objects.first?.item ?? subjectItem
-        for (position, entry) in objects.enumerated() {
+        for (position, entry) in expanded.enumerated() {
             let object: Mention
             if let made = entry.mention {
                 object = made
@@ -572,36 +923,50 @@ struct MechanismRules {
             } else {
                 continue
             }
+            if qualifier == "inducer" {
+                let words = (object.name + " " + items[entry.item].text).lowercased()
+                guard MechanismCues.inducibleTargets.contains(where: words.contains) else { continue }
+            }
             var actual = qualifier
             if rule == "blocks" || qualifier == "blocker", isReceptor(object, item: entry.item) {
                 actual = "antagonist"
             }
+            // "stimulates an enzyme" activates it; only a receptor has agonists.
+            if qualifier == "agonist", rule == "stimulates" || rule == "passive" || rule == "process_by"
+                || rule == "effect_of", !isReceptor(object, item: entry.item)
+            {
+                actual = "activator"
+            }
             let low = min(subjectItem, entry.item)
             let high = max(subjectItem, entry.item)
             let path = (low + 1)..<high
-            let negated = subject.negated || object.negated || analysis.hasNegation(in: path)
-            let hedged =
-                subject.hedged || object.hedged || subject.hypothetical || object.hypothetical
-                || analysis.hasHedge(in: path)
-            let confidence = Confidence.score(
-                base: base,
-                distance: abs(anchor - subjectItem) - 1,
-                listIndex: position,
-                anaphor: subject.source == .anaphor
-            )
-            collector.add(
-                Triple(
-                    subject: mentions[reported],
-                    predicate: .mechanism,
-                    qualifier: actual,
-                    object: object,
-                    sentence: analysis.view.sentence,
-                    negated: negated,
-                    hedged: hedged,
-                    confidence: confidence,
-                    rule: "mechanism.\(rule)"
+            for subjectIndex in subjects {
+                let subject = mentions[subjectIndex]
+                let negated = subject.negated || object.negated || analysis.hasNegation(in: path)
+                let hedged =
+                    subject.hedged || object.hedged || subject.hypothetical || object.hypothetical
+                    || analysis.hasHedge(in: path)
+                let confidence = Confidence.score(
+                    base: base,
+                    distance: abs(anchor - subjectItem) - 1,
+                    listIndex: position,
+                    anaphor: mentions[nearest].source == .anaphor
                 )
-            )
+                collector.add(
+                    Triple(
+                        subject: subject,
+                        predicate: .mechanism,
+                        qualifier: actual,
+                        object: object,
+                        sentence: analysis.view.sentence,
+                        negated: negated,
+                        hedged: hedged,
+                        confidence: confidence,
+                        rule: "mechanism.\(rule)"
+                    ),
+                    bySubjectSpan: true
+                )
+            }
         }
     }
 

@@ -25,7 +25,9 @@ struct TripleCollector {
     /// - Parameters:
     ///   - triple: The candidate.
     ///   - symmetric: Whether the predicate is symmetric (subject and object may swap).
-    mutating func add(_ triple: Triple, symmetric: Bool = false) {
+    ///   - bySubjectSpan: Whether triples whose subjects are different mentions of one concept
+    ///     are kept apart (by default one subject concept per object mention and sentence).
+    mutating func add(_ triple: Triple, symmetric: Bool = false, bySubjectSpan: Bool = false) {
         var key = Key(
             predicate: triple.predicate,
             sentence: triple.sentence,
@@ -34,6 +36,10 @@ struct TripleCollector {
             second: triple.object.id,
             secondSpan: [triple.object.passage, triple.object.start, triple.object.end]
         )
+        if bySubjectSpan, !symmetric {
+            // Mention-level triples: "X (ABBR)" gives one triple per subject mention.
+            key.firstSpan = [triple.subject.passage, triple.subject.start, triple.subject.end]
+        }
         if symmetric {
             // One triple per unordered pair of concepts and sentence.
             key.firstSpan = []

@@ -182,3 +182,69 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         #expect(Set(extractor.process(Fixture.document(marked)).triples.map(\.summary)) == expected, "\(marked)")
     }
 }
+
+@Suite struct MechanismPhrasingTests {
+    let extractor = MechanismExtractor(reuptakeTargets: ReuptakeTargets(targets: [:]))
+
+    func triples(_ marked: String) -> [Triple] {
+        extractor.process(Fixture.document(marked)).triples
+    }
+
+    static let positives: [(String, Set<String>)] = [
+        ("CYP3A4 was strongly inhibited by ketoconazole.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        ("In this assay D2 receptors are blocked by haloperidol.", ["mechanism haloperidol→DRD2 antagonist"]),
+        (
+            "CYP2D6 inhibition in liver microsomes by fluoxetine and sertraline was measured.",
+            ["mechanism fluoxetine→CYP2D6 inhibitor", "mechanism sertraline→CYP2D6 inhibitor"]
+        ),
+        ("H1 receptor antagonism with diphenhydramine reduced the wheal.", ["mechanism diphenhydramine→HRH1 antagonist"]),
+        ("The ketoconazole-inhibited CYP3A4 recovered slowly.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        ("The inhibitory effect of sertraline on CYP2D6 was modest.", ["mechanism sertraline→CYP2D6 inhibitor"]),
+        ("D2 receptor antagonists such as haloperidol were used.", ["mechanism haloperidol→DRD2 antagonist"]),
+        ("Ketoconazole irreversibly inactivates CYP3A4 in vitro.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        ("We saw stronger inhibition by ketoconazole of CYP3A4 in this model.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        (
+            "Fluoxetine ({FLX|fluoxetine}) and sertraline ({SRT|sertraline}) are known CYP2D6 inhibitors.",
+            ["mechanism fluoxetine→CYP2D6 inhibitor", "mechanism sertraline→CYP2D6 inhibitor"]
+        ),
+    ]
+
+    @Test(arguments: positives)
+    func findsMechanisms(_ marked: String, _ expected: Set<String>) {
+        #expect(Set(triples(marked).map(\.summary)) == expected, "\(marked)")
+    }
+
+    static let negatives: [String] = [
+        "CYP3A4 activity was inhibited by half in the presence of serum.",
+        "The inhibitory effect of fasting on CYP3A4 was small.",
+        "CYP2D6 inhibition was stronger than expected, and haloperidol was stopped.",
+        "Ketoconazole inhibits CYP3A4 gene expression in these cells.",
+        "Sertraline inhibited CYP2D6 (hepatic) production in the model.",
+    ]
+
+    @Test(arguments: negatives)
+    func findsNothing(_ marked: String) {
+        #expect(triples(marked).map(\.summary) == [], "\(marked)")
+    }
+
+    @Test func abbreviationsInParenthesesGiveATripleEach() {
+        let document = Fixture.document(
+            "Ketoconazole ({KTZ|ketoconazole}), a potent inhibitor of the serotonin transporter ({SERT|SLC6A4}), was given."
+        )
+        let found = extractor.process(document).triples
+        let pairs = Set(found.map { "\(text(of: $0.subject, in: document))→\(text(of: $0.object, in: document))" })
+        #expect(
+            pairs == [
+                "Ketoconazole→serotonin transporter", "Ketoconazole→SERT", "KTZ→serotonin transporter", "KTZ→SERT",
+            ]
+        )
+        #expect(found.allSatisfy { $0.qualifier == "inhibitor" })
+    }
+
+    @Test func abbreviatedTargetBeforeTheNoun() {
+        let document = Fixture.document("The serotonin transporter ({SERT|SLC6A4}) inhibitor fluoxetine was given.")
+        let found = extractor.process(document).triples
+        #expect(Set(found.map { text(of: $0.object, in: document) }) == ["serotonin transporter", "SERT"])
+        #expect(Set(found.map(\.summary)) == ["mechanism fluoxetine→SLC6A4 inhibitor"])
+    }
+}

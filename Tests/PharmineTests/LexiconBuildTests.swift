@@ -670,3 +670,29 @@ struct ShippedLexiconTests {
         #expect(!Self.isExcluded(form, type: "condition"))
     }
 }
+
+@Suite struct ReceptorSubscriptFormTests {
+    static let cases: [(String, String?)] = [
+        ("D2 receptor", "D(2) receptor"),
+        ("5-HT2A receptor", "5-HT(2A) receptor"),
+        ("CB1", "CB(1)"),
+        ("Histamine H1 receptor", "Histamine H(1) receptor"),
+        ("beta2-adrenoceptor", "beta(2)-adrenoceptor"),
+        ("CYP3A4", nil),
+        ("serotonin transporter", nil),
+    ]
+
+    @Test(arguments: cases)
+    func writesTheSubtypeInParentheses(_ form: String, _ expected: String?) {
+        #expect(ReceptorLexiconBuilder.subscriptForm(form) == expected)
+    }
+}
+
+@Suite struct AdrenoceptorAbbreviationTests {
+    @Test func abbreviatesSubtypes() {
+        #expect(ReceptorLexiconBuilder.adrenoceptorAbbreviation("beta2-adrenoceptor") == "beta2AR")
+        #expect(ReceptorLexiconBuilder.adrenoceptorAbbreviation("α1A-adrenoceptor") == "α1AAR")
+        #expect(ReceptorLexiconBuilder.adrenoceptorAbbreviation("adrenoceptor") == nil)
+        #expect(ReceptorLexiconBuilder.adrenoceptorAbbreviation("beta-adrenoceptor") == nil)
+    }
+}

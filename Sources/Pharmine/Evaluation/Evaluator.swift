@@ -63,8 +63,10 @@ public struct Evaluator: Sendable {
         case .drugprot:
             switch qualifier {
             case "agonist", "partial_agonist": return "agonist"
-            case "antagonist", "inverse_agonist", "blocker": return "antagonist"
-            case "inhibitor", "reuptake_inhibitor": return "inhibitor"
+            // Pharmine says "blocker" only of channels, enzymes and transporters (blocking a
+            // receptor is "antagonist"); DrugProt types those as INHIBITOR.
+            case "antagonist", "inverse_agonist": return "antagonist"
+            case "inhibitor", "reuptake_inhibitor", "blocker": return "inhibitor"
             case "activator", "inducer": return "activator"
             default: return "regulator"
             }
@@ -277,7 +279,9 @@ public struct Evaluator: Sendable {
                 end: map.scalarOffset(ofByte: mention.end),
                 concept: mention.id
             )
-            return Set(gold.filter { $0.overlaps(span) }.map(\.annotation.id))
+            // Only gold entities of the argument's own type: a drug inside a gene name
+            // ("acetylcholine" in "muscarinic acetylcholine receptor") is not the receptor.
+            return Set(gold.filter { $0.type == mention.type && $0.overlaps(span) }.map(\.annotation.id))
         }
     }
 

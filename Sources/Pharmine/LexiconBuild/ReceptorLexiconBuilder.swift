@@ -96,9 +96,79 @@ struct ReceptorLexiconBuilder {
     /// A target's surface forms, with Greek letters also spelled out.
     private static func forms(of target: GtoPdbSource.Target) -> [String] {
         var forms = [target.name, target.systematicName, target.abbreviatedName] + target.synonyms
-        forms += familyQualifiedNames(target: target.name, family: target.familyName)
+        let qualified = familyQualifiedNames(target: target.name, family: target.familyName)
+        forms += qualified
+        // "dopamine D2", "histamine H1": the family-qualified subtype without "receptor".
+        forms += qualified.map { String($0.dropLast(" receptor".count)) }
         forms = forms.filter { !$0.isEmpty }
-        return forms + forms.compactMap(LexiconText.spellGreek)
+        forms += forms.compactMap(LexiconText.spellGreek)
+        forms += forms.compactMap(adrenoceptorAbbreviation)
+        return forms + forms.compactMap(subscriptForm)
+    }
+
+    /// "beta2-adrenoceptor" → "beta2AR", "α1A-adrenoceptor" → "α1AAR": the abbreviation papers
+    /// use for adrenoceptor subtypes.
+    ///
+    /// - Parameter form: A surface form.
+    /// - Returns: The abbreviation, or nil when the form is no "<Greek letter><subtype>-adrenoceptor".
+    static func adrenoceptorAbbreviation(_ form: String) -> String? {
+        let suffix = "-adrenoceptor"
+        guard form.hasSuffix(suffix) else { return nil }
+        let head = String(form.dropLast(suffix.count))
+        let greek = ["alpha", "beta", "α", "β"].first { head.hasPrefix($0) }
+        guard let greek, head.count > greek.count, head.count <= greek.count + 2,
+            head.dropFirst(greek.count).first?.isNumber == true,
+            head.dropFirst(greek.count).allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) })
+        else { return nil }
+        return head + "AR"
+    }
+
+    /// Prefixes of a subtype symbol that papers write with the subtype in parentheses.
+    private static let subscriptPrefixes: Set<String> = [
+        "5-HT", "alpha", "beta", "gamma", "delta", "kappa", "mu",
+    ]
+
+    /// The form with a subtype number in parentheses, as papers typeset subscripts: "D2 receptor"
+    /// → "D(2) receptor", "5-HT2A receptor" → "5-HT(2A) receptor", "CB1" → "CB(1)",
+    /// "beta2-adrenoceptor" → "beta(2)-adrenoceptor". A word qualifies when it is one to three
+    /// letters (or `5-HT` or a spelled Greek letter) followed by a digit and at most one more
+    /// letter or digit; only the first such word of a form is rewritten.
+    ///
+    /// - Parameter form: A surface form.
+    /// - Returns: The rewritten form, or nil when no word qualifies.
+    static func subscriptForm(_ form: String) -> String? {
+        var words = form.components(separatedBy: " ")
+        for (position, word) in words.enumerated() {
+            // A word may carry a hyphenated tail: "beta2-adrenoceptor".
+            var head = word
+            var tail = ""
+            if !word.hasPrefix("5-HT"), let hyphen = word.firstIndex(of: "-") {
+                head = String(word[..<hyphen])
+                tail = String(word[hyphen...])
+            } else if word.hasPrefix("5-HT"), let hyphen = word.dropFirst(4).firstIndex(of: "-") {
+                head = String(word[..<hyphen])
+                tail = String(word[hyphen...])
+            }
+            let prefix: String
+            let number: String
+            if head.hasPrefix("5-HT") {
+                prefix = "5-HT"
+                number = String(head.dropFirst(4))
+            } else if let digit = head.firstIndex(where: \.isNumber) {
+                prefix = String(head[..<digit])
+                number = String(head[digit...])
+            } else {
+                continue
+            }
+            let isShortSymbol = (1...3).contains(prefix.count) && prefix.allSatisfy { $0.isASCII && $0.isLetter }
+            guard isShortSymbol || subscriptPrefixes.contains(prefix.lowercased()) || prefix == "5-HT",
+                (1...2).contains(number.count), number.first?.isNumber == true,
+                number.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            else { continue }
+            words[position] = prefix + "(" + number + ")" + tail
+            return words.joined(separator: " ")
+        }
+        return nil
     }
 
     /// "H1 receptor" in family "Histamine receptors" → "Histamine H1 receptor"; "M1 receptor" in
@@ -140,6 +210,10 @@ struct ReceptorLexiconBuilder {
             let curie = "GTOPDB:" + target.id
             if !target.hasSubunits, !target.hgncID.isEmpty, let gene = conceptOf[target.hgncID] {
                 drafts[gene].add(Self.forms(of: target), strength: 2)
+                // GtoPdb's own target name ("NET", "SERT", "D2 receptor") is as strong as an
+                // approved symbol: an HGNC alias of another gene spelled alike does not remove it.
+                let names = [target.name] + [target.name].compactMap(LexiconText.spellGreek)
+                drafts[gene].add(names + names.compactMap(Self.subscriptForm), strength: 3)
                 index(Self.forms(of: target), as: gene)
                 drafts[gene].xrefs.insert(curie)
                 drafts[gene].sources.insert("gtopdb")
@@ -163,7 +237,9 @@ struct ReceptorLexiconBuilder {
             guard conceptOf[curie] == nil else { continue }
             let spaced = entity.replacingOccurrences(of: "_", with: " ")
             var draft = ConceptDraft(member: curie, name: spaced, source: "famplex")
-            draft.add(entity.contains("_") ? spaced : entity, strength: 2)
+            // The FamPlex name ("AKT", "PI3K", "ERK", "PKC") is the family's own name: as strong
+            // as an approved symbol, so a gene alias spelled alike does not remove it.
+            draft.add(entity.contains("_") ? spaced : entity, strength: 3)
             draft.flags.insert("class")
             conceptOf[curie] = drafts.count
             drafts.append(draft)
