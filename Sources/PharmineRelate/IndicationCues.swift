@@ -185,6 +185,27 @@ enum IndicationCues {
         "withholding", "discontinuing", "stopping", "absence",
     ]
 
+    /// Verb prefixes of "X suppressed the proliferation of Y cells".
+    static let cellGrowthVerbs: [String] = [
+        "suppress", "inhibit", "reduc", "decreas", "attenuat", "block", "impair", "abrogat", "abolish", "diminish",
+        "prevent", "retard", "limit",
+    ]
+
+    /// Verbs of "X induced apoptosis in Y cells".
+    static let cellDeathVerbs: Set<String> = ["induced", "induces", "induce", "inducing", "triggered", "triggers", "promoted", "promotes"]
+
+    /// What a drug suppresses in diseased cells.
+    static let cellGrowthNouns: Set<String> = [
+        "proliferation", "growth", "migration", "invasion", "viability", "survival", "metastasis", "colony",
+        "colonies", "tumorigenesis", "tumorigenicity", "invasiveness", "clonogenicity",
+    ]
+
+    /// What a drug induces in diseased cells.
+    static let cellDeathNouns: Set<String> = ["apoptosis", "death", "arrest", "autophagy", "necrosis", "cytotoxicity"]
+
+    /// Nouns after the condition: "glioma cells", "lung cancer cell lines", "tumor xenografts".
+    static let cellNouns: Set<String> = ["cells", "cell", "lines", "line", "xenografts", "xenograft"]
+
     /// Verbs of a dosed drug before "for": "daptomycin 9 mg/kg daily was initiated for meningitis".
     static let givenVerbs: Set<String> = [
         "initiated", "started", "given", "administered", "prescribed", "used", "continued", "employed",

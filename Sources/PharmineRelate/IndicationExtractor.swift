@@ -231,6 +231,7 @@ struct IndicationRules {
             populationTreated(into: &collector)
             effectOf(into: &collector)
             drugFor(into: &collector)
+            cellGrowth(into: &collector)
         }
         passive(into: &collector)
     }
@@ -570,8 +571,8 @@ struct IndicationRules {
     /// received X" stays silent): the population must be treated, randomized or assigned to it.
     private func populationTreated(into collector: inout TripleCollector) {
         for start in items.indices {
-            // "patients with Y …"
-            if let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: start) }).first,
+            // "patients with Y …", "subjects (70% male) with Y …"
+            if let end = populationCue(at: start),
                 let first = analysis.firstObject(
                     after: end,
                     maxGap: 3,
@@ -614,6 +615,24 @@ struct IndicationRules {
                      cueStart: start, relationEnd: max(drug + 1, cursor + 1), representative: false, into: &collector)
             }
         }
+    }
+
+    /// The end of a population phrase at `start` ("patients with"), also across a parenthesis
+    /// after the noun ("subjects (mean age 40 years) with").
+    private func populationCue(at start: Int) -> Int? {
+        if let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: start) }).first { return end }
+        guard start + 1 < items.count, items[start].isWord(Lexical.population), items[start + 1].isPunctuation("(") else {
+            return nil
+        }
+        var cursor = start + 2
+        var depth = 1
+        while cursor < items.count, cursor - start <= 30, depth > 0 {
+            if items[cursor].isPunctuation("(") { depth += 1 }
+            if items[cursor].isPunctuation(")") { depth -= 1 }
+            cursor += 1
+        }
+        guard depth == 0, cursor < items.count, items[cursor].isWord(["with", "having"]) else { return nil }
+        return cursor + 1
     }
 
     /// The drugs given in "… treated with X (and Z)", "… were randomized to X or Z" within a
@@ -768,6 +787,54 @@ struct IndicationRules {
         let it = items[item]
         guard it.kind == .word, it.text.count > 6, it.text.hasPrefix("anti") else { return false }
         return !it.text.hasPrefix("antib") && !it.text.hasPrefix("antig") || it.isWord(["antibacterial", "antibiotic"])
+    }
+
+    // MARK: - Cells: "X suppressed proliferation and migration of Y cells"
+
+    /// A drug that suppresses the growth of diseased cells or induces their death: "X inhibited
+    /// the proliferation and invasion of human Y cells", "X induces apoptosis in Y cells".
+    private func cellGrowth(into collector: inout TripleCollector) {
+        for verb in items.indices where items[verb].kind == .word {
+            let word = items[verb].text
+            let inducing = IndicationCues.cellDeathVerbs.contains(word)
+            guard inducing || IndicationCues.cellGrowthVerbs.contains(where: { word.hasPrefix($0) }) else { continue }
+            if verb > 0, items[verb - 1].isPunctuation("-") { continue }  // "X-induced"
+            guard let subject = analysis.nearestDrug(before: verb, window: 12, skip: nonSubjects),
+                !hasAdverse(in: (subject + 1)..<verb)
+            else { continue }
+            let hallmarks = inducing ? IndicationCues.cellDeathNouns : IndicationCues.cellGrowthNouns
+            var cursor = verb + 1
+            var hallmark: Int?
+            while cursor < items.count, cursor - verb <= 10, !analysis.isClauseBreak(cursor) {
+                if items[cursor].isWord(hallmarks) {
+                    hallmark = cursor
+                    break
+                }
+                if items[cursor].kind == .slot { break }
+                cursor += 1
+            }
+            guard let hallmark else { continue }
+            cursor = hallmark + 1
+            while cursor < items.count, cursor - hallmark <= 14, !analysis.isClauseBreak(cursor) {
+                if items[cursor].kind == .slot {
+                    if analysis.condition(at: cursor) != nil {
+                        var next = cursor + 1
+                        while next < items.count, next - cursor <= 3, !items[next].isWord(IndicationCues.cellNouns),
+                            items[next].kind != .slot, !items[next].isPunctuation(",")
+                        {
+                            next += 1
+                        }
+                        if next < items.count, items[next].isWord(IndicationCues.cellNouns) {
+                            emit(subjectItem: subject, objects: [cursor], rule: "cell_growth", base: 0.7, cueStart: verb,
+                                 relationEnd: nil, into: &collector)
+                        }
+                        break
+                    }
+                    if analysis.drug(at: cursor) != nil { break }
+                }
+                cursor += 1
+            }
+        }
     }
 
     // MARK: - "X for Y"

@@ -138,6 +138,14 @@ import Testing
         ("The patient was treated for hypertension with lisinopril or metformin.", ["indication lisinopril→hypertension -", "indication metformin→hypertension -"]),
         ("The efficacy and safety of sertraline in depression were assessed.", ["indication sertraline→depressive disorder -"]),
         ("Metformin is the standard of care for type 2 diabetes.", ["indication metformin→diabetes mellitus, type 2 -"]),
+        // Diseased cells.
+        ("Cisplatin suppressed the proliferation and migration of human asthma cells.", ["indication cisplatin→asthma -"]),
+        ("Cisplatin induces apoptosis in cultured hypertension cells.", ["indication cisplatin→hypertension -"]),
+        // A parenthesis after the population noun.
+        (
+            "Subjects (mean age 40 years) with schizophrenia were assigned to haloperidol.",
+            ["indication haloperidol→schizophrenia -"]
+        ),
         // More weak verbs.
         ("Carbamazepine inhibited seizures in rats.", ["indication carbamazepine→seizures -"]),
         ("Carbamazepine delayed the onset of seizures.", ["indication carbamazepine→seizures -"]),
@@ -194,6 +202,7 @@ import Testing
         "Patients received sertraline for 8 weeks.",
         "Warfarin 5 mg daily, aspirin 325 mg daily and metformin were continued despite nausea.",
         "Omitting aspirin reduced nausea.",
+        "Aspirin-induced apoptosis in asthma cells was measured.",
         "After aspirin the rise in pressure was largely prevented in asthma.",
         "Tolerability of aspirin in patients with asthma.",
         "Patients with angina who were treated with aspirin had more nausea.",
