@@ -42,6 +42,18 @@ enum IndicationCues {
             base: 0.85
         ),
         Cue(
+            "protective|cardioprotective|neuroprotective|hepatoprotective|nephroprotective|renoprotective|gastroprotective|chemopreventive|therapeutic effect|effects|role|action|actions|activity|potential|efficacy against|on|in|towards|toward",
+            rule: "protective",
+            base: 0.8
+        ),
+        Cue(
+            "cardioprotection|neuroprotection|hepatoprotection|nephroprotection|renoprotection|gastroprotection|chemoprevention against|from|of|in",
+            rule: "protective",
+            base: 0.8
+        ),
+        Cue("candidate|candidates for|against|in", rule: "therapy", base: 0.8),
+        Cue("standard of? care|treatment|therapy for|in", rule: "therapy", base: 0.85),
+        Cue(
             "first-line|firstline treatment|therapy|agent|drug|option|therapies|treatments|agents|drugs|options for|in|against",
             rule: "first_line",
             base: 0.9
@@ -58,7 +70,12 @@ enum IndicationCues {
         Cue("used|use|uses|employed|utilized|utilised|recommended for|in|against|as", rule: "used", base: 0.8),
         Cue("used|use|uses off-label|off-label for|in|to|against|as", rule: "used", base: 0.8),
         Cue(
-            "reduce|reduces|reduced|reducing|improve|improves|improved|improving|decrease|decreases|decreased|decreasing|lower|lowers|lowered|lowering|attenuate|attenuates|attenuated|attenuating|control|controls|controlled|controlling|suppress|suppresses|suppressed|suppressing|resolve|resolves|resolved|reverse|reverses|reversed|normalize|normalizes|normalized|normalise|normalises|normalised",
+            "reduce|reduces|reduced|reducing|improve|improves|improved|improving|decrease|decreases|decreased|decreasing|lower|lowers|lowered|lowering|attenuate|attenuates|attenuated|attenuating|control|controls|controlled|controlling|suppress|suppresses|suppressed|suppressing|resolve|resolves|resolved|reverse|reverses|reversed|reversing|normalize|normalizes|normalized|normalise|normalises|normalised|correct|corrects|corrected|correcting|block|blocks|blocked|blocking|inhibit|inhibits|inhibited|inhibiting|abolish|abolishes|abolished|abolishing|mitigate|mitigates|mitigated|mitigating|counteract|counteracts|counteracted|counteracting|antagonize|antagonizes|antagonized|antagonizing|antagonise|antagonises|antagonised|rescue|rescues|rescued|rescuing|restore|restores|restored|diminish|diminishes|diminished|delay|delays|delayed|delaying|retard|retards|retarded|slow|slows|slowed|slowing|eliminate|eliminates|eliminated|eradicate|eradicates|eradicated",
+            rule: "reduce",
+            base: 0.6
+        ),
+        Cue(
+            "reduction|reductions|attenuation|amelioration|suppression|inhibition|alleviation|improvement|improvements|reversal|resolution|regression|remission|normalization|correction of|in",
             rule: "reduce",
             base: 0.6
         ),
@@ -69,6 +86,130 @@ enum IndicationCues {
         "frequency", "severity", "intensity", "duration", "incidence", "number", "symptoms", "symptom",
         "signs", "episodes", "attacks", "burden", "recurrence", "recurrences", "progression", "rate",
         "rates", "and", "or", "occurrence", "days", "scores", "score", "patients", "with", "in",
+        "onset", "development", "extent", "degree", "appearance", "formation", "growth", "size", "preexisting",
+        "pre-existing", "established", "experimental",
+    ]
+
+    /// The noun cues among the weak ones ("reduction of"): they take a near subject only.
+    static let nominalWeakCues: Set<String> = [
+        "reduction", "reductions", "attenuation", "amelioration", "suppression", "inhibition", "alleviation",
+        "improvement", "improvements", "reversal", "resolution", "regression", "remission", "normalization",
+        "correction",
+    ]
+
+    /// Nominal cues of "the efficacy of X in Y", "protective effect of X on Y": a drug follows
+    /// "of" and the condition follows a preposition.
+    static let effectNouns: Set<String> = [
+        "efficacy", "effectiveness", "benefit", "benefits", "usefulness", "utility",
+    ]
+
+    /// Adjectives of an effect noun that make it therapeutic: "protective effect of X on Y"; also
+    /// any word starting with "anti" ("antitumor activity of X in Y").
+    static let effectAdjectives: Set<String> = [
+        "protective", "cardioprotective", "neuroprotective", "hepatoprotective", "nephroprotective",
+        "renoprotective", "gastroprotective", "chemopreventive", "therapeutic", "beneficial", "curative",
+        "analgesic", "antinociceptive", "anxiolytic", "ameliorative", "preventive", "prophylactic",
+    ]
+
+    /// Effect nouns after a therapeutic adjective: "protective effect", "antitumor activity".
+    static let effectHeads: Set<String> = [
+        "effect", "effects", "activity", "activities", "action", "actions", "role", "potential", "efficacy",
+        "properties", "property", "influence",
+    ]
+
+    /// Prepositions before the condition of "efficacy of X in Y".
+    static let effectPrepositions: Set<String> = ["in", "on", "against", "for", "during", "towards", "toward", "upon"]
+
+    /// Words between a drug and the preposition of "efficacy of X … in Y": forms and ways of
+    /// giving it, doses.
+    static let administrationWords: Set<String> = [
+        "treatment", "therapy", "administration", "pretreatment", "pre-treatment", "supplementation",
+        "monotherapy", "infusion", "infusions", "injection", "injections", "application", "use", "alone",
+        "combination", "combinations", "regimen", "regimens", "dose", "doses", "dosing", "course",
+        "extract", "given", "orally", "combined", "co-administration", "coadministration", "intake",
+    ]
+
+    /// Words before a drug after "treated with", "by" and similar: ways and forms of giving it.
+    static let drugIntroducers: Set<String> = [
+        "daily", "oral", "intravenous", "intraperitoneal", "intragastric", "subcutaneous", "intramuscular",
+        "topical", "systemic", "intrathecal", "inhaled", "high-dose", "low-dose", "atypical", "typical",
+        "conventional", "classical", "standard", "combined", "concomitant", "prior", "single", "repeated",
+        "adjuvant", "adjunctive", "pretreatment", "pre-treatment", "treatment", "administration",
+        "coadministration", "co-administration", "infusion", "injection", "supplementation", "application",
+        "therapy", "with", "of", "either", "continuous", "intermittent", "weekly", "dietary", "long-term",
+        "short-term", "prolonged", "fixed-dose", "flexible-dose", "open-label", "double-blind",
+    ]
+
+    /// Nouns that may follow a drug before "for" in "X for Y": "daptomycin course for", "methadone
+    /// treatment for".
+    static let treatmentNouns: Set<String> = [
+        "therapy", "treatment", "course", "infusion", "infusions", "injection", "injections", "monotherapy",
+        "regimen", "administration", "use", "prophylaxis", "maintenance", "tablets", "alone",
+    ]
+
+    /// Words before a drug that make "X for Y" a test, not a use: "screened for", "positive for".
+    static let forBlockers: Set<String> = [
+        "screened", "tested", "positive", "negative", "stained", "assayed", "screening", "testing", "analyzed",
+        "analysed", "levels", "level", "concentration", "concentrations", "antibodies", "antibody",
+    ]
+
+    /// Words between a condition and its population noun, or modifiers of a condition after
+    /// "patients with": "suspected", "newly diagnosed".
+    static let conditionModifiers: Set<String> = [
+        "suspected", "presumed", "confirmed", "established", "newly", "diagnosed", "active", "untreated",
+        "first-episode", "metastatic", "locally", "relapsed", "relapsing", "stable", "unstable", "documented",
+        "symptomatic", "nonobese", "obese", "elderly", "adult", "pediatric", "paediatric", "human", "experimental",
+        "spontaneously", "localized", "inoperable", "unresectable", "previously", "treated", "known",
+    ]
+
+    /// Population nouns of "Y patients treated with X" (people and experimental animals).
+    static let treatedPopulation: Set<String> = Lexical.population.union([
+        "inpatients", "outpatients", "rats", "mice", "animals", "dogs", "rabbits", "monkeys", "models", "model",
+        "recipients", "cohort", "group", "groups",
+    ])
+
+    /// Verbs that give a drug to a population: "treated with X", "randomized to X".
+    static let treatedVerbs: Set<String> = ["treated", "managed", "randomized", "randomised", "assigned", "allocated"]
+
+    /// Passive verbs with an agent drug after "with", "by", "using", given after the condition:
+    /// "Y was treated with X" (see ``passiveVerbs``) and "Y was blocked by X".
+    static let passiveAgentVerbs: Set<String> = [
+        "blocked", "inhibited", "reduced", "decreased", "diminished", "mitigated", "counteracted", "antagonized",
+        "antagonised", "abrogated", "normalized", "normalised", "corrected", "eliminated", "eradicated",
+        "lessened", "lowered", "delayed", "retarded", "slowed", "rescued",
+    ]
+
+    /// Words before a subject that make the absence of the drug act: "omitting fentanyl reduces …".
+    static let withdrawalWords: Set<String> = [
+        "omitting", "omission", "without", "avoiding", "avoidance", "withdrawal", "discontinuation", "cessation",
+        "withholding", "discontinuing", "stopping", "absence",
+    ]
+
+    /// Verb prefixes of "X suppressed the proliferation of Y cells".
+    static let cellGrowthVerbs: [String] = [
+        "suppress", "inhibit", "reduc", "decreas", "attenuat", "block", "impair", "abrogat", "abolish", "diminish",
+        "prevent", "retard", "limit",
+    ]
+
+    /// Verbs of "X induced apoptosis in Y cells".
+    static let cellDeathVerbs: Set<String> = ["induced", "induces", "induce", "inducing", "triggered", "triggers", "promoted", "promotes"]
+
+    /// What a drug suppresses in diseased cells.
+    static let cellGrowthNouns: Set<String> = [
+        "proliferation", "growth", "migration", "invasion", "viability", "survival", "metastasis", "colony",
+        "colonies", "tumorigenesis", "tumorigenicity", "invasiveness", "clonogenicity",
+    ]
+
+    /// What a drug induces in diseased cells.
+    static let cellDeathNouns: Set<String> = ["apoptosis", "death", "arrest", "autophagy", "necrosis", "cytotoxicity"]
+
+    /// Nouns after the condition: "glioma cells", "lung cancer cell lines", "tumor xenografts".
+    static let cellNouns: Set<String> = ["cells", "cell", "lines", "line", "xenografts", "xenograft"]
+
+    /// Verbs of a dosed drug before "for": "daptomycin 9 mg/kg daily was initiated for meningitis".
+    static let givenVerbs: Set<String> = [
+        "initiated", "started", "given", "administered", "prescribed", "used", "continued", "employed",
+        "introduced", "added", "instituted", "chosen", "selected", "recommended", "begun", "commenced",
     ]
 
     /// Nouns after which a participle cue is an adjective ("treated patients", "managed cases").

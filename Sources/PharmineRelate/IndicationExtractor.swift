@@ -158,6 +158,68 @@ struct IndicationRules {
 
     private var items: [SentenceView.Item] { analysis.items }
 
+    /// Drug items that are never the subject of a later cue: class mentions used as adjectives of
+    /// an effect ("besides its antihypertensive effect, X reduced …") and drugs before a
+    /// suspended hyphen ("pilocarpine- and kainate-induced seizures").
+    private var nonSubjects: Set<Int> {
+        var result = Set<Int>()
+        for item in items.indices where item + 1 < items.count && items[item].kind == .slot {
+            guard let index = analysis.mention(at: item, type: .drug) else { continue }
+            if items[item + 1].isWord(IndicationCues.effectHeads), analysis.mentions[index].isClass { result.insert(item) }
+            if items[item + 1].isPunctuation("-"), item + 2 < items.count, items[item + 2].spaceBefore,
+                items[item + 2].isWord(["and", "or"]) || items[item + 2].isPunctuation(",")
+            {
+                result.insert(item)
+            }
+        }
+        return result
+    }
+
+    /// The drugs in parentheses that name members of a class subject: "classical (haloperidol)
+    /// and atypical (olanzapine, clozapine) antipsychotics", "antipsychotics (olanzapine, …)".
+    private func classMembers(of subject: Int) -> [Int] {
+        guard let index = analysis.drug(at: subject), analysis.mentions[index].isClass else { return [] }
+        var members: [Int] = []
+        // Before: ") antipsychotics", "(haloperidol) and atypical (…) antipsychotics".
+        var cursor = subject - 1
+        var depth = 0
+        while cursor >= 0, subject - cursor <= 16 {
+            let it = items[cursor]
+            if it.isPunctuation(")") {
+                depth += 1
+            } else if it.isPunctuation("(") {
+                depth -= 1
+                if depth < 0 { break }
+            } else if depth > 0 {
+                if it.kind == .slot {
+                    guard analysis.drug(at: cursor) != nil else { return [] }
+                    members.append(cursor)
+                } else if !(it.isPunctuation(",") || it.isWord(["and", "or", "and/or"])) {
+                    return []
+                }
+            } else if analysis.isClauseBreak(cursor) || it.kind == .slot || it.isPunctuation(",") {
+                break
+            } else if !(it.isWord(["and", "or", "both", "either"]) || (it.kind == .word && subject - cursor <= 12)) {
+                break
+            }
+            cursor -= 1
+        }
+        // After: "antipsychotics (olanzapine, clozapine)".
+        if subject + 1 < items.count, items[subject + 1].isPunctuation("(") {
+            var after = subject + 2
+            while after < items.count, !items[after].isPunctuation(")") {
+                if items[after].kind == .slot {
+                    guard analysis.drug(at: after) != nil else { return members }
+                    members.append(after)
+                } else if !(items[after].isPunctuation(",") || items[after].isWord(["and", "or", "e.g.", "e.g", "eg", "such", "as", "including"])) {
+                    return members
+                }
+                after += 1
+            }
+        }
+        return members
+    }
+
     func run(into collector: inout TripleCollector) {
         let caution = analysis.hasCaution
         forward(IndicationCues.forward, weak: false, into: &collector)
@@ -166,6 +228,10 @@ struct IndicationRules {
             populationBefore(into: &collector)
             populationAfter(into: &collector)
             takesFor(into: &collector)
+            populationTreated(into: &collector)
+            effectOf(into: &collector)
+            drugFor(into: &collector)
+            cellGrowth(into: &collector)
         }
         passive(into: &collector)
     }
@@ -193,11 +259,24 @@ struct IndicationRules {
             // "reduced pain scores", "reducing both seizure and afterdischarge durations": a
             // measure of the condition, not the condition.
             if weak, isMeasured(first) { continue }
+            // "reduced propofol infusion pain": a drug before the condition names its cause, never
+            // its remedy.
+            let causes = Set((hit.end..<first).compactMap { analysis.mention(at: $0, type: .drug) }.map { analysis.mentions[$0].id })
             let list = analysis.expandList(from: first, accept: analysis.condition)
-            let subjectItem = analysis.nearestDrug(before: hit.start)
+            // "Y was largely prevented in sepsis": a passive verb cue without an agent has no
+            // drug subject before it ("the patient was treated for Y with X" keeps X).
+            var subjectItem = isAgentlessPassive(hit) ? nil : analysis.nearestDrug(before: hit.start, skip: nonSubjects)
+            // A noun cue ("reduction of") takes a near subject only.
+            if weak, let found = subjectItem, items[hit.start].isWord(IndicationCues.nominalWeakCues), hit.start - found > 10 {
+                subjectItem = nil
+            }
             var subjects: [(item: Int, rule: String, base: Double)] = []
             if let subjectItem {
-                for item in analysis.coordinatedDrugs(endingAt: subjectItem) {
+                for item in comparedDrugs(endingAt: subjectItem) {
+                    subjects.append((item, hit.cue.rule, hit.cue.base))
+                }
+                // "atypical (olanzapine, clozapine) antipsychotics were effective in …"
+                for item in classMembers(of: subjectItem) {
                     subjects.append((item, hit.cue.rule, hit.cue.base))
                 }
             }
@@ -205,15 +284,16 @@ struct IndicationRules {
             var after = list.end
             while after < items.count, items[after].isWord(Lexical.heads) { after += 1 }
             if after < items.count, items[after].isWord(["with", "using"]),
-                let drugItem = analysis.drugAfter(after + 1)
+                let drugItem = treatmentDrug(after: after + 1)
             {
-                subjects.append((drugItem, "treated_with", 0.8))
+                for item in drugList(from: drugItem) { subjects.append((item, "treated_with", 0.8)) }
             } else if subjectItem == nil, after < items.count, items[after].isPunctuation(","),
                 let drugItem = analysis.drugAfter(after + 1, maxGap: 2)
             {
                 subjects.append((drugItem, "fronted", 0.8))
             }
             for subject in subjects {
+                if let index = analysis.drug(at: subject.item), causes.contains(analysis.mentions[index].id) { continue }
                 emit(
                     subjectItem: subject.item,
                     objects: list.items,
@@ -225,6 +305,20 @@ struct IndicationRules {
                 )
             }
         }
+    }
+
+    /// Whether a verb cue is a passive participle after an auxiliary and not followed by "by":
+    /// "the rise was prevented in sepsis".
+    private func isAgentlessPassive(_ hit: CueHit) -> Bool {
+        guard hit.end == hit.start + 1, items[hit.start].text.hasSuffix("ed"),
+            ["treat", "prevent", "relieve", "reduce", "manage"].contains(hit.cue.rule)
+        else { return false }
+        var before = hit.start - 1
+        while before >= 0, items[before].kind == .word, items[before].text.count > 4, items[before].text.hasSuffix("ly") {
+            before -= 1
+        }
+        guard before >= 0, items[before].isWord(["was", "were", "is", "are", "be", "been", "being"]) else { return false }
+        return !(hit.end < items.count && items[hit.end].isWord(["by", "with"]))
     }
 
     /// Whether a measure noun follows a condition within three items ("pain scores", "seizure
@@ -418,17 +512,20 @@ struct IndicationRules {
             {
                 drugItem = analysis.drugAfter(cursor + 3)
             } else {
+                cursor = skipCoordinatedSubject(at: cursor)
                 var auxiliaries = 0
-                while cursor < items.count, items[cursor].isWord(IndicationCues.auxiliaries), auxiliaries < 4 {
+                while cursor < items.count, isAuxiliary(cursor), auxiliaries < 4 {
                     cursor += 1
                     auxiliaries += 1
                 }
                 guard cursor + 1 < items.count else { continue }
-                if items[cursor].isWord(IndicationCues.passiveVerbs) {
+                if items[cursor].isWord(IndicationCues.passiveVerbs)
+                    || (auxiliaries > 0 && items[cursor].isWord(IndicationCues.passiveAgentVerbs))
+                {
                     var next = cursor + 1
-                    if next < items.count, items[next].isWord(IndicationCues.auxiliaries) { next += 1 }
+                    if next < items.count, isAuxiliary(next) { next += 1 }
                     if next < items.count, items[next].isWord(["with", "by", "using", "on"]) {
-                        drugItem = analysis.drugAfter(next + 1)
+                        drugItem = treatmentDrug(after: next + 1)
                     }
                 } else if items[cursor].isWord(["responds", "responded", "respond", "responsive", "response"]),
                     items[cursor + 1].isWord(["to"])
@@ -467,6 +564,391 @@ struct IndicationRules {
         return cursor + 1
     }
 
+    // MARK: - Population given a drug: "patients with Y treated with X", "Y patients treated with X"
+
+    /// "patients with Y (…) treated with X", "subjects with Y … were randomized to X", "Y patients
+    /// treated with X", "X-treated Y patients". Receiving a drug is not enough ("patients with Y
+    /// received X" stays silent): the population must be treated, randomized or assigned to it.
+    private func populationTreated(into collector: inout TripleCollector) {
+        for start in items.indices {
+            // "patients with Y …", "subjects (70% male) with Y …"
+            if let end = populationCue(at: start),
+                let first = analysis.firstObject(
+                    after: end,
+                    maxGap: 3,
+                    accept: analysis.condition,
+                    restricted: IndicationCues.conditionModifiers
+                )
+            {
+                let list = analysis.expandList(from: first, accept: analysis.condition)
+                if let drugs = treatedDrugs(after: list.end, window: 16), let firstDrug = drugs.first {
+                    // "subjects with A (75%), B (17%), or C (8%) were assigned to X": every
+                    // condition before the verb.
+                    let objects = (first..<firstDrug).filter { item in
+                        analysis.condition(at: item) != nil && (list.items.contains(item) || isBareListed(item, from: first))
+                    }
+                    for drug in drugs {
+                        emit(subjectItem: drug, objects: objects, rule: "population_treated", base: 0.75,
+                             cueStart: list.end, relationEnd: drug + 1, representative: false, into: &collector)
+                    }
+                }
+                continue
+            }
+            // "Y patients treated with X", "X-treated Y patients"
+            guard analysis.condition(at: start) != nil else { continue }
+            var cursor = start + 1
+            while cursor < items.count, cursor - start <= 2,
+                items[cursor].isWord(IndicationCues.conditionModifiers) || items[cursor].isWord(Lexical.heads)
+            {
+                cursor += 1
+            }
+            guard cursor < items.count, items[cursor].isWord(IndicationCues.treatedPopulation) else { continue }
+            let objects = analysis.expandListBackward(from: start, accept: analysis.condition).reversed()
+            var drugs: [Int] = []
+            if let after = treatedDrugs(after: cursor + 1, window: 6) {
+                drugs = after
+            } else if start >= 3, items[start - 1].isWord(["treated"]), basedDrug(at: start - 3) != nil {
+                drugs = [start - 3]
+            }
+            for drug in drugs {
+                emit(subjectItem: drug, objects: Array(objects), rule: "population_treated", base: 0.75,
+                     cueStart: start, relationEnd: max(drug + 1, cursor + 1), representative: false, into: &collector)
+            }
+        }
+    }
+
+    /// The end of a population phrase at `start` ("patients with"), also across a parenthesis
+    /// after the noun ("subjects (mean age 40 years) with").
+    private func populationCue(at start: Int) -> Int? {
+        if let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: start) }).first { return end }
+        guard start + 1 < items.count, items[start].isWord(Lexical.population), items[start + 1].isPunctuation("(") else {
+            return nil
+        }
+        var cursor = start + 2
+        var depth = 1
+        while cursor < items.count, cursor - start <= 30, depth > 0 {
+            if items[cursor].isPunctuation("(") { depth += 1 }
+            if items[cursor].isPunctuation(")") { depth -= 1 }
+            cursor += 1
+        }
+        guard depth == 0, cursor < items.count, items[cursor].isWord(["with", "having"]) else { return nil }
+        return cursor + 1
+    }
+
+    /// The drugs given in "… treated with X (and Z)", "… were randomized to X or Z" within a
+    /// window after `start`; nil at a clause break, adverse wording or another condition first.
+    private func treatedDrugs(after start: Int, window: Int) -> [Int]? {
+        var item = start
+        var depth = 0
+        var steps = 0
+        while item < items.count, steps <= window {
+            let it = items[item]
+            if it.isPunctuation("(") { depth += 1 }
+            if it.isPunctuation(")") { depth = max(0, depth - 1) }
+            if depth == 0 {
+                steps += 1
+                if analysis.isClauseBreak(item) || it.isWord(Lexical.adverse) || it.isWord(["who", "whose", "after", "before"]) {
+                    return nil
+                }
+                if it.kind == .slot, analysis.drug(at: item) != nil { return nil }
+                if it.isWord(IndicationCues.treatedVerbs) {
+                    var next = item + 1
+                    while next < items.count, next - item <= 3, items[next].isWord(["to", "receive", "either", "treatment", "with", "by", "using", "on"]) {
+                        next += 1
+                    }
+                    guard next > item + 1, let drug = treatmentDrug(after: next) else { return nil }
+                    return drugList(from: drug)
+                }
+            }
+            item += 1
+        }
+        return nil
+    }
+
+    /// Whether a condition item belongs to a list that starts at `first` where items may carry
+    /// parenthesized figures: "A (75%), B (17%), or C (8%)".
+    private func isBareListed(_ item: Int, from first: Int) -> Bool {
+        var depth = 0
+        for between in first..<item {
+            let it = items[between]
+            if it.isPunctuation("(") { depth += 1; continue }
+            if it.isPunctuation(")") { depth = max(0, depth - 1); continue }
+            if depth > 0 { continue }
+            if it.kind == .slot {
+                if analysis.condition(at: between) == nil { return false }
+                continue
+            }
+            guard it.isPunctuation(",") || it.isWord(["and", "or", "and/or"]) || it.isWord(Lexical.fillers)
+                || it.isWord(IndicationCues.conditionModifiers) || it.isWord(Lexical.heads)
+            else { return false }
+        }
+        return true
+    }
+
+    /// Drugs listed from `first`, over doses in parentheses: "olanzapine (2.5-20 mg/day) or
+    /// risperidone (1-6 mg/day)", "FU plus levamisole or leucovorin".
+    private func drugList(from first: Int) -> [Int] {
+        var result = [first]
+        var item = first + 1
+        var depth = 0
+        var separated = false
+        while item < items.count, item - first <= 30 {
+            let it = items[item]
+            if it.isPunctuation("(") {
+                depth += 1
+            } else if it.isPunctuation(")") {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                if it.kind == .slot {
+                    guard separated, analysis.drug(at: item) != nil || basedDrug(at: item) != nil else { break }
+                    result.append(item)
+                    separated = false
+                } else if it.isPunctuation(",") || it.isWord(["and", "or", "plus", "and/or", "with", "either", "versus", "vs"])
+                    || it.isPunctuation("/")
+                {
+                    separated = true
+                } else if !(it.isWord(IndicationCues.doseWords) || it.isWord(Lexical.fillers)
+                    || it.isWord(IndicationCues.drugIntroducers) || it.isPunctuation("-") || (it.kind == .word && it.text.first?.isNumber == true))
+                {
+                    break
+                }
+            }
+            item += 1
+        }
+        return result
+    }
+
+    // MARK: - Effect of a drug: "the efficacy of X in Y", "protective effect of X on Y"
+
+    /// "the efficacy of X in patients with Y", "protective effect of X on Y", "antitumor activity
+    /// of X in Y cells".
+    private func effectOf(into collector: inout TripleCollector) {
+        for cue in items.indices where isEffectCue(cue) {
+            var of = cue + 1
+            // "efficacy and safety of X"
+            if of + 1 < items.count, items[of].isWord(["and"]), items[of + 1].isWord(["safety", "tolerability", "tolerance"]) {
+                of += 2
+            }
+            if items[cue].isWord(IndicationCues.effectAdjectives) || isAntiWord(cue) {
+                guard of < items.count, items[of].isWord(IndicationCues.effectHeads) else { continue }
+                of += 1
+            }
+            guard of < items.count, items[of].isWord(["of"]), let drug = treatmentDrug(after: of + 1) else { continue }
+            var drugs = analysis.expandList(from: drug, accept: analysis.drug).items
+            var cursor = drugs.last.map { $0 + 1 } ?? drug + 1
+            // "X and Z combination", "X (10 mg/kg) pretreatment", "X versus Z"
+            var depth = 0
+            while cursor < items.count, cursor - drug <= 14 {
+                let it = items[cursor]
+                if it.isPunctuation("(") {
+                    depth += 1
+                } else if it.isPunctuation(")") {
+                    depth = max(0, depth - 1)
+                } else if depth > 0 {
+                    // an abbreviation or a dose in parentheses
+                } else if it.kind == .slot {
+                    guard analysis.drug(at: cursor) != nil, items[cursor - 1].isWord(["and", "or", "versus", "vs", "plus", "with"])
+                        || items[cursor - 1].isPunctuation("/") || items[cursor - 1].isPunctuation(".")
+                    else { break }
+                    drugs.append(cursor)
+                } else if !(it.isWord(IndicationCues.administrationWords) || it.isWord(IndicationCues.doseWords)
+                    || it.isWord(["versus", "vs", "and", "or", "plus"]) || it.isPunctuation("/")
+                    || (it.isPunctuation(".") && items[cursor - 1].isWord(["vs"]))
+                    || (it.kind == .word && it.text.first?.isNumber == true))
+                {
+                    break
+                }
+                cursor += 1
+            }
+            guard cursor < items.count, items[cursor].isWord(IndicationCues.effectPrepositions) else { continue }
+            var objectStart = cursor + 1
+            if let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: objectStart) }).first {
+                objectStart = end
+            } else if objectStart + 1 < items.count, items[objectStart].isWord(["the", "a", "an"]),
+                let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: objectStart + 1) }).first
+            {
+                objectStart = end
+            }
+            guard let first = analysis.firstObject(after: objectStart, maxGap: 5, accept: analysis.condition) else { continue }
+            let list = analysis.expandList(from: first, accept: analysis.condition)
+            for subject in drugs {
+                emit(subjectItem: subject, objects: list.items, rule: "effect_of", base: 0.75, cueStart: cue,
+                     relationEnd: nil, representative: false, into: &collector)
+            }
+        }
+    }
+
+    private func isEffectCue(_ item: Int) -> Bool {
+        items[item].isWord(IndicationCues.effectNouns) || items[item].isWord(IndicationCues.effectAdjectives) || isAntiWord(item)
+    }
+
+    /// "antitumor", "anti-inflammatory", "anticonvulsant": a word of opposing action.
+    private func isAntiWord(_ item: Int) -> Bool {
+        let it = items[item]
+        guard it.kind == .word, it.text.count > 6, it.text.hasPrefix("anti") else { return false }
+        return !it.text.hasPrefix("antib") && !it.text.hasPrefix("antig") || it.isWord(["antibacterial", "antibiotic"])
+    }
+
+    // MARK: - Cells: "X suppressed proliferation and migration of Y cells"
+
+    /// A drug that suppresses the growth of diseased cells or induces their death: "X inhibited
+    /// the proliferation and invasion of human Y cells", "X induces apoptosis in Y cells".
+    private func cellGrowth(into collector: inout TripleCollector) {
+        for verb in items.indices where items[verb].kind == .word {
+            let word = items[verb].text
+            let inducing = IndicationCues.cellDeathVerbs.contains(word)
+            guard inducing || IndicationCues.cellGrowthVerbs.contains(where: { word.hasPrefix($0) }) else { continue }
+            if verb > 0, items[verb - 1].isPunctuation("-") { continue }  // "X-induced"
+            guard let subject = analysis.nearestDrug(before: verb, window: 12, skip: nonSubjects),
+                !hasAdverse(in: (subject + 1)..<verb)
+            else { continue }
+            let hallmarks = inducing ? IndicationCues.cellDeathNouns : IndicationCues.cellGrowthNouns
+            var cursor = verb + 1
+            var hallmark: Int?
+            while cursor < items.count, cursor - verb <= 10, !analysis.isClauseBreak(cursor) {
+                if items[cursor].isWord(hallmarks) {
+                    hallmark = cursor
+                    break
+                }
+                if items[cursor].kind == .slot { break }
+                cursor += 1
+            }
+            guard let hallmark else { continue }
+            cursor = hallmark + 1
+            while cursor < items.count, cursor - hallmark <= 14, !analysis.isClauseBreak(cursor) {
+                if items[cursor].kind == .slot {
+                    if analysis.condition(at: cursor) != nil {
+                        var next = cursor + 1
+                        while next < items.count, next - cursor <= 3, !items[next].isWord(IndicationCues.cellNouns),
+                            items[next].kind != .slot, !items[next].isPunctuation(",")
+                        {
+                            next += 1
+                        }
+                        if next < items.count, items[next].isWord(IndicationCues.cellNouns) {
+                            emit(subjectItem: subject, objects: [cursor], rule: "cell_growth", base: 0.7, cueStart: verb,
+                                 relationEnd: nil, into: &collector)
+                        }
+                        break
+                    }
+                    if analysis.drug(at: cursor) != nil { break }
+                }
+                cursor += 1
+            }
+        }
+    }
+
+    // MARK: - "X for Y"
+
+    /// A drug (with a dose, a treatment noun, or "was initiated") directly before "for" and a
+    /// condition: "methadone for heroin dependence", "daptomycin 9 mg/kg daily was initiated for
+    /// suspected meningitis", "escitalopram (which she was taking for depression)".
+    private func drugFor(into collector: inout TripleCollector) {
+        for drugItem in items.indices where analysis.drug(at: drugItem) != nil {
+            if drugItem > 0, items[drugItem - 1].isWord(IndicationCues.forBlockers) { continue }
+            var cursor = drugItem + 1
+            var depth = 0
+            var steps = 0
+            var relative = false
+            while cursor < items.count, steps < 10 {
+                let it = items[cursor]
+                if it.isPunctuation("(") {
+                    depth += 1
+                } else if it.isPunctuation(")") {
+                    if depth == 0 { break }
+                    depth -= 1
+                } else if depth > 0 && !relative {
+                    if cursor == drugItem + 2, it.isWord(["which", "that"]) { relative = true }
+                } else if it.isWord(["for"]) {
+                    break
+                } else if relative, it.isWord(["she", "he", "they", "was", "were", "had", "has", "been", "being", "is", "the", "patient"])
+                    || it.isWord(IndicationCues.takeVerbs) {
+                } else if !(it.isWord(IndicationCues.doseWords) || it.isWord(IndicationCues.treatmentNouns)
+                    || it.isWord(IndicationCues.givenVerbs) || it.isWord(["was", "were", "is", "are", "be", "been", "being", "then", "subsequently", "successfully", "empirically", "initially"])
+                    || it.isPunctuation(".") || it.isPunctuation("/") || it.kind == .word && it.text.first?.isNumber == true)
+                {
+                    break
+                }
+                cursor += 1
+                steps += 1
+            }
+            guard cursor < items.count, items[cursor].isWord(["for"]) else { continue }
+            var allowed = IndicationCues.conditionModifiers
+            allowed.formUnion(["treatment", "therapy", "management", "prophylaxis", "prevention", "patients", "with"])
+            guard let first = analysis.firstObject(after: cursor + 1, maxGap: 4, accept: analysis.condition, restricted: allowed)
+            else { continue }
+            // "for the treatment of Y" is the forward rule's.
+            if items[(cursor + 1)..<first].contains(where: { $0.isWord(["treatment", "therapy", "management", "prophylaxis", "prevention"]) }) {
+                continue
+            }
+            let list = analysis.expandList(from: first, accept: analysis.condition)
+            emit(subjectItem: drugItem, objects: list.items, rule: "for", base: 0.7, cueStart: drugItem + 1,
+                 relationEnd: nil, into: &collector)
+        }
+    }
+
+    // MARK: - Shared helpers
+
+    /// The drug after a word that gives it ("treated with", "by"), over fillers and words of the
+    /// way it is given ("daily intragastric verapamil", "atypical antipsychotics", "pretreatment
+    /// with"); a drug joined to "-based" counts ("fluorouracil-based chemotherapy").
+    private func treatmentDrug(after start: Int) -> Int? {
+        var item = start
+        while item < items.count, item - start <= 5 {
+            if analysis.drug(at: item) != nil || basedDrug(at: item) != nil { return item }
+            let it = items[item]
+            guard it.kind != .slot, !analysis.isClauseBreak(item),
+                it.isWord(Lexical.fillers) || it.isWord(IndicationCues.drugIntroducers) || it.isPunctuation(",")
+                    || it.kind == .word && it.text.hasSuffix("ly") && it.text.count > 4
+            else { return nil }
+            item += 1
+        }
+        return nil
+    }
+
+    /// A drug mention joined to "-based", "-containing" or "-treated" ("fluorouracil-based adjuvant
+    /// treatment", "fluorouracil-treated cancer patients").
+    private func basedDrug(at item: Int) -> Int? {
+        guard item + 2 < items.count, items[item + 1].isPunctuation("-"),
+            items[item + 2].isWord(["based", "containing", "treated"]),
+            let index = analysis.mention(at: item, type: .drug), analysis.mention(at: item, type: .receptor) == nil
+        else { return nil }
+        return index
+    }
+
+    /// Drugs coordinated before a subject, and those compared with them: "olanzapine versus
+    /// risperidone for …" gives both.
+    private func comparedDrugs(endingAt subject: Int) -> [Int] {
+        var result = analysis.coordinatedDrugs(endingAt: subject)
+        guard let earliest = result.last else { return result }
+        var cursor = earliest - 1
+        if cursor >= 0, items[cursor].isPunctuation("."), cursor > 0, items[cursor - 1].isWord(["vs"]) { cursor -= 1 }
+        guard cursor >= 1, items[cursor].isWord(["versus", "vs"]), analysis.drug(at: cursor - 1) != nil else { return result }
+        result.append(contentsOf: analysis.coordinatedDrugs(endingAt: cursor - 1))
+        return result
+    }
+
+    /// An auxiliary or adverb between a condition and its passive verb ("were dose-dependently").
+    private func isAuxiliary(_ item: Int) -> Bool {
+        let it = items[item]
+        return it.isWord(IndicationCues.auxiliaries) || (it.kind == .word && it.text.count > 5 && it.text.hasSuffix("ly"))
+    }
+
+    /// Skips "and various ulcerogenic parameters" after a passive subject condition, up to an
+    /// auxiliary: "This ulcer and various related parameters were ameliorated by X".
+    private func skipCoordinatedSubject(at start: Int) -> Int {
+        guard start < items.count, items[start].isWord(["and"]) else { return start }
+        var cursor = start + 1
+        while cursor < items.count, cursor - start <= 5 {
+            let it = items[cursor]
+            if it.isWord(["were", "are"]) { return cursor }
+            guard it.kind == .word, !it.isWord(Lexical.adverse), !analysis.isClauseBreak(cursor),
+                !it.isWord(["was", "is", "that", "which", "who"])
+            else { return start }
+            cursor += 1
+        }
+        return start
+    }
+
     // MARK: - Emitting
 
     /// Emits one triple per object, with the subject at `subjectItem`.
@@ -490,18 +972,31 @@ struct IndicationRules {
         representative: Bool = true,
         into collector: inout TripleCollector
     ) {
-        guard let nearest = analysis.drug(at: subjectItem) else { return }
+        guard let nearest = analysis.drug(at: subjectItem) ?? basedDrug(at: subjectItem) else { return }
         let mentions = analysis.mentions
         let reported =
             representative && subjectItem < cueStart
             ? (analysis.representative(of: subjectItem, before: cueStart) ?? nearest) : nearest
         let subject = mentions[nearest]
+        // "Omitting fentanyl reduces nausea": the absence of the drug acts, not the drug.
+        var before = subjectItem - 1
+        while before >= 0, subjectItem - before <= 3, items[before].isWord(["of", "the", "a", "an", "all", "any"]) { before -= 1 }
+        if before >= 0, items[before].isWord(IndicationCues.withdrawalWords) { return }
         let anchor = objects.first ?? subjectItem
+        // "AZT-induced anemia and leukopenia": the modifier of the list's head covers the list.
+        if let head = objects.first, head >= 1, !items[head - 1].isWord(["treated", "based"]),
+            let modifier = analysis.adverseModifierDrug(before: head), mentions[modifier].id == subject.id
+        {
+            return
+        }
         for (position, objectItem) in objects.enumerated() {
             guard let objectIndex = analysis.condition(at: objectItem) else { continue }
             let object = mentions[objectIndex]
             if object.id == subject.id { continue }
-            if let modifier = analysis.adverseModifierDrug(before: objectItem), mentions[modifier].id == subject.id {
+            // "aspirin-induced asthma", but not "aspirin-treated asthma patients".
+            if let modifier = analysis.adverseModifierDrug(before: objectItem), mentions[modifier].id == subject.id,
+                !items[objectItem - 1].isWord(["treated", "based"])
+            {
                 continue
             }
             if causedBy(objectItem, drugID: subject.id) { continue }
@@ -542,6 +1037,10 @@ struct IndicationRules {
             items[cursor + 1].isWord(["by", "with", "to"])
         else { return false }
         var item = cursor + 2
+        // "cognitive impairment associated with these drugs"
+        if item + 1 < items.count, items[item].isWord(Lexical.demonstratives), items[item + 1].isWord(Lexical.genericDrugs) {
+            return true
+        }
         while item < items.count, item <= cursor + 5 {
             if let drug = analysis.mention(at: item, type: .drug), analysis.mentions[drug].id == drugID { return true }
             item += 1

@@ -527,11 +527,15 @@ struct SentenceAnalysis {
     }
 
     /// Whether a context-stage cue of one of the categories lies within the bytes of a range of items.
+    /// A cue inside a mention is part of its name, not a cue ("NO" of "NO synthase inhibitors").
     private func hasCue(of categories: Set<ContextCategory>, in range: Range<Int>) -> Bool {
         guard !cues.isEmpty, let first = range.first, let last = range.last else { return false }
         let start = items[first].start
         let end = items[last].end
-        return cues.contains { categories.contains($0.category) && $0.start >= start && $0.end <= end }
+        return cues.contains { cue in
+            guard categories.contains(cue.category), cue.start >= start, cue.end <= end else { return false }
+            return !range.contains { items[$0].kind == .slot && items[$0].start <= cue.start && cue.end <= items[$0].end }
+        }
     }
 
     /// Whether an item lies inside a pseudo-cue of the context stage ("no increase", "not only").

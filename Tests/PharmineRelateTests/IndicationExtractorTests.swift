@@ -94,6 +94,77 @@ import Testing
         ("She takes warfarin for hypertension.", ["indication warfarin→hypertension -"]),
         ("Metformin 1000 mg twice daily for type 2 diabetes.", ["indication metformin→diabetes mellitus, type 2 -"]),
         ("Omeprazole was started to heal the erosions of angina.", ["indication omeprazole→angina pectoris -"]),
+        // A passive with an agent: "Y … were reduced by X".
+        (
+            "The seizures and other behavioural changes were markedly reduced by daily oral phenytoin.",
+            ["indication phenytoin→seizures -"]
+        ),
+        // A population given a drug.
+        ("Patients with schizophrenia treated with haloperidol were followed for a year.", ["indication haloperidol→schizophrenia -"]),
+        (
+            "Schizophrenia patients treated with aripiprazole or haloperidol were enrolled.",
+            ["indication aripiprazole→schizophrenia -", "indication haloperidol→schizophrenia -"]
+        ),
+        ("We followed carbamazepine-treated epilepsy patients.", ["indication carbamazepine→seizures -"]),
+        (
+            "Adults with schizophrenia (60%) or depression (40%) were randomly assigned to aripiprazole (10 mg/day) or sertraline (50 mg/day).",
+            [
+                "indication aripiprazole→schizophrenia -", "indication aripiprazole→depressive disorder -",
+                "indication sertraline→schizophrenia -", "indication sertraline→depressive disorder -",
+            ]
+        ),
+        // The effect of a drug on a condition.
+        ("The protective effect of phenytoin against seizures was confirmed.", ["indication phenytoin→seizures -"]),
+        ("We assessed the efficacy of duloxetine in patients with fibromyalgia.", ["indication duloxetine→fibromyalgia -"]),
+        ("The anticonvulsant activity of carbamazepine in epilepsy is well known.", ["indication carbamazepine→seizures -"]),
+        // "X for Y".
+        ("Sumatriptan for migraine: a review.", ["indication sumatriptan→migraine disorders -"]),
+        ("Ondansetron 8 mg was given for nausea.", ["indication ondansetron→nausea -"]),
+        ("Sertraline (which she was taking for depression) was stopped.", ["indication sertraline→depressive disorder -"]),
+        // Compared drugs share the cue.
+        (
+            "Sertraline versus fluoxetine for the treatment of depression.",
+            ["indication sertraline→depressive disorder -", "indication fluoxetine→depressive disorder -"]
+        ),
+        // Class members named in parentheses.
+        (
+            "Both classical (amitriptyline) and newer (fluoxetine) tricyclic antidepressants relieve neuropathic pain.",
+            [
+                "indication antidepressive agents, tricyclic→neuralgia -", "indication amitriptyline→neuralgia -",
+                "indication fluoxetine→neuralgia -",
+            ]
+        ),
+        // A passive verb cue without an agent; "treatment of Y with X or Z"; "efficacy and safety of X".
+        ("The patient was treated for hypertension with lisinopril or metformin.", ["indication lisinopril→hypertension -", "indication metformin→hypertension -"]),
+        ("The efficacy and safety of sertraline in depression were assessed.", ["indication sertraline→depressive disorder -"]),
+        ("Metformin is the standard of care for type 2 diabetes.", ["indication metformin→diabetes mellitus, type 2 -"]),
+        // Diseased cells.
+        ("Cisplatin suppressed the proliferation and migration of human asthma cells.", ["indication cisplatin→asthma -"]),
+        ("Cisplatin induces apoptosis in cultured hypertension cells.", ["indication cisplatin→hypertension -"]),
+        // A parenthesis after the population noun.
+        (
+            "Subjects (mean age 40 years) with schizophrenia were assigned to haloperidol.",
+            ["indication haloperidol→schizophrenia -"]
+        ),
+        // More weak verbs.
+        ("Carbamazepine inhibited seizures in rats.", ["indication carbamazepine→seizures -"]),
+        ("Carbamazepine delayed the onset of seizures.", ["indication carbamazepine→seizures -"]),
+        // A drug named in the gap causes the condition; the adverse modifier of a list's head covers the list.
+        ("Ondansetron with cisplatin reduced the cisplatin nausea.", ["indication ondansetron→nausea -"]),
+        (
+            "Cisplatin and ondansetron reduced cisplatin-induced nausea and fatigue.",
+            ["indication ondansetron→nausea -", "indication ondansetron→fatigue -"]
+        ),
+        // A drug before a suspended hyphen is a cause, not a subject.
+        (
+            "Phenytoin protects against cisplatin- and aspirin-induced seizures and may be useful in the treatment of epilepsy.",
+            ["indication phenytoin→seizures prophylaxis"]
+        ),
+        // A class used as an adjective of an effect is no subject.
+        (
+            "Amitriptyline lowered blood pressure and, through its tricyclic antidepressants effects, relieved neuropathic pain.",
+            ["indication amitriptyline→neuralgia -"]
+        ),
         // A class appositive to a drug stands for it.
         (
             "Warfarin is a widely used {anticoagulant|monoamine oxidase inhibitors} used to treat angina.",
@@ -130,6 +201,11 @@ import Testing
         "Patients with angina who received aspirin had higher rates of nausea.",
         "Patients received sertraline for 8 weeks.",
         "Warfarin 5 mg daily, aspirin 325 mg daily and metformin were continued despite nausea.",
+        "Omitting aspirin reduced nausea.",
+        "Aspirin-induced apoptosis in asthma cells was measured.",
+        "After aspirin the rise in pressure was largely prevented in asthma.",
+        "Tolerability of aspirin in patients with asthma.",
+        "Patients with angina who were treated with aspirin had more nausea.",
     ]
 
     @Test(arguments: negatives)

@@ -71,6 +71,26 @@ import Testing
         #expect(score.falseNegatives == 0)
     }
 
+    @Test func countsAnUnmappedDocumentLevelPairOnce() throws {
+        let (corpus, gold) = corpus()
+        var processed = gold
+        // "too" is no gold entity: the same concept pair stated twice is one false positive, as a
+        // mapped pair stated twice is one prediction.
+        let too = Mention(type: .drug, id: "X", name: "too", passage: 0, sentence: 0, start: 37, end: 40)
+        let headache = Mention(type: .condition, id: "MESH:D006261", name: "Headache", passage: 0, sentence: 0, start: 17, end: 25)
+        var again = headache
+        again.start = 18
+        processed.mentions = [headache, too]
+        processed.triples = [
+            Triple(subject: too, predicate: .indication, qualifier: nil, object: headache, sentence: 0, confidence: 0.9, rule: "t"),
+            Triple(subject: too, predicate: .indication, qualifier: nil, object: again, sentence: 0, confidence: 0.9, rule: "t"),
+        ]
+        let report = Evaluator().score(corpus, processed: [processed])
+        let score = try #require(report.relations[.indication])
+        #expect(score.falsePositives == 1)
+        #expect(score.truePositives == 0)
+    }
+
     @Test(.enabled(if: SharedCorpora.available, "../shared/corpora is absent"))
     func readsDDIDrugProtAndSemRepGold() throws {
         let ddi = try GoldCorpus.load(path: SharedCorpora.corpus("ddi2013/Train/MedLine"))

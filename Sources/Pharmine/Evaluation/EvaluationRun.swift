@@ -108,6 +108,10 @@ extension Evaluator.Report {
             lines.append("indications on gold adverse (chemical-induced disease) pairs: \(indicationsOnAdversePairs) of \(adversePairs)")
         }
         guard examples > 0 else { return lines.joined(separator: "\n") }
+        if !adverseExamples.isEmpty {
+            lines.append("indications on gold adverse pairs (\(adverseExamples.count)):")
+            lines.append(contentsOf: adverseExamples.prefix(examples).map { "  \($0)" })
+        }
         for type in EntityType.allCases {
             if let missed = missedEntities[type], !missed.isEmpty {
                 lines.append("missed \(type.rawValue): " + missed.prefix(examples).map { "\($0.0) (\($0.1))" }.joined(separator: ", "))

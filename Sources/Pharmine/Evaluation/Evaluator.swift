@@ -7,7 +7,9 @@ public import PharmineCore
 /// predicted triple's arguments are mapped to gold keys through the gold annotations their spans
 /// overlap (mention-level corpora) or, for document-level corpora, through every gold annotation
 /// that any mention of the same concept overlaps in the document. A triple whose arguments map to
-/// no gold entity counts as a false positive. Negated triples are not counted as predictions.
+/// no gold entity counts as a false positive, once per distinct pair (concept pair for
+/// document-level corpora, mention pair for mention-level ones), as mapped predictions are.
+/// Negated triples are not counted as predictions.
 public struct Evaluator: Sendable {
     /// Creates an evaluator.
     public init() {}
@@ -30,6 +32,9 @@ public struct Evaluator: Sendable {
         public var indicationsOnAdversePairs = 0
         /// Gold adverse pairs.
         public var adversePairs = 0
+        /// Examples of indication triples that hit a gold adverse pair (document, rule, subject
+        /// text, object text).
+        public var adverseExamples: [String] = []
         /// The commonest missed entity texts per type (lowercased), most frequent first.
         public var missedEntities: [EntityType: [(String, Int)]] = [:]
         /// The commonest false entity texts per type.
@@ -92,6 +97,9 @@ public struct Evaluator: Sendable {
             : Set(corpus.documents.flatMap { $0.annotations.compactMap { corpus.entityTypes[$0.type] } })
         var predictedRelations = Set<GoldRelation>()
         var typedPredicted = Set<GoldRelation>()
+        // Unmapped triples are counted once per distinct pair, as mapped ones are: per concept pair
+        // for document-level corpora, per mention pair for mention-level ones.
+        var unmappedPairs = Set<String>()
         var unmapped: [PharmineCore.Predicate: Int] = [:]
         var examplesOfTriple: [GoldRelation: String] = [:]
 
@@ -133,6 +141,11 @@ public struct Evaluator: Sendable {
                 let objectKeys = keys(of: triple.object, in: document, maps: maps, gold: gold, level: corpus.level, concepts: goldKeysOfConcept)
                 let example = describe(triple, in: document, maps: maps)
                 if subjectKeys.isEmpty || objectKeys.isEmpty {
+                    let pair =
+                        corpus.level == .document
+                        ? "\(document.id)|\(triple.predicate)|\(triple.subject.id)|\(triple.object.id)"
+                        : "\(document.id)|\(triple.predicate)|\(triple.subject.passage):\(triple.subject.start)|\(triple.object.passage):\(triple.object.start)"
+                    guard unmappedPairs.insert(pair).inserted else { continue }
                     unmapped[triple.predicate, default: 0] += 1
                     report.falseTriples[triple.predicate, default: []].append(example + " [argument not a gold entity]")
                     continue
@@ -182,7 +195,9 @@ public struct Evaluator: Sendable {
         }
         let adverse = Set(corpus.adversePairs)
         report.adversePairs = adverse.count
-        report.indicationsOnAdversePairs = predictedRelations.filter { adverse.contains($0) }.count
+        let onAdverse = predictedRelations.filter { adverse.contains($0) }
+        report.indicationsOnAdversePairs = onAdverse.count
+        report.adverseExamples = onAdverse.map { examplesOfTriple[$0] ?? "\($0)" }.sorted()
         report.missedEntities = missed.mapValues(Self.top)
         report.falseEntities = falseHits.mapValues(Self.top)
         return report
