@@ -171,6 +171,7 @@ struct InteractionRules {
         changedEffects(into: &collector)
         cautions(into: &collector)
         includedLists(into: &collector)
+        doseAdvice(into: &collector)
     }
 
     /// A drug mention that may be a partner (``SentenceAnalysis/drug(at:)`` refuses endogenous
@@ -361,7 +362,7 @@ struct InteractionRules {
     ]
     private static let jointFillers: Set<String> = [
         "be", "is", "are", "was", "were", "been", "being", "used", "given", "administered", "taken",
-        "prescribed", "both",
+        "prescribed", "both", "should", "must", "not", "never",
     ]
 
     private func jointAdministration(into collector: inout TripleCollector) {
@@ -369,14 +370,16 @@ struct InteractionRules {
             if word + 1 < items.count, items[word + 1].isWord(["with"]) { continue }
             var cursor = word - 1
             var sawVerb = false
-            while cursor >= 0, word - cursor <= 3, items[cursor].isWord(Self.jointFillers) {
+            while cursor >= 0, word - cursor <= 5, items[cursor].isWord(Self.jointFillers) {
                 sawVerb = true
                 cursor -= 1
             }
             guard sawVerb, cursor >= 0, partner(at: cursor) != nil else { continue }
             let drugs = firstList(endingAt: cursor)
             guard drugs.count >= 2 else { continue }
-            let effect = statedEffect(after: word)
+            // "X and Y should not be used concomitantly": the advice is the effect.
+            let advisedAgainst = (cursor + 1..<word).contains { items[$0].isWord(["not", "never"]) }
+            let effect = advisedAgainst ? "contraindicated" : statedEffect(after: word)
             for (index, first) in drugs.enumerated() {
                 for second in drugs[(index + 1)...] {
                     emit(
@@ -494,7 +497,7 @@ struct InteractionRules {
                 let end = Self.potentiate.match(items, at: word) ?? (word + 1)
                 if let first = nearestPartner(before: word), let second = partnerAfter(end, maxGap: 1) {
                     for subject in firstList(endingAt: first) {
-                        for other in partnerList(from: second) {
+                        for other in partnerList(from: namedDrug(second)) {
                             emit(
                                 first: subject,
                                 second: other,
@@ -648,6 +651,8 @@ struct InteractionRules {
                 return "contraindicated"
             }
             if it.isWord(["additive", "synergistic"]) || it.text.hasPrefix("potentiat") { return "additive_effect" }
+            if it.isWord(["adjustment", "adjusted", "reduction", "halved"]) { return "dose_adjustment" }
+            if it.isWord(["monitor", "monitored", "monitoring", "caution", "cautiously"]) { return "monitor" }
             if it.kind == .word, let direction = Self.verbs[it.text] {
                 var next = item + 1
                 while next < items.count, next - item <= 5 {

@@ -44,7 +44,11 @@ extension InteractionRules {
                 item += 1
                 continue
             }
-            if analysis.isClauseBreak(item) { break }
+            // "e.g." and "etc." written with a dot that the sentence view keeps apart.
+            let abbreviationDot =
+                it.isPunctuation(".") && item > 0
+                && items[item - 1].isWord(["e.g", "i.e", "eg", "ie", "etc", "e", "g", "i", "vs"])
+            if analysis.isClauseBreak(item), !abbreviationDot { break }
             switch it.kind {
             case .slot:
                 if partner(at: item) != nil {
@@ -59,7 +63,8 @@ extension InteractionRules {
                     words += 1
                 }
             case .punctuation:
-                guard Self.looseSeparators.contains(it.text) || it.text == "*" || it.text == "-" else { return result }
+                guard Self.looseSeparators.contains(it.text) || it.text == "*" || it.text == "-" || abbreviationDot
+                else { return result }
                 separated = separated || it.text != "*" && it.text != "-"
                 words = 0
             case .word:
@@ -103,6 +108,15 @@ extension InteractionRules {
             item += 1
         }
         return nil
+    }
+
+    /// The drug a class mention names by apposition ("the oral anticoagulant warfarin" gives
+    /// warfarin), or the item itself.
+    func namedDrug(_ item: Int) -> Int {
+        guard let index = analysis.mention(at: item, type: .drug), analysis.mentions[index].isClass,
+            item + 1 < items.count, partner(at: item + 1) != nil
+        else { return item }
+        return item + 1
     }
 
     // MARK: - "X may decrease the efficacy of Y", "X interferes with Y"
@@ -173,6 +187,14 @@ extension InteractionRules {
                         cursor += 1
                         continue
                     }
+                    // "the effects of the oral anticoagulant warfarin": a class before the drug it names.
+                    if let index = analysis.mention(at: cursor, type: .drug), analysis.mentions[index].isClass,
+                        cursor + 1 < items.count, partner(at: cursor + 1) != nil,
+                        (max(verb + 1, cursor - 3)..<cursor).contains(where: { items[$0].isWord(["of"]) })
+                    {
+                        found = (cursor + 1, head)
+                        break
+                    }
                     guard partner(at: cursor) != nil else { break }
                     // "reduce aspirin's effect", "increase citalopram AUC", "the effects of X"
                     let next = cursor + 1 < items.count ? items[cursor + 1] : nil
@@ -242,7 +264,8 @@ extension InteractionRules {
         "on", "using", "given", "concomitant", "concomitantly", "concurrent", "concurrently", "other", "drugs",
         "the", "a", "an", "any", "to", "when", "used", "administered", "coadministered", "co-administered", "for",
         "use", "therapy", "combination", "together", "along", "already", "currently", "medications",
-        "also", "those", "such", "as", "of", "either",
+        "also", "those", "such", "as", "of", "either", "conjunction", "(", "e.g.", "e.g", "eg", "e", "g", ".",
+        "including",
     ]
 
     func cautions(into collector: inout TripleCollector) {
@@ -268,7 +291,9 @@ extension InteractionRules {
                     break
                 }
                 if it.isWord(["with", "receiving", "taking", "on", "using", "treated", "concomitantly"]) { linked = true }
-                guard it.isWord(Self.cautionGap) || it.isPunctuation(",") else { break }
+                guard it.isWord(Self.cautionGap) || (it.kind == .punctuation && Self.cautionGap.contains(it.text))
+                    || it.isPunctuation(",")
+                else { break }
                 cursor += 1
             }
             guard let second else { continue }
@@ -336,5 +361,58 @@ extension InteractionRules {
     /// Every partner from `first` to the end of the sentence ("include: A; B; C (D, E), and F").
     private func looseListToEnd(from first: Int) -> [Int] {
         (first..<items.count).filter { partner(at: $0) != nil }
+    }
+
+    // MARK: - "the dose of X should be reduced when … Y", "X should be taken two hours before Y"
+
+    /// Words that say a dose is changed.
+    private static let doseChanges: Set<String> = [
+        "adjustment", "adjustments", "adjust", "adjusted", "reduction", "reduced", "reduce", "lowered", "halved",
+        "modification", "modified", "titration", "titrated",
+    ]
+
+    func doseAdvice(into collector: inout TripleCollector) {
+        for dose in items.indices where items[dose].isWord(["dose", "doses", "dosage", "dosing", "dosages"]) {
+            // "the dose of X", "dosage adjustment of X", "dose reduction of X"
+            var cursor = dose + 1
+            if cursor < items.count, items[cursor].isWord(Self.doseChanges) { cursor += 1 }
+            guard cursor < items.count, items[cursor].isWord(["of", "for"]),
+                let adjusted = partnerAfter(cursor + 1, maxGap: 2)
+            else { continue }
+            let clause = analysis.clauseStart(of: dose)..<clauseEnd(after: adjusted)
+            // The change must be said of the dose: "dose adjustment of X", "the dose of X should be reduced".
+            let near = max(0, dose - 2)..<min(items.count, adjusted + 6)
+            guard near.contains(where: { items[$0].isWord(Self.doseChanges) }) else { continue }
+            // The other drug: the nearest before the dose phrase, else the first after it.
+            let other =
+                nearestPartner(before: dose, window: 14)
+                ?? clause.first(where: { $0 > adjusted + 1 && partner(at: $0) != nil })
+            guard let other else { continue }
+            emit(first: other, second: adjusted, rule: "dose_adjustment", base: 0.75, qualifier: "dose_adjustment", into: &collector)
+        }
+        // "X should be taken at least one hour before or four hours after Y"
+        for timing in items.indices where items[timing].isWord(["before", "after", "prior"]) {
+            guard let second = listHead(after: timing + 1, window: 4) ?? partnerAfter(timing + 1, maxGap: 4) else { continue }
+            var cursor = timing - 1
+            var advised = false
+            var first: Int?
+            while cursor >= 0, timing - cursor <= 16, !analysis.isClauseBreak(cursor) {
+                if items[cursor].isWord(["should", "must", "recommended", "advised"]) { advised = true }
+                if items[cursor].kind == .slot {
+                    if partner(at: cursor) != nil { first = cursor }
+                    break
+                }
+                cursor -= 1
+            }
+            guard advised, let first else { continue }
+            emit(first: first, second: second, rule: "dose_timing", base: 0.7, qualifier: "dose_adjustment", into: &collector)
+        }
+    }
+
+    /// The end (exclusive) of the clause holding `item`: the next ";" or the sentence end.
+    private func clauseEnd(after item: Int) -> Int {
+        var cursor = item
+        while cursor < items.count, !items[cursor].isPunctuation(";") { cursor += 1 }
+        return cursor
     }
 }

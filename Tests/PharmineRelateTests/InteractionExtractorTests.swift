@@ -150,6 +150,22 @@ import Testing
                 "interaction midazolam→clarithromycin additive_effect",
             ]
         ),
+        (
+            "The dose of warfarin should be reduced in patients taking fluoxetine.",
+            ["interaction warfarin→fluoxetine dose_adjustment"]
+        ),
+        (
+            "Omeprazole should be taken at least two hours before ketoconazole.",
+            ["interaction omeprazole→ketoconazole dose_adjustment"]
+        ),
+        (
+            "Fluoxetine and tramadol should not be used concomitantly.",
+            ["interaction fluoxetine→tramadol contraindicated"]
+        ),
+        (
+            "Omeprazole may enhance the effects of the {anticoagulant|monoamine oxidase inhibitors} warfarin.",
+            ["interaction omeprazole→warfarin additive_effect"]
+        ),
     ]
 
     @Test(arguments: positives)
