@@ -224,24 +224,56 @@ public struct EntityMatcher: Stage {
 
     /// Byte ranges where `short` occurs in `text` at or after `from`, starting and ending on token
     /// boundaries.
+    ///
+    /// Token boundaries are found by bisection when the tokens are in order (as the tokenizer
+    /// writes them), else through sets of their starts and ends; the text is read in place.
     func occurrences(of short: [UInt8], in text: String, from: Int, tokens: [Token]) -> [(Int, Int)] {
-        var found: [(Int, Int)] = []
-        let starts = Set(tokens.map(\.start))
-        let ends = Set(tokens.map(\.end))
-        let bytes = Array(text.utf8)
-        guard short.count <= bytes.count else { return [] }
-        var position = max(from, 0)
-        while position + short.count <= bytes.count {
-            if bytes[position] == short[0], starts.contains(position), ends.contains(position + short.count),
-                bytes[position..<position + short.count].elementsEqual(short)
-            {
-                found.append((position, position + short.count))
-                position += short.count
-            } else {
-                position += 1
-            }
+        guard let first = short.first else { return [] }
+        var ordered = true
+        for index in tokens.indices.dropFirst()
+        where tokens[index].start < tokens[index - 1].start || tokens[index].end < tokens[index - 1].end {
+            ordered = false
+            break
         }
-        return found
+        let starts: Set<Int> = ordered ? [] : Set(tokens.map(\.start))
+        let ends: Set<Int> = ordered ? [] : Set(tokens.map(\.end))
+        func startsToken(_ offset: Int) -> Bool {
+            guard ordered else { return starts.contains(offset) }
+            var low = 0
+            var high = tokens.count
+            while low < high {
+                let middle = (low + high) >> 1
+                if tokens[middle].start < offset { low = middle + 1 } else { high = middle }
+            }
+            return low < tokens.count && tokens[low].start == offset
+        }
+        func endsToken(_ offset: Int) -> Bool {
+            guard ordered else { return ends.contains(offset) }
+            var low = 0
+            var high = tokens.count
+            while low < high {
+                let middle = (low + high) >> 1
+                if tokens[middle].end < offset { low = middle + 1 } else { high = middle }
+            }
+            return low < tokens.count && tokens[low].end == offset
+        }
+        var text = text
+        return text.withUTF8 { bytes in
+            var found: [(Int, Int)] = []
+            guard short.count <= bytes.count else { return found }
+            var position = max(from, 0)
+            while position + short.count <= bytes.count {
+                if bytes[position] == first, startsToken(position), endsToken(position + short.count),
+                    UnsafeBufferPointer(rebasing: bytes[position..<position + short.count]).elementsEqual(short)
+                {
+                    found.append((position, position + short.count))
+                    position += short.count
+                } else {
+                    position += 1
+                }
+            }
+            return found
+        }
     }
 
     /// The index of the token that starts at `start`.
