@@ -23,7 +23,30 @@ public import PharmineCore
 ///   patients" gives Y, not Z);
 /// - `for_which`: "Migraine, for which she takes propranolol as prophylaxis";
 /// - `takes_for`: a verb of taking or a dose, then "for" and the condition: "takes warfarin for
-///   stroke prevention", "metformin 1000 mg twice daily for type 2 diabetes".
+///   stroke prevention", "metformin 1000 mg twice daily for type 2 diabetes";
+/// - `for`: a drug (with a dose, a treatment noun or "was initiated") right before "for" and the
+///   condition: "methadone for heroin dependence", "X 9 mg/kg daily was initiated for Y", "X
+///   (which she was taking for Y)"; not after "screened", "tested", "levels";
+/// - `population_treated`: a population given the drug: "patients with Y (…) treated with X",
+///   "subjects with A (60%) or B (40%) were randomized to X or Z", "Y patients treated with X",
+///   "X-treated Y patients" ("patients with Y received X" and "… who were treated with X" stay
+///   silent);
+/// - `effect_of`: "the efficacy (and safety) of X in patients with Y", "protective effect of X on
+///   Y", "antitumor activity of X in Y"; `protective`: "X showed cardioprotection against Y",
+///   "X exerts neuroprotective effects against Y";
+/// - `cell_growth`: "X suppressed the proliferation and migration of Y cells", "X induces
+///   apoptosis in Y cells";
+/// - passive with an agent: "Y (and other signs) were markedly reduced by daily oral X" (the verb
+///   needs an auxiliary).
+///
+/// Weak cues also take noun forms ("reduction of", "reversal of"; a near subject only) and more
+/// verbs ("inhibited", "blocked", "corrected", "delayed", "reversing"). A subject is never a
+/// drug named in the gap as the cause ("reduced propofol infusion pain"), a drug whose absence
+/// acts ("omitting X reduced Y"), a class used as an effect adjective ("its antihypertensive
+/// effect"), or a drug before a suspended hyphen ("X- and Z-induced seizures"). "X versus Z for
+/// Y" and class members in parentheses ("atypical (A, B) antipsychotics were effective in Y")
+/// share the cue; a verb cue in the passive without an agent ("was prevented in Y") takes no
+/// subject before it.
 ///
 /// Lists on either side expand ("to prevent migraines and chronic tension headaches" gives two
 /// triples; "conditions like A or B" gives two); coordinated drugs expand too. Never bound: a
@@ -815,7 +838,7 @@ struct IndicationRules {
             }
             guard let hallmark else { continue }
             cursor = hallmark + 1
-            while cursor < items.count, cursor - hallmark <= 14, !analysis.isClauseBreak(cursor) {
+            while cursor < items.count, cursor - hallmark <= 20, !analysis.isClauseBreak(cursor) {
                 if items[cursor].kind == .slot {
                     if analysis.condition(at: cursor) != nil {
                         var next = cursor + 1
