@@ -495,7 +495,7 @@ struct InteractionRules {
             // "X potentiates Y", "X enhances the effects of Y"
             if it.text.hasPrefix("potentiat") || Self.potentiate.match(items, at: word) != nil {
                 let end = Self.potentiate.match(items, at: word) ?? (word + 1)
-                if let first = nearestPartner(before: word), let second = partnerAfter(end, maxGap: 1) {
+                if let first = subject(before: word, window: 20), let second = partnerAfter(end, maxGap: 1) {
                     for subject in firstList(endingAt: first) {
                         for other in partnerList(from: namedDrug(second)) {
                             emit(

@@ -119,6 +119,21 @@ extension InteractionRules {
         return item + 1
     }
 
+    /// The drug subject of a verb: the nearest partner before it, the drug for a class in
+    /// apposition ("Tetracycline, a bacteriostatic antibiotic, may antagonize …"); none when a
+    /// generic head owns the verb ("drugs that alter platelet function", "Y: Agents with … may
+    /// enhance").
+    func subject(before verb: Int, window: Int) -> Int? {
+        guard let nearest = nearestPartner(before: verb, window: window) else { return nil }
+        let path = (nearest + 1)..<verb
+        if path.contains(where: { items[$0].isWord(Lexical.genericDrugs) }),
+            path.contains(where: { items[$0].isWord(["that", "which"]) || items[$0].isPunctuation(":") })
+        {
+            return nil
+        }
+        return analysis.specificDrug(for: nearest)
+    }
+
     // MARK: - "X may decrease the efficacy of Y", "X interferes with Y"
 
     /// Verbs that change the effect of another drug, with the direction of the change.
@@ -170,7 +185,7 @@ extension InteractionRules {
             // A passive participle is the passive rule's ("is enhanced by").
             if verb + 1 < items.count, items[verb + 1].isWord(["by"]) { continue }
             if verb > 0, items[verb - 1].isWord(["be", "is", "are", "was", "were", "been"]) { continue }
-            guard let first = nearestPartner(before: verb, window: 12) else { continue }
+            guard let first = subject(before: verb, window: 12) else { continue }
             var cursor = verb + 1
             var found: (second: Int, head: String?)?
             if neutral, cursor < items.count, items[cursor].isWord(["with"]) { cursor += 1 }

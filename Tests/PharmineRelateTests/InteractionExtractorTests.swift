@@ -194,6 +194,8 @@ import Testing
         "Ketoconazole and midazolam were given separately.",
         "The effects of aspirin were studied by ibuprofen users.",
         "Amitriptyline hydrochloride side effects and amitriptyline hydrochloride drug interactions are discussed.",
+        "Aspirin and drugs that reduce the effects of warfarin are listed.",
+        "Warfarin: Agents with antiplatelet properties may enhance the effects of aspirin.",
     ]
 
     @Test(arguments: negatives)
