@@ -261,6 +261,11 @@ enum MechanismCues {
         "sensitization", "desensitization", "density", "densities", "lesion", "lesions", "cells", "neurons",
     ]
 
+    /// Words before a participle that make it an adjective ("the activated", "of inhibited").
+    static let attributiveBefore: Set<String> = [
+        "the", "a", "an", "of", "by", "with", "in", "on", "for", "measuring", "measured",
+    ]
+
     /// Heads after a target that make a cue act on the target's expression or output, not on
     /// the target: "inhibits AT1R gene expression", "inhibited LTB(4) production".
     static let indirectHeads: Set<String> = [
@@ -499,6 +504,14 @@ struct MechanismRules {
             if hit.start > 0, items[hit.start - 1].isPunctuation("-"), !items[hit.start].spaceBefore { continue }
             // "the effect of X blocked by Y": a passive, read by ``passives(skip:into:)``.
             if hit.end < items.count, items[hit.end].isWord(["by"]) { continue }
+            // "the activated partial thromboplastin time", "the inhibited CYP3A4": a participle
+            // used as an adjective, not a verb with the drug as its subject.
+            if !hit.cue.nominal, items[hit.start].text.hasSuffix("ed"),
+                hit.start == 0 || items[hit.start - 1].isWord(MechanismCues.attributiveBefore)
+                    || items[hit.start - 1].isPunctuation(",") || items[hit.start - 1].isPunctuation("(")
+            {
+                continue
+            }
             guard
                 let first = analysis.firstObject(
                     after: hit.end,

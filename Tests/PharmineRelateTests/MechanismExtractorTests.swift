@@ -219,6 +219,7 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         "The inhibitory effect of fasting on CYP3A4 was small.",
         "CYP2D6 inhibition was stronger than expected, and haloperidol was stopped.",
         "Ketoconazole inhibits CYP3A4 gene expression in these cells.",
+        "Ketoconazole was given before the inhibited CYP3A4 recovered.",
         "Sertraline inhibited CYP2D6 (hepatic) production in the model.",
     ]
 
