@@ -145,10 +145,11 @@ public struct EntityMatcher: Stage {
             // leaves the short form's own drug matches alone.
             let keepsDrugs =
                 concept == nil
-                && mentions.contains { mention in
-                    mention.passage == definition.passage && mention.type == .drug && mention.source == .lexicon
-                        && definition.longStart <= mention.start && mention.end <= definition.longEnd
-                }
+                && (Self.endsLikeAChemical(definition.long)
+                    || mentions.contains { mention in
+                        mention.passage == definition.passage && mention.type == .drug && mention.source == .lexicon
+                            && definition.longStart <= mention.start && mention.end <= definition.longEnd
+                    })
             for passageIndex in definition.passage..<document.passages.count {
                 let from = passageIndex == definition.passage ? shortStart : 0
                 let tokens = document.tokens[passageIndex]
@@ -177,6 +178,21 @@ public struct EntityMatcher: Stage {
                 }
             }
         }
+    }
+
+    /// Endings of systematic chemical names ("3'-azido-3'-deoxythymidine", "diethylnitrosamine",
+    /// "cholesteryl hemisuccinate").
+    static let chemicalEndings = ["ine", "ide", "ate", "ol", "one", "ium", "oside", "azole"]
+
+    /// Whether a long form's last word ends like a chemical name and holds a chemical prefix or
+    /// a digit ("azido", "methyl", "ethyl", "3'-"): a systematic name the lexicon lacks.
+    static func endsLikeAChemical(_ long: String) -> Bool {
+        guard let last = long.split(separator: " ").last?.lowercased(), last.count >= 8 else { return false }
+        guard chemicalEndings.contains(where: { last.hasSuffix($0) }) else { return false }
+        let lower = long.lowercased()
+        return lower.contains(where: \.isNumber)
+            || ["methyl", "ethyl", "propyl", "butyl", "phenyl", "azido", "amino", "hydroxy", "chloro", "fluoro", "nitro",
+                "oxy", "deoxy", "benz"].contains { lower.contains($0) }
     }
 
     /// The concept of an abbreviation's long form, as a mention to copy, or nil.

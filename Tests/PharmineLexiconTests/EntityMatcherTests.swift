@@ -148,6 +148,13 @@ import Testing
         #expect(rendered.filter { $0 == "0:0:PCA=TEST:PCA" }.count == 2)
     }
 
+    @Test func aSystematicChemicalLongFormLeavesTheShortFormsDrugMatch() throws {
+        let text = "Rats received 4-chloro-N-methylbenzylamine (PCA); PCA lowered serotonin."
+        var document = Self.document([text])
+        document.abbreviations = [try Self.abbreviation("4-chloro-N-methylbenzylamine", "PCA", in: text)]
+        #expect(Self.render(try stage.process(document)).filter { $0.hasSuffix("PCA=TEST:PCA") }.count == 2)
+    }
+
     @Test func aShortFormDefinedForAnotherConceptIsReread() throws {
         // "NET" is the norepinephrine transporter in the lexicon; here it is defined as a drug.
         let text = "Norepinephrine (NET) levels rose; NET was measured."

@@ -309,10 +309,11 @@ private func text(_ result: LexiconBuilder.Result, _ type: EntityType) -> String
             id: "MESH:D000701", type: .drug, name: "Analgesics, Opioid",
             synonyms: ["opioid", "opioids", "opioid analgesics"], flags: ["class"])
         let steroids = LexiconEntry(id: "MESH:D013256", type: .drug, name: "Steroids", synonyms: ["steroid"], flags: ["class"])
+        let sedatives = LexiconEntry(id: "MESH:D006993", type: .drug, name: "Hypnotics and Sedatives", synonyms: ["Sedatives"], flags: ["class"])
         let rules = CurationRules(
-            lexicons: [.drug: [opioids, steroids]],
+            lexicons: [.drug: [opioids, steroids, sedatives]],
             curated: CuratedData(),
-            actionClassIDs: ["MESH:D000701"],
+            actionClassIDs: ["MESH:D000701", "MESH:D006993"],
             weakForms: [:]
         ).rules
         let byTerm = Dictionary(rules.map { ($0.term, $0.action) }, uniquingKeysWith: { first, _ in first })
@@ -320,6 +321,7 @@ private func text(_ result: LexiconBuilder.Result, _ type: EntityType) -> String
         #expect(byTerm["opioids"] == nil)
         #expect(byTerm["opioid analgesics"] == nil)
         #expect(byTerm["steroid"] == nil)  // a structural class, not an action class
+        #expect(byTerm["sedative"] == "exclude")  // only the plural is listed: its singular is excluded
         #expect(CurationRules.isActionAdjective("antihypertensive"))
         #expect(CurationRules.isActionAdjective("Adrenergic"))
         #expect(!CurationRules.isActionAdjective("analgesics"))

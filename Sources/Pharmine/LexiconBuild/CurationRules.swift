@@ -22,6 +22,7 @@ import PharmineCore
 ///    in text such a word mostly modifies another noun ("adrenergic receptors", "analgesic
 ///    effect", "opioid withdrawal") and names no chemical; the plural noun ("opioids",
 ///    "analgesics") and phrases ("opioid analgesics") still match;
+///    when only the plural is listed ("Sedatives"), the rule is written for its singular;
 /// 4. at most two letters and digits (`AR`, `H1`, `Ca`): from weak sources only → `exclude`,
 ///    otherwise → `case_sensitive`;
 /// 5. a symbol-like form that is also an English word (`CAT`, `SET`, `IMPACT`, `cAMP`) → `case_sensitive`;
@@ -200,6 +201,16 @@ struct CurationRules {
                 )
             }
             return Rule(term: form, type: "*", action: "exclude", reason: "English function word")
+        }
+        if isActionClass, form.hasSuffix("s"), Self.isActionAdjective(String(form.dropLast())) {
+            // Only the plural is in the lexicon ("Sedatives"); plural folding would match the
+            // adjective too, so the singular is excluded (the matcher keeps the plural itself).
+            return Rule(
+                term: String(form.dropLast()).lowercased(),
+                type: type.rawValue,
+                action: "exclude",
+                reason: "adjective of a pharmacologic-action class; in text it mostly modifies another noun"
+            )
         }
         if isActionClass, Self.isActionAdjective(form) {
             return Rule(
