@@ -71,6 +71,41 @@ import Testing
         #expect(score.falseNegatives == 0)
     }
 
+    @Test func bioREDChemicalGeneCorrelationsAreMechanismsTypedByDirection() throws {
+        let text = "Prazosin blocks ADRA1A; clonidine stimulates ADRA2A."
+        var document = Document(id: "PMID:2", format: .pubtator, origin: Origin(file: "t", index: 0))
+        document.passages = [Passage(label: "title", text: text)]
+        document.annotations = [
+            Annotation(id: "1", type: "ChemicalEntity", text: "Prazosin", passage: 0, start: 0, end: 8, identifiers: ["D011224"]),
+            Annotation(id: "2", type: "GeneOrGeneProduct", text: "ADRA1A", passage: 0, start: 16, end: 22, identifiers: ["148"]),
+            Annotation(id: "3", type: "ChemicalEntity", text: "clonidine", passage: 0, start: 24, end: 33, identifiers: ["D003000"]),
+            Annotation(id: "4", type: "GeneOrGeneProduct", text: "ADRA2A", passage: 0, start: 45, end: 51, identifiers: ["150"]),
+        ]
+        document.relations = [
+            Relation(id: "r1", type: "Negative_Correlation", first: "D011224", second: "148"),
+            Relation(id: "r2", type: "Positive_Correlation", first: "150", second: "D003000"),
+        ]
+        let corpus = GoldCorpus.fromPubTator(name: "toy", documents: [document])
+        #expect(corpus.relations.map(\.predicate) == [.mechanism, .mechanism])
+        #expect(corpus.relations.map(\.kind) == ["Negative_Correlation", "Positive_Correlation"])
+        var processed = document
+        let prazosin = Mention(type: .drug, id: "D1", name: "prazosin", passage: 0, sentence: 0, start: 0, end: 8)
+        let alpha1 = Mention(type: .receptor, id: "R1", name: "ADRA1A", passage: 0, sentence: 0, start: 16, end: 22)
+        let clonidine = Mention(type: .drug, id: "D2", name: "clonidine", passage: 0, sentence: 0, start: 24, end: 33)
+        let alpha2 = Mention(type: .receptor, id: "R2", name: "ADRA2A", passage: 0, sentence: 0, start: 45, end: 51)
+        processed.mentions = [prazosin, alpha1, clonidine, alpha2]
+        processed.triples = [
+            Triple(subject: prazosin, predicate: .mechanism, qualifier: "antagonist", object: alpha1, sentence: 0, confidence: 0.9, rule: "t"),
+            // Detected, but the direction is wrong: counts untyped, not typed.
+            Triple(subject: clonidine, predicate: .mechanism, qualifier: "inhibitor", object: alpha2, sentence: 0, confidence: 0.9, rule: "t"),
+        ]
+        let report = Evaluator().score(corpus, processed: [processed])
+        let untyped = try #require(report.relations[.mechanism])
+        #expect(untyped.truePositives == 2 && untyped.falsePositives == 0)
+        let typed = try #require(report.typedRelations[.mechanism])
+        #expect(typed.truePositives == 1 && typed.falsePositives == 1 && typed.falseNegatives == 1)
+    }
+
     @Test func countsAnUnmappedDocumentLevelPairOnce() throws {
         let (corpus, gold) = corpus()
         var processed = gold

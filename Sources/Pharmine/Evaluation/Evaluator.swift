@@ -75,7 +75,15 @@ public struct Evaluator: Sendable {
             case "activator", "inducer": return "activator"
             default: return "regulator"
             }
-        case .pubtator, .semrep:
+        case .pubtator:
+            // BioRED's chemical–gene relation types, by the direction of the effect.
+            switch qualifier {
+            case "antagonist", "inverse_agonist", "inhibitor", "reuptake_inhibitor", "blocker": return "Negative_Correlation"
+            case "agonist", "partial_agonist", "activator", "inducer": return "Positive_Correlation"
+            case "binder": return "Bind"
+            default: return nil
+            }
+        case .semrep:
             return nil
         }
     }
@@ -186,7 +194,7 @@ public struct Evaluator: Sendable {
             report.missedRelations[predicate] = goldSet.subtracting(predicted).map {
                 describeGold($0, in: annotationsByKey, corpus: corpus)
             }.sorted()
-            if corpus.kind == .ddi || corpus.kind == .drugprot {
+            if corpus.kind == .ddi || corpus.kind == .drugprot || (corpus.kind == .pubtator && predicate == .mechanism) {
                 let typedPredictedSet = typedPredicted.filter { $0.predicate == predicate }
                 var typedScore = Score.compare(predicted: typedPredictedSet, gold: goldTyped.filter { $0.predicate == predicate })
                 typedScore.falsePositives += unmapped[predicate] ?? 0

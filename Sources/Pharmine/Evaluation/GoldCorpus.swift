@@ -102,7 +102,8 @@ public struct GoldCorpus: Sendable {
     ]
 
     /// Builds the gold relations of PubTator/BioC documents: BioRED's chemical–disease
-    /// `Negative_Correlation` as indications, chemical–gene `Bind` as mechanisms, `Drug_Interaction`
+    /// `Negative_Correlation` as indications, chemical–gene `Bind`, `Negative_Correlation` and
+    /// `Positive_Correlation` as mechanisms (typed by that relation type), `Drug_Interaction`
     /// as interactions; BC5CDR's `CID` pairs as adverse (must-not) pairs.
     ///
     /// - Parameters:
@@ -127,8 +128,17 @@ public struct GoldCorpus: Sendable {
                 switch (relation.type, types.0, types.1) {
                 case ("Negative_Correlation", .drug, .condition):
                     relations.append(GoldRelation(document: document.id, predicate: .indication, subject: ordered.0, object: ordered.1))
-                case ("Bind", .drug, .receptor):
-                    relations.append(GoldRelation(document: document.id, predicate: .mechanism, subject: ordered.0, object: ordered.1))
+                case ("Bind", .drug, .receptor), ("Negative_Correlation", .drug, .receptor),
+                    ("Positive_Correlation", .drug, .receptor):
+                    // BioRED writes inhibition and antagonism of a gene product as Negative_Correlation,
+                    // activation and agonism as Positive_Correlation, physical binding as Bind: the
+                    // kind keeps the direction for typed scoring.
+                    relations.append(
+                        GoldRelation(
+                            document: document.id, predicate: .mechanism, subject: ordered.0, object: ordered.1,
+                            kind: relation.type
+                        )
+                    )
                 case ("Drug_Interaction", .drug, .drug):
                     relations.append(GoldRelation(document: document.id, predicate: .interaction, subject: first, object: second))
                 case ("CID", .drug, .condition):
