@@ -78,6 +78,18 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         }
     }
 
+    /// Whether the set holds a word given as UTF-8 bytes.
+    func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let key = Self.stored(WordKey.of(bytes))
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let stored = keys[slot]
+            if stored == 0 { return false }
+            if stored == key, slots[slot].utf8.elementsEqual(bytes) { return true }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// Whether the set holds a word.
     func contains(_ word: String) -> Bool {
         contains(key: WordKey.of(word), text: word)
