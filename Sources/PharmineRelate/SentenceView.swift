@@ -28,7 +28,7 @@ struct SentenceView {
         var spaceBefore: Bool
         /// For a slot: indices into `Document.mentions` of the mentions sharing its span.
         var mentions: [Int]
-        /// The ``WordKey`` of `text`.
+        /// The key of `text` (``WordKey/item(_:)``: 0 when it is not ASCII).
         var key: UInt64 {
             didSet { head = text.utf8.first ?? 0 }
         }
@@ -42,7 +42,7 @@ struct SentenceView {
             self.end = end
             self.spaceBefore = spaceBefore
             self.mentions = mentions
-            self.key = key ?? WordKey.of(text)
+            self.key = key ?? WordKey.item(text)
             self.head = text.utf8.first ?? 0
         }
 
@@ -63,10 +63,11 @@ struct SentenceView {
         @inline(__always)
         func isWord(_ words: [String]) -> Bool {
             guard kind == .word else { return false }
-            let length = text.utf8.count
+            // An ASCII text equals only a word of its length; other texts are compared in full.
+            let length = key == 0 ? -1 : text.utf8.count
             var index = 0
             while index < words.count {
-                if words[index].utf8.count == length && words[index] == text { return true }
+                if length < 0 || words[index].utf8.count == length, words[index] == text { return true }
                 index += 1
             }
             return false
@@ -75,7 +76,7 @@ struct SentenceView {
         /// Whether the item is punctuation with the given text.
         @inline(__always)
         func isPunctuation(_ text: String) -> Bool {
-            kind == .punctuation && self.text.utf8.count == text.utf8.count && self.text == text
+            kind == .punctuation && (key == 0 || self.text.utf8.count == text.utf8.count) && self.text == text
         }
 
         /// Whether the text starts with a prefix, as `String.hasPrefix` decides, comparing bytes
@@ -154,7 +155,7 @@ struct SentenceView {
                 }
                 guard ascii else {
                     let text = String(decoding: slice, as: UTF8.self).lowercased()
-                    return (text, WordKey.of(text))
+                    return (text, WordKey.item(text))
                 }
                 var key: UInt64 = 0
                 let text = String(unsafeUninitializedCapacity: slice.count) { output in
@@ -248,7 +249,7 @@ struct SentenceView {
             {
                 let joined = items[last].text + "-" + raw[index + 1].text
                 items[last].text = joined
-                items[last].key = WordKey.of(joined)
+                items[last].key = WordKey.item(joined)
                 items[last].end = raw[index + 1].end
                 index += 2
                 continue
