@@ -42,13 +42,14 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     private let slots: [String]
     /// `keys.count - 1` (a power of two minus one).
     private let mask: Int
-    /// The words, in the order given (duplicates dropped).
-    let words: [String]
-    /// The words as a `Set`, for texts that are not ASCII (compared by canonical equivalence).
+    /// The words as a `Set`, for texts that are not ASCII (compared by canonical equivalence),
+    /// and for every text when a word holds a character canonically equivalent to an ASCII one
+    /// (U+037E, U+1FEF, U+212A): `keys` is then empty. (Three references in all: a larger
+    /// value is copied, not read in place, by the cue-pattern loops.)
     private let exact: Set<String>
-    /// Whether a word holds a character canonically equivalent to an ASCII one (U+037E, U+1FEF,
-    /// U+212A): then every text is looked up in `exact`.
-    private let hasASCIIEquivalents: Bool
+
+    /// The words, in no particular order.
+    var words: [String] { Array(exact) }
 
     /// Creates a set of words.
     init(_ words: some Sequence<String>) {
@@ -66,14 +67,13 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
             keys[slot] = key
             slots[slot] = word
         }
-        self.keys = keys
-        self.slots = slots
-        self.mask = capacity - 1
-        self.words = unique
-        self.exact = Set(unique)
-        self.hasASCIIEquivalents = unique.contains { word in
+        let hasASCIIEquivalents = unique.contains { word in
             word.unicodeScalars.contains { [0x037E, 0x1FEF, 0x212A].contains($0.value) }
         }
+        self.keys = hasASCIIEquivalents ? [] : keys
+        self.slots = hasASCIIEquivalents ? [] : slots
+        self.mask = capacity - 1
+        self.exact = Set(unique)
     }
 
     init(arrayLiteral words: String...) {
@@ -83,7 +83,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// Whether the set holds a text whose item key (``WordKey/item(_:)``) is `key`.
     @inline(__always)
     func contains(key: UInt64, text: String) -> Bool {
-        if key == 0 || hasASCIIEquivalents { return exact.contains(text) }
+        if key == 0 || keys.isEmpty { return containsExactly(text) }
         var slot = Int(truncatingIfNeeded: key) & mask
         return keys.withUnsafeBufferPointer { keys in
             while true {
@@ -95,9 +95,15 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         }
     }
 
+    /// The `Set` lookup, out of line so that the keyed probe stays small enough to inline.
+    @inline(never)
+    private func containsExactly(_ text: String) -> Bool {
+        exact.contains(text)
+    }
+
     /// Whether the set holds a word given as UTF-8 bytes.
     func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if hasASCIIEquivalents || !bytes.allSatisfy({ $0 < 0x80 }) {
+        if keys.isEmpty || !bytes.allSatisfy({ $0 < 0x80 }) {
             return exact.contains(String(decoding: bytes, as: UTF8.self))
         }
         let key = WordKey.of(bytes)
@@ -123,10 +129,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 
     /// The words of this set and another, as a `Set`.
     func union(_ other: some Sequence<String>) -> Set<String> {
-        Set(words).union(other)
+        exact.union(other)
     }
 
-    func makeIterator() -> IndexingIterator<[String]> {
-        words.makeIterator()
+    func makeIterator() -> Set<String>.Iterator {
+        exact.makeIterator()
     }
 }
