@@ -20,6 +20,16 @@ struct CuePattern: Sendable {
             for prefix in prefixes where item.hasPrefix(prefix) { return true }
             return false
         }
+
+        /// ``matches(_:)`` on an item read in place (no copy of the item).
+        @inline(__always)
+        func matches(_ items: UnsafeBufferPointer<SentenceView.Item>, _ index: Int) -> Bool {
+            guard items[index].kind != .slot else { return false }
+            if words.contains(key: items[index].key, text: items[index].text) { return true }
+            if prefixes.isEmpty { return false }
+            for prefix in prefixes where items[index].hasPrefix(prefix) { return true }
+            return false
+        }
     }
 
     /// The steps.
@@ -53,9 +63,25 @@ struct CuePattern: Sendable {
     /// Whether a match could start at an item: its first required step accepts the item (a cheap
     /// filter before ``match(_:at:limit:)``).
     func mayStart(with item: SentenceView.Item) -> Bool {
-        for step in steps {
-            if step.matches(item) { return true }
-            if !step.optional { return false }
+        steps.withUnsafeBufferPointer { steps in
+            for index in steps.indices {
+                if steps[index].matches(item) { return true }
+                if !steps[index].optional { return false }
+            }
+            return true
+        }
+    }
+
+    /// ``mayStart(with:)`` on an item read in place.
+    @inline(__always)
+    private func mayStart(
+        _ steps: UnsafeBufferPointer<Step>,
+        _ items: UnsafeBufferPointer<SentenceView.Item>,
+        _ index: Int
+    ) -> Bool {
+        for step in steps.indices {
+            if steps[step].matches(items, index) { return true }
+            if !steps[step].optional { return false }
         }
         return true
     }
@@ -67,17 +93,23 @@ struct CuePattern: Sendable {
     ///   - start: Where the match must start.
     ///   - limit: Items at or after this index are not read.
     func match(_ items: [SentenceView.Item], at start: Int, limit: Int? = nil) -> Int? {
-        guard start >= 0, start < items.count, mayStart(with: items[start]) else { return nil }
-        let limit = min(limit ?? items.count, items.count)
-        var best = -1
-        walk(items, step: 0, position: start, start: start, limit: limit, best: &best)
-        return best < 0 ? nil : best
+        guard start >= 0, start < items.count else { return nil }
+        return items.withUnsafeBufferPointer { items in
+            steps.withUnsafeBufferPointer { steps in
+                guard mayStart(steps, items, start) else { return nil }
+                let limit = min(limit ?? items.count, items.count)
+                var best = -1
+                Self.walk(steps, items, step: 0, position: start, start: start, limit: limit, best: &best)
+                return best < 0 ? nil : best
+            }
+        }
     }
 
     /// Tries every way of matching the steps from `step` on at `position`; keeps in `best` the
     /// furthest end past `start`.
-    private func walk(
-        _ items: [SentenceView.Item],
+    private static func walk(
+        _ steps: UnsafeBufferPointer<Step>,
+        _ items: UnsafeBufferPointer<SentenceView.Item>,
         step: Int,
         position: Int,
         start: Int,
@@ -88,12 +120,11 @@ struct CuePattern: Sendable {
             if position > start, position > best { best = position }
             return
         }
-        let current = steps[step]
-        if position < limit, current.matches(items[position]) {
-            walk(items, step: step + 1, position: position + 1, start: start, limit: limit, best: &best)
+        if position < limit, steps[step].matches(items, position) {
+            walk(steps, items, step: step + 1, position: position + 1, start: start, limit: limit, best: &best)
         }
-        if current.optional {
-            walk(items, step: step + 1, position: position, start: start, limit: limit, best: &best)
+        if steps[step].optional {
+            walk(steps, items, step: step + 1, position: position, start: start, limit: limit, best: &best)
         }
     }
 }
@@ -167,8 +198,9 @@ struct CueSet: Sendable {
         var result: [CueHit] = []
         var covered = 0
         for start in items.indices where start >= covered && items[start].kind != .slot {
-            let item = items[start]
-            let indexed = firstWords.contains(key: item.key, text: item.text) ? byFirstWord[item.text] ?? [] : []
+            let indexed =
+                firstWords.contains(key: items[start].key, text: items[start].text)
+                ? byFirstWord[items[start].text] ?? [] : []
             guard !indexed.isEmpty || !always.isEmpty else { continue }
             // The indexed cues, then those tried everywhere: the table order of each kind.
             var bestIndex = -1

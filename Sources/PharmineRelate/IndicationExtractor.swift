@@ -126,8 +126,10 @@ public struct IndicationExtractor: Stage {
     }
 
     private func carryOffLabelQualifier(_ triples: inout [Triple], in document: Document) {
-        let paragraphs = ParagraphIndex(document)
         triples.sortInDocumentOrder()
+        // Nothing to carry without an off-label triple: no paragraph index.
+        guard triples.contains(where: { $0.qualifier == "off_label" }) else { return }
+        let paragraphs = ParagraphIndex(document)
         var offLabel: [String: Int] = [:]  // "passage/paragraph/drug" → first sentence
         for index in triples.indices {
             let triple = triples[index]

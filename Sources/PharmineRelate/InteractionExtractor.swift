@@ -70,9 +70,10 @@ public struct InteractionExtractor: Stage {
         return document
     }
 
-    /// Whether a sentence can hold an interaction: two mentions, one a drug.
+    /// Whether a sentence can hold an interaction: drug mentions of two concepts (every rule
+    /// emits a pair of drug arguments of different concepts).
     func accepts(_ facts: SentenceFacts) -> Bool {
-        facts.mentionCount >= 2 && facts.types.contains(.drug)
+        facts.mentionCount >= 2 && facts.twoDrugConcepts
     }
 
     /// Collects the interactions of one sentence.

@@ -133,6 +133,17 @@ enum Lexical {
         hedge.contains(key: item.key, text: item.text) || hedgePrefixes.contains { hasPrefix(item.text, $0) }
     }
 
+    /// Whether a text has at most `limit` characters (`text.count <= limit`), counting bytes
+    /// where that decides the same: a text of at most `limit` bytes has at most `limit`
+    /// characters, and ASCII text without a carriage return has one character per byte.
+    @inline(__always)
+    static func characterCount(of text: String, isAtMost limit: Int) -> Bool {
+        let bytes = text.utf8
+        if bytes.count <= limit { return true }
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) { return false }
+        return text.count <= limit
+    }
+
     /// `text.hasPrefix(prefix)`, comparing bytes where that decides the same. With an ASCII
     /// prefix (no carriage return): bytes that start the text and are followed by an ASCII byte or
     /// nothing end on a character boundary of both, so the answer is yes; an ASCII byte that

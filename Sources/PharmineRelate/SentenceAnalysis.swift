@@ -4,19 +4,36 @@ import PharmineCore
 /// Role binding over a ``SentenceView``: which slot holds a drug, a condition or a target; the
 /// nearest subject before a cue; the first object after it; lists; context cues on a path.
 struct SentenceAnalysis {
-    /// The view.
-    let view: SentenceView
-    /// The document's mentions (indexed by the slots).
-    let mentions: [Mention]
-    /// The context cues of the sentence (from the context stage), if any.
-    let cues: [ContextSpan]
-    /// Substances that are never drug arguments (neurotransmitters, mediators).
-    let endogenous: EndogenousSubstances
-    /// The roles of each item, decided once per sentence: the three extractors ask for them
-    /// over and over.
-    private var roles: [Roles] = []
+    /// Everything the analysis holds, behind one reference: the rules copy the analysis into
+    /// closures and helper values, and a copy then costs one retain.
+    private final class Storage {
+        let view: SentenceView
+        let mentions: [Mention]
+        let cues: [ContextSpan]
+        let endogenous: EndogenousSubstances
+        var roles: [Roles] = []
 
-    /// What a slot may be; -1 where it may not.
+        init(view: SentenceView, mentions: [Mention], cues: [ContextSpan], endogenous: EndogenousSubstances) {
+            self.view = view
+            self.mentions = mentions
+            self.cues = cues
+            self.endogenous = endogenous
+        }
+    }
+
+    private let storage: Storage
+
+    /// The view.
+    var view: SentenceView { storage.view }
+    /// The document's mentions (indexed by the slots).
+    var mentions: [Mention] { storage.mentions }
+    /// The context cues of the sentence (from the context stage), if any.
+    var cues: [ContextSpan] { storage.cues }
+    /// Substances that are never drug arguments (neurotransmitters, mediators).
+    var endogenous: EndogenousSubstances { storage.endogenous }
+
+    /// What a slot may be; -1 where it may not. Decided once per sentence: the three
+    /// extractors ask for them over and over.
     private struct Roles {
         var drug: Int32 = -1
         var condition: Int32 = -1
@@ -37,10 +54,7 @@ struct SentenceAnalysis {
         cues: [ContextSpan] = [],
         endogenous: EndogenousSubstances = EndogenousSubstances()
     ) {
-        self.view = view
-        self.mentions = mentions
-        self.cues = cues
-        self.endogenous = endogenous
+        storage = Storage(view: view, mentions: mentions, cues: cues, endogenous: endogenous)
         var roles = [Roles](repeating: Roles(), count: view.items.count)
         for item in view.items.indices where view.items[item].kind == .slot {
             roles[item] = Roles(
@@ -50,11 +64,11 @@ struct SentenceAnalysis {
                 blocking: decideBlockingDrug(item)
             )
         }
-        self.roles = roles
+        storage.roles = roles
     }
 
     /// The items of the sentence.
-    var items: [SentenceView.Item] { view.items }
+    var items: [SentenceView.Item] { storage.view.items }
 
     // MARK: - Slots
 
@@ -72,8 +86,8 @@ struct SentenceAnalysis {
     /// resolve, generic words ("agents", "neurotransmitters") and endogenous substances
     /// (``endogenous``: "serotonin", "dopamine", "glutamate").
     func drug(at item: Int) -> Int? {
-        guard roles.indices.contains(item) else { return nil }
-        let index = roles[item].drug
+        guard storage.roles.indices.contains(item) else { return nil }
+        let index = storage.roles[item].drug
         return index < 0 ? nil : Int(index)
     }
 
@@ -103,6 +117,31 @@ struct SentenceAnalysis {
         if !it.text.utf8.contains(UInt8(ascii: " ")) {
             return Lexical.genericDrugs.contains(key: it.key, text: it.text)
         }
+        // ASCII text splits at space bytes as it does at space characters.
+        var text = it.text
+        if let answer = text.withUTF8({ bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var anyGeneric = false
+            var start = 0
+            while start < bytes.count {
+                if bytes[start] == UInt8(ascii: " ") {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if Lexical.genericDrugs.contains(bytes: word) {
+                    anyGeneric = true
+                } else if !Lexical.fillers.contains(bytes: word) {
+                    return false
+                }
+                start = end
+            }
+            return anyGeneric
+        }) {
+            return answer
+        }
         let words = it.text.split(separator: " ").map(String.init)
         return words.contains(where: Lexical.genericDrugs.contains)
             && words.allSatisfy { Lexical.genericDrugs.contains($0) || Lexical.fillers.contains($0) }
@@ -112,7 +151,7 @@ struct SentenceAnalysis {
     /// or endogenous: the nearest-subject search stops there ("medications used in the treatment
     /// of …" has no drug subject, even if one comes earlier).
     func isBlockingDrug(_ item: Int) -> Bool {
-        roles.indices.contains(item) && roles[item].blocking
+        storage.roles.indices.contains(item) && storage.roles[item].blocking
     }
 
     private func decideBlockingDrug(_ item: Int) -> Bool {
@@ -127,8 +166,8 @@ struct SentenceAnalysis {
     /// Refused: a mention joined to a modifier ("pain-related") and a bare generic head noun
     /// ("conditions", "disorders"), which a lexicon may map to a root concept ("Disease").
     func condition(at item: Int) -> Int? {
-        guard roles.indices.contains(item) else { return nil }
-        let index = roles[item].condition
+        guard storage.roles.indices.contains(item) else { return nil }
+        let index = storage.roles[item].condition
         return index < 0 ? nil : Int(index)
     }
 
@@ -140,8 +179,8 @@ struct SentenceAnalysis {
     /// The target mention of an item, if it may be a mechanism object (same refusals as
     /// ``condition(at:)``: "receptors" alone is no target).
     func receptor(at item: Int) -> Int? {
-        guard roles.indices.contains(item) else { return nil }
-        let index = roles[item].receptor
+        guard storage.roles.indices.contains(item) else { return nil }
+        let index = storage.roles[item].receptor
         return index < 0 ? nil : Int(index)
     }
 
@@ -187,7 +226,9 @@ struct SentenceAnalysis {
     /// Whether a "." belongs to an abbreviation ("e.g.", "i.e.") rather than ending a sentence.
     private func isAbbreviationDot(_ item: Int) -> Bool {
         guard items[item].text == "." else { return false }
-        if item > 0, items[item - 1].kind == .word, items[item - 1].text.count <= 2, !items[item].spaceBefore {
+        if item > 0, items[item - 1].kind == .word, Lexical.characterCount(of: items[item - 1].text, isAtMost: 2),
+            !items[item].spaceBefore
+        {
             return true
         }
         return false
@@ -360,8 +401,8 @@ struct SentenceAnalysis {
             if depth > 0 { continue }
             if it.kind == .slot { return false }
             if Lexical.links.contains(key: it.key, text: it.text) { continue }
-            if it.kind == .word, it.text.count > 4, it.text.hasSuffix("ly") { continue }
-            if it.kind == .word, it.text.count > 3, it.text.hasSuffix("ed"),
+            if it.kind == .word, !Lexical.characterCount(of: it.text, isAtMost: 4), it.text.hasSuffix("ly") { continue }
+            if it.kind == .word, !Lexical.characterCount(of: it.text, isAtMost: 3), it.text.hasSuffix("ed"),
                 items[item - 1].text.hasSuffix("ly") || items[item - 1].isWord(["a", "an", "the"])
             {
                 continue  // "a widely used anticoagulant"
@@ -545,11 +586,15 @@ struct SentenceAnalysis {
 
     /// Whether the sentence holds a caution word (weak rules stay silent there).
     var hasCaution: Bool {
-        items.contains { $0.isWord(Lexical.caution) }
-            || items.indices.contains { index in
-                items[index].text == "not" && index + 1 < items.count
-                    && items[index + 1].isWord(["recommended", "advised"])
+        view.items.withUnsafeBufferPointer { items in
+            for index in items.indices where items[index].kind == .word {
+                if Lexical.caution.contains(key: items[index].key, text: items[index].text) { return true }
             }
+            for index in items.indices where items[index].text.utf8.count == 3 && items[index].text == "not" {
+                if index + 1 < items.count, items[index + 1].isWord(["recommended", "advised"]) { return true }
+            }
+            return false
+        }
     }
 
     /// The first item of the clause holding `item` (after the last ";" or clause break before it).

@@ -28,8 +28,12 @@ struct SentenceView {
         var spaceBefore: Bool
         /// For a slot: indices into `Document.mentions` of the mentions sharing its span.
         var mentions: [Int]
-        /// The ``WordKey`` of `text`.
-        var key: UInt64
+        /// The key of `text` (``WordKey/item(_:)``: 0 when it is not ASCII).
+        var key: UInt64 {
+            didSet { head = text.utf8.first ?? 0 }
+        }
+        /// The first byte of `text` (0 when empty): most prefixes are turned away by it.
+        private(set) var head: UInt8
 
         init(kind: Kind, text: String, start: Int, end: Int, spaceBefore: Bool, mentions: [Int], key: UInt64? = nil) {
             self.kind = kind
@@ -38,7 +42,8 @@ struct SentenceView {
             self.end = end
             self.spaceBefore = spaceBefore
             self.mentions = mentions
-            self.key = key ?? WordKey.of(text)
+            self.key = key ?? WordKey.item(text)
+            self.head = text.utf8.first ?? 0
         }
 
         /// Whether the item is a word with one of the given texts.
@@ -58,22 +63,29 @@ struct SentenceView {
         @inline(__always)
         func isWord(_ words: [String]) -> Bool {
             guard kind == .word else { return false }
-            let length = text.utf8.count
-            for word in words where word.utf8.count == length && word == text { return true }
+            // An ASCII text equals only a word of its length; other texts are compared in full.
+            let length = key == 0 ? -1 : text.utf8.count
+            var index = 0
+            while index < words.count {
+                if length < 0 || words[index].utf8.count == length, words[index] == text { return true }
+                index += 1
+            }
             return false
         }
 
         /// Whether the item is punctuation with the given text.
         @inline(__always)
         func isPunctuation(_ text: String) -> Bool {
-            kind == .punctuation && self.text.utf8.count == text.utf8.count && self.text == text
+            kind == .punctuation && (key == 0 || self.text.utf8.count == text.utf8.count) && self.text == text
         }
 
         /// Whether the text starts with a prefix, as `String.hasPrefix` decides, comparing bytes
         /// where that decides the same (an ASCII prefix followed by ASCII or nothing).
         @inline(__always)
         func hasPrefix(_ prefix: String) -> Bool {
-            Lexical.hasPrefix(text, prefix)
+            // A first ASCII byte that differs from the text's first ASCII byte decides "no".
+            if let first = prefix.utf8.first, first < 0x80, head < 0x80, first != head { return false }
+            return Lexical.hasPrefix(text, prefix)
         }
     }
 
@@ -98,26 +110,28 @@ struct SentenceView {
 
         // Choose slots: longest first at each start; an anaphor wins a tie; an overlapping
         // shorter mention is dropped, an identical span joins the slot.
-        let ordered = mentionIndices.sorted { a, b in
-            let ma = document.mentions[a]
-            let mb = document.mentions[b]
-            if ma.start != mb.start { return ma.start < mb.start }
-            if ma.end != mb.end { return ma.end > mb.end }
-            if (ma.source == .anaphor) != (mb.source == .anaphor) { return ma.source == .anaphor }
-            return a < b
-        }
         var slots: [(start: Int, end: Int, mentions: [Int])] = []
-        for index in ordered {
-            let mention = document.mentions[index]
-            guard mention.start < mention.end, mention.end <= bytes.count else { continue }
-            if let last = slots.indices.last {
-                if slots[last].start == mention.start && slots[last].end == mention.end {
-                    slots[last].mentions.append(index)
-                    continue
-                }
-                if mention.start < slots[last].end { continue }
+        document.mentions.withUnsafeBufferPointer { mentions in
+            let ordered = mentionIndices.sorted { a, b in
+                if mentions[a].start != mentions[b].start { return mentions[a].start < mentions[b].start }
+                if mentions[a].end != mentions[b].end { return mentions[a].end > mentions[b].end }
+                let aAnaphor = mentions[a].source == .anaphor
+                if aAnaphor != (mentions[b].source == .anaphor) { return aAnaphor }
+                return a < b
             }
-            slots.append((mention.start, mention.end, [index]))
+            for index in ordered {
+                let start = mentions[index].start
+                let end = mentions[index].end
+                guard start < end, end <= bytes.count else { continue }
+                if let last = slots.indices.last {
+                    if slots[last].start == start && slots[last].end == end {
+                        slots[last].mentions.append(index)
+                        continue
+                    }
+                    if start < slots[last].end { continue }
+                }
+                slots.append((start, end, [index]))
+            }
         }
 
         var tokens: ArraySlice<Token> = []
@@ -141,7 +155,7 @@ struct SentenceView {
                 }
                 guard ascii else {
                     let text = String(decoding: slice, as: UTF8.self).lowercased()
-                    return (text, WordKey.of(text))
+                    return (text, WordKey.item(text))
                 }
                 var key: UInt64 = 0
                 let text = String(unsafeUninitializedCapacity: slice.count) { output in
@@ -156,6 +170,7 @@ struct SentenceView {
         }
 
         var raw: [Item] = []
+        raw.reserveCapacity(tokens.count + slots.count)
         var slotCursor = 0
         var previousEnd = sentence.start
         func emitSlots(before limit: Int) {
@@ -208,33 +223,38 @@ struct SentenceView {
         items.reserveCapacity(raw.count)
         var index = 0
         while index < raw.count {
-            let item = raw[index]
+            let kind = raw[index].kind
+            // Texts are compared only when their lengths agree ("'" and "-" are one byte, "’"
+            // three, "'s" two, "’s" four).
+            let length = raw[index].text.utf8.count
             // Possessive: "'" or "’" attached, then an attached "s".
-            if item.kind == .punctuation, item.text == "'" || item.text == "’", !item.spaceBefore,
-                index + 1 < raw.count, raw[index + 1].kind == .word, raw[index + 1].text == "s",
-                !raw[index + 1].spaceBefore
+            if kind == .punctuation, length == 1 && raw[index].text == "'" || length == 3 && raw[index].text == "’",
+                !raw[index].spaceBefore, index + 1 < raw.count, raw[index + 1].kind == .word,
+                raw[index + 1].text.utf8.count == 1, raw[index + 1].text == "s", !raw[index + 1].spaceBefore
             {
                 index += 2
                 continue
             }
-            if item.kind == .word, item.text == "'s" || item.text == "’s", !item.spaceBefore {
+            if kind == .word, length == 2 && raw[index].text == "'s" || length == 4 && raw[index].text == "’s",
+                !raw[index].spaceBefore
+            {
                 index += 1
                 continue
             }
             // Hyphenated compound of plain words: word - word (all attached).
-            if item.kind == .punctuation, item.text == "-", !item.spaceBefore, let previous = items.last,
-                previous.kind == .word, index + 1 < raw.count, raw[index + 1].kind == .word,
+            if kind == .punctuation, length == 1, raw[index].text == "-", !raw[index].spaceBefore,
+                let last = items.indices.last,
+                items[last].kind == .word, index + 1 < raw.count, raw[index + 1].kind == .word,
                 !raw[index + 1].spaceBefore
             {
-                let next = raw[index + 1]
-                let joined = previous.text + "-" + next.text
-                items[items.count - 1].text = joined
-                items[items.count - 1].key = WordKey.of(joined)
-                items[items.count - 1].end = next.end
+                let joined = items[last].text + "-" + raw[index + 1].text
+                items[last].text = joined
+                items[last].key = WordKey.item(joined)
+                items[last].end = raw[index + 1].end
                 index += 2
                 continue
             }
-            items.append(item)
+            items.append(raw[index])
             index += 1
         }
         return items

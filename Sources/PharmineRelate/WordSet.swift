@@ -1,21 +1,32 @@
-/// A 64-bit key of a word's UTF-8 bytes (FNV-1a), computed once per sentence item so that word
-/// lists are probed without hashing the item's text again.
+/// A 64-bit key of a word's UTF-8 bytes (FNV-1a, never 0), computed once per sentence item so
+/// that word lists are probed without hashing the item's text again.
+///
+/// An item whose text is not ASCII gets the key 0: such a text may equal a listed word by
+/// canonical equivalence with other bytes (U+037E GREEK QUESTION MARK is ";"), so it is looked up
+/// as a `String`, as before.
 enum WordKey {
-    /// The key of some UTF-8 bytes.
+    /// The key of some UTF-8 bytes (never 0).
     @inline(__always)
     static func of<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
-        return hash
+        return hash == 0 ? 1 : hash
     }
 
-    /// The key of a string's UTF-8 bytes.
+    /// The key of a string's UTF-8 bytes (never 0).
     @inline(__always)
     static func of(_ word: String) -> UInt64 {
         var word = word
         return word.withUTF8 { of($0) }
+    }
+
+    /// The key of an item's text: its key when ASCII, else 0.
+    @inline(__always)
+    static func item(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? of(bytes) : 0 }
     }
 }
 
@@ -25,14 +36,20 @@ enum WordKey {
 /// Used for the closed word lists of ``Lexical`` and the steps of ``CuePattern``; behaves as a
 /// `Set<String>` for membership.
 struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
-    /// Keys by slot (0: empty; a key of 0 is stored as 1).
+    /// Keys by slot (0: empty; keys are never 0).
     private let keys: [UInt64]
     /// The word of each slot.
     private let slots: [String]
     /// `keys.count - 1` (a power of two minus one).
     private let mask: Int
-    /// The words, in the order given (duplicates dropped).
-    let words: [String]
+    /// The words as a `Set`, for texts that are not ASCII (compared by canonical equivalence),
+    /// and for every text when a word holds a character canonically equivalent to an ASCII one
+    /// (U+037E, U+1FEF, U+212A): `keys` is then empty. (Three references in all: a larger
+    /// value is copied, not read in place, by the cue-pattern loops.)
+    private let exact: Set<String>
+
+    /// The words, in no particular order.
+    var words: [String] { Array(exact) }
 
     /// Creates a set of words.
     init(_ words: some Sequence<String>) {
@@ -44,29 +61,29 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         var keys = [UInt64](repeating: 0, count: capacity)
         var slots = [String](repeating: "", count: capacity)
         for word in unique {
-            let key = Self.stored(WordKey.of(word))
+            let key = WordKey.of(word)
             var slot = Int(truncatingIfNeeded: key) & (capacity - 1)
             while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
             keys[slot] = key
             slots[slot] = word
         }
-        self.keys = keys
-        self.slots = slots
+        let hasASCIIEquivalents = unique.contains { word in
+            word.unicodeScalars.contains { [0x037E, 0x1FEF, 0x212A].contains($0.value) }
+        }
+        self.keys = hasASCIIEquivalents ? [] : keys
+        self.slots = hasASCIIEquivalents ? [] : slots
         self.mask = capacity - 1
-        self.words = unique
+        self.exact = Set(unique)
     }
 
     init(arrayLiteral words: String...) {
         self.init(words)
     }
 
-    @inline(__always)
-    private static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
-
-    /// Whether the set holds a word whose key is `key` and whose text is `text`.
+    /// Whether the set holds a text whose item key (``WordKey/item(_:)``) is `key`.
     @inline(__always)
     func contains(key: UInt64, text: String) -> Bool {
-        let key = Self.stored(key)
+        if key == 0 || keys.isEmpty { return containsExactly(text) }
         var slot = Int(truncatingIfNeeded: key) & mask
         return keys.withUnsafeBufferPointer { keys in
             while true {
@@ -78,23 +95,44 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         }
     }
 
+    /// The `Set` lookup, out of line so that the keyed probe stays small enough to inline.
+    @inline(never)
+    private func containsExactly(_ text: String) -> Bool {
+        exact.contains(text)
+    }
+
+    /// Whether the set holds a word given as UTF-8 bytes.
+    func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if keys.isEmpty || !bytes.allSatisfy({ $0 < 0x80 }) {
+            return exact.contains(String(decoding: bytes, as: UTF8.self))
+        }
+        let key = WordKey.of(bytes)
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let stored = keys[slot]
+            if stored == 0 { return false }
+            if stored == key, slots[slot].utf8.elementsEqual(bytes) { return true }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// Whether the set holds a word.
     func contains(_ word: String) -> Bool {
-        contains(key: WordKey.of(word), text: word)
+        contains(key: WordKey.item(word), text: word)
     }
 
     /// Whether the set holds a word, given as a substring.
     func contains(_ word: Substring) -> Bool {
         let text = String(word)
-        return contains(key: WordKey.of(text), text: text)
+        return contains(key: WordKey.item(text), text: text)
     }
 
     /// The words of this set and another, as a `Set`.
     func union(_ other: some Sequence<String>) -> Set<String> {
-        Set(words).union(other)
+        exact.union(other)
     }
 
-    func makeIterator() -> IndexingIterator<[String]> {
-        words.makeIterator()
+    func makeIterator() -> Set<String>.Iterator {
+        exact.makeIterator()
     }
 }
