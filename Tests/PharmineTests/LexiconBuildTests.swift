@@ -666,10 +666,18 @@ struct ShippedLexiconTests {
         ("MESH:D012640", "convulsions"), ("MESH:D006973", "hypertensive"), ("MESH:D064420", "toxicity"),
         ("MESH:D007674", "nephrotoxicity"), ("MESH:D020734", "parkinsonism"), ("MESH:D062787", "overdose"),
         ("MESH:D013927", "thrombotic"), ("MESH:D007674", "renal injury"), ("MESH:D014786", "visual loss"),
+        ("MESH:D018476", "bradykinesia"), ("MESH:D018476", "akinesia"), ("MESH:D010291", "hemiparesis"),
+        ("MESH:D001264", "choreoathetosis"), ("MESH:D009765", "obese"), ("MESH:D001523", "psychiatric"),
     ])
     func drugSafetyConditionFormIsPresent(id: String, form: String) {
         #expect(Self.conditions.forms(id).contains(form), "\(id) lacks \(form)")
         #expect(!Self.isExcluded(form, type: "condition"))
+    }
+
+    /// Words that name no condition in running text are excluded as conditions.
+    @Test(arguments: ["hyperplastic", "myopic", "granulomatous", "disease progression", "SED", "ED1", "GAD", "analgesic"])
+    func nonConditionUseIsExcluded(form: String) {
+        #expect(Self.isExcluded(form, type: "condition"), "\(form) is not excluded")
     }
 }
 
