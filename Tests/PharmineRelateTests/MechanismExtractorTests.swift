@@ -129,6 +129,8 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         "Haloperidol and a new drug (the opener of sodium channels) were given.",
         "Patients taking haloperidol showed inhibition of CYP2D6 over time.",
         "Glutamate activates D2 receptors.",
+        "Fluoxetine modulated CYP2D6 expression in cultured cells.",
+        "Ketoconazole was bound to CYP3A4 in the assay.",
     ]
 
     @Test(.enabled(if: shippedReuptakeTargets != nil, "Lexicons/reuptake-targets.tsv is absent"), arguments: negatives)
