@@ -22,7 +22,8 @@ public import PharmineCore
 ///   the anaphor spans "this" to the end of the class mention.
 ///
 /// Candidates are drug mentions of one concept: not classes, not anaphors, and not endogenous
-/// substances (``EndogenousSubstances``: serotonin, norepinephrine, histamine…). The antecedent
+/// substances (``EndogenousSubstances``: serotonin, norepinephrine, histamine…) or agents that
+/// induce a disease model (streptozotocin, lipopolysaccharide). The antecedent
 /// is, in order:
 /// 1. the nearest candidate before the anaphor in its own sentence;
 /// 2. cataphora: when the anaphor lies before the sentence's first comma and a candidate starts
@@ -34,6 +35,22 @@ public import PharmineCore
 public struct AnaphoraResolver: Stage {
     /// Substances that are never antecedents.
     public let endogenous: EndogenousSubstances
+
+    /// Agents that induce a disease model in animals ("streptozotocin-induced diabetic rats"):
+    /// the studied drug, not the inducer, is what "it" and "its" refer to. Lowercase preferred names.
+    static let experimentalInducers: Set<String> = [
+        "streptozocin", "streptozotocin", "alloxan", "lipopolysaccharide", "lipopolysaccharides", "carrageenan",
+        "mptp", "1-methyl-4-phenyl-1,2,3,6-tetrahydropyridine", "oxidopamine", "6-hydroxydopamine",
+        "kainic acid", "carbon tetrachloride", "dextran sulfate", "paraquat", "rotenone", "monocrotaline",
+        "pentylenetetrazole", "isoproterenol", "isoprenaline", "ovalbumin", "complete freund's adjuvant",
+    ]
+
+    /// Whether a concept's preferred name is an agent that induces a disease model.
+    ///
+    /// - Parameter name: The preferred name.
+    static func isExperimentalInducer(_ name: String) -> Bool {
+        experimentalInducers.contains(name.lowercased())
+    }
 
     /// Creates a resolver.
     ///
@@ -130,7 +147,9 @@ public struct AnaphoraResolver: Stage {
             guard mentions[index].source != .anaphor else { continue }
             let concept = conceptNumbers.number(of: mentions[index].id)
             if concept == conceptIsEndogenous.count {
-                conceptIsEndogenous.append(endogenous.contains(mentions[index]))
+                conceptIsEndogenous.append(
+                    endogenous.contains(mentions[index]) || Self.isExperimentalInducer(mentions[index].name)
+                )
             }
             conceptOfMention[index] = Int32(concept)
             if !conceptIsEndogenous[concept] { candidates.append(index) }

@@ -180,6 +180,39 @@ enum IndicationCues {
     ]
 
     /// Words before a subject that make the absence of the drug act: "omitting fentanyl reduces …".
+    /// Whole names of endogenous peptides and proteins that the drug lexicon matches but that
+    /// biomedical prose (and gene-annotating corpora) treat as gene products, not as drugs given
+    /// for a condition: "ghrelin protects against colitis" is a finding about a hormone.
+    static let endogenousProteinNames: Set<String> = [
+        "insulin", "ghrelin", "leptin", "adiponectin", "resistin", "visfatin", "orexin", "bdnf", "ngf", "gdnf",
+        "egf", "vegf", "fgf", "igf-1", "igf-i", "tnf", "tnf-alpha", "tnf-α", "ifn", "interferon", "interferons",
+        "osteopontin", "klotho", "irisin", "apelin", "erythropoietin", "thrombopoietin", "relaxin", "amylin",
+    ]
+
+    /// Name prefixes of cytokines and growth factors ("interleukin-10", "IL-10", "TGF-beta",
+    /// "IFN-gamma", "brain-derived neurotrophic factor").
+    static let endogenousProteinPrefixes: [String] = [
+        "interleukin", "il-", "tgf-", "tgf ", "tgfb", "ifn-", "ifn ", "ifnα", "ifnβ", "ifnγ", "interferon ",
+        "interferon-", "tnf-", "tumor necrosis factor", "tumour necrosis factor", "transforming growth factor",
+        "insulin-like growth", "brain-derived", "nerve growth factor", "glial cell", "epidermal growth",
+        "fibroblast growth", "vascular endothelial growth", "igf-", "g-csf", "gm-csf",
+    ]
+
+    /// Whether a drug mention names an endogenous peptide or protein (a cytokine, growth factor or
+    /// peptide hormone), which is not taken as the subject of an indication.
+    ///
+    /// - Parameters:
+    ///   - text: The mention's text.
+    ///   - name: The concept's preferred name.
+    static func isEndogenousProtein(text: String, name: String) -> Bool {
+        for candidate in [text.lowercased(), name.lowercased()] {
+            if endogenousProteinNames.contains(candidate) { return true }
+            if endogenousProteinPrefixes.contains(where: { candidate.hasPrefix($0) }) { return true }
+            if candidate.hasSuffix("growth factor") || candidate.hasSuffix("neurotrophic factor") { return true }
+        }
+        return false
+    }
+
     static let withdrawalWords: Set<String> = [
         "omitting", "omission", "without", "avoiding", "avoidance", "withdrawal", "discontinuation", "cessation",
         "withholding", "discontinuing", "stopping", "absence",

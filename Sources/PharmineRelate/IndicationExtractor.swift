@@ -1003,6 +1003,12 @@ struct IndicationRules {
             representative && subjectItem < cueStart
             ? (analysis.representative(of: subjectItem, before: cueStart) ?? nearest) : nearest
         let subject = mentions[nearest]
+        // "Ghrelin protects against colitis": a hormone or cytokine studied, not a drug given.
+        if subject.source != .anaphor,
+            IndicationCues.isEndogenousProtein(text: items[subjectItem].text, name: subject.name)
+        {
+            return
+        }
         // "Omitting fentanyl reduces nausea": the absence of the drug acts, not the drug.
         var before = subjectItem - 1
         while before >= 0, subjectItem - before <= 3, items[before].isWord(["of", "the", "a", "an", "all", "any"]) { before -= 1 }

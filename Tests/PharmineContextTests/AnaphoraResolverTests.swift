@@ -82,6 +82,19 @@ struct AnaphoraResolverTests {
         #expect(anaphors.map(\.sentence) == [2, 3, 5])
     }
 
+    @Test("an agent that induces the disease model is not an antecedent")
+    func experimentalInducerSkipped() throws {
+        var builder = DocumentBuilder(
+            "Diabetic rats received metformin two weeks after a streptozotocin injection. Its effect on glucose was large."
+        )
+        builder.mention("metformin", .drug, id: "MESH:D008687", name: "metformin")
+        builder.mention("streptozotocin", .drug, id: "MESH:D013311", name: "streptozocin")
+        let document = Self.resolve(builder)
+        let anaphors = document.mentions.filter { $0.source == .anaphor }
+        #expect(anaphors.map { builder.text(passage: 0, $0.start, $0.end) } == ["Its"])
+        #expect(anaphors.map(\.id) == ["MESH:D008687"])
+    }
+
     @Test("this + drug class spans the class mention")
     func thisClass() throws {
         var builder = DocumentBuilder(

@@ -185,6 +185,8 @@ import Testing
     /// Negative cases: no indication.
     static let negatives: [String] = [
         "Aspirin-induced asthma is common.",
+        "Ghrelin is used in the treatment of hypertension.",
+        "IL-10 was effective in the management of hypertension in mice.",
         "Aspirin-induced asthma was studied in 20 adults.",
         "Asthma caused by aspirin is rare.",
         "Side effects of amitriptyline include fatigue and nausea.",

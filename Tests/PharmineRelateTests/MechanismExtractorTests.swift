@@ -84,7 +84,7 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         ("Ketoconazole is an inhibitor of CYP3A4.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
         ("Ketoconazole, a strong CYP3A4 inhibitor, was given.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
         ("Carbamazepine induces CYP3A4.", ["mechanism carbamazepine→CYP3A4 inducer"]),
-        ("Tramadol binds to the mu-opioid receptor.", ["mechanism tramadol→OPRM1 binder"]),
+        ("Tramadol has a high affinity for the mu-opioid receptor.", ["mechanism tramadol→OPRM1 binder"]),
         ("Tramadol is an agonist of the mu-opioid receptor.", ["mechanism tramadol→OPRM1 agonist"]),
         (
             "Fluoxetine and sertraline inhibit CYP2D6.",
@@ -129,6 +129,8 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         "Haloperidol and a new drug (the opener of sodium channels) were given.",
         "Patients taking haloperidol showed inhibition of CYP2D6 over time.",
         "Glutamate activates D2 receptors.",
+        "Fluoxetine modulated CYP2D6 expression in cultured cells.",
+        "Ketoconazole was bound to CYP3A4 in the assay.",
     ]
 
     @Test(.enabled(if: shippedReuptakeTargets != nil, "Lexicons/reuptake-targets.tsv is absent"), arguments: negatives)
