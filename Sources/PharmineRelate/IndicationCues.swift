@@ -182,20 +182,21 @@ enum IndicationCues {
     /// Words before a subject that make the absence of the drug act: "omitting fentanyl reduces …".
     /// Whole names of endogenous peptides and proteins that the drug lexicon matches but that
     /// biomedical prose (and gene-annotating corpora) treat as gene products, not as drugs given
-    /// for a condition: "ghrelin protects against colitis" is a finding about a hormone.
+    /// for a condition: "ghrelin protects against colitis" is a finding about a hormone. Proteins
+    /// that are medicines in their own right (insulin, the interferons, erythropoietin, G-CSF and
+    /// GM-CSF) are not listed: "insulin for type 1 diabetes" is an indication.
     static let endogenousProteinNames: Set<String> = [
-        "insulin", "ghrelin", "leptin", "adiponectin", "resistin", "visfatin", "orexin", "bdnf", "ngf", "gdnf",
-        "egf", "vegf", "fgf", "igf-1", "igf-i", "tnf", "tnf-alpha", "tnf-α", "ifn", "interferon", "interferons",
-        "osteopontin", "klotho", "irisin", "apelin", "erythropoietin", "thrombopoietin", "relaxin", "amylin",
+        "ghrelin", "leptin", "adiponectin", "resistin", "visfatin", "orexin", "bdnf", "ngf", "gdnf",
+        "egf", "vegf", "fgf", "igf-1", "igf-i", "tnf", "tnf-alpha", "tnf-α",
+        "osteopontin", "klotho", "irisin", "apelin", "thrombopoietin", "relaxin", "amylin",
     ]
 
     /// Name prefixes of cytokines and growth factors ("interleukin-10", "IL-10", "TGF-beta",
     /// "IFN-gamma", "brain-derived neurotrophic factor").
     static let endogenousProteinPrefixes: [String] = [
-        "interleukin", "il-", "tgf-", "tgf ", "tgfb", "ifn-", "ifn ", "ifnα", "ifnβ", "ifnγ", "interferon ",
-        "interferon-", "tnf-", "tumor necrosis factor", "tumour necrosis factor", "transforming growth factor",
-        "insulin-like growth", "brain-derived", "nerve growth factor", "glial cell", "epidermal growth",
-        "fibroblast growth", "vascular endothelial growth", "igf-", "g-csf", "gm-csf",
+        "interleukin", "il-", "tgf-", "tgf ", "tgfb", "tnf-", "tumor necrosis factor", "tumour necrosis factor",
+        "transforming growth factor", "insulin-like growth", "brain-derived", "nerve growth factor", "glial cell",
+        "epidermal growth", "fibroblast growth", "vascular endothelial growth", "igf-",
     ]
 
     /// Whether a drug mention names an endogenous peptide or protein (a cytokine, growth factor or

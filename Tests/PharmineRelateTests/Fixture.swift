@@ -23,6 +23,7 @@ enum TestLexicon {
         TestConcept(type: .drug, id: "DRUGBANK:DB00945", name: "aspirin", surfaces: ["aspirin"]),
         TestConcept(type: .drug, id: "MESH:D054439", name: "ghrelin", surfaces: ["ghrelin"]),
         TestConcept(type: .drug, id: "MESH:D016753", name: "interleukin-10", surfaces: ["interleukin-10", "il-10"]),
+        TestConcept(type: .drug, id: "DRUGBANK:DB00030", name: "insulin human", surfaces: ["insulin"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB01050", name: "ibuprofen", surfaces: ["ibuprofen"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB01026", name: "ketoconazole", surfaces: ["ketoconazole"]),
         TestConcept(type: .drug, id: "DRUGBANK:DB00683", name: "midazolam", surfaces: ["midazolam"]),

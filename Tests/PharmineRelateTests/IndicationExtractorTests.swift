@@ -34,6 +34,8 @@ import Testing
             ]
         ),
         ("Sumatriptan is approved for migraine.", ["indication sumatriptan→migraine disorders primary"]),
+        // A protein that is a medicine in its own right stays an indication subject.
+        ("Insulin is the first-line therapy for type 2 diabetes.", ["indication insulin human→diabetes mellitus, type 2 primary"]),
         (
             "Metformin is the first-line therapy for type 2 diabetes.",
             ["indication metformin→diabetes mellitus, type 2 primary"]
