@@ -210,6 +210,10 @@ import Testing
         "Concomitant use of amitriptyline and tramadol was studied.",
         "In the trial, ketoconazole was given concomitantly with midazolam to twelve volunteers.",
         "Sertraline and tramadol were coadministered in ten healthy subjects.",
+        // A class adjective before "effect" names the effect, not a partner.
+        "Aspirin may lead to a decrease in {anticoagulant|monoamine oxidase inhibitors} effect in older adults.",
+        // A class before the list cue describes the listed drugs; it is no anchor.
+        "Medicines that are {MAO inhibitors|monoamine oxidase inhibitors} and can raise the serum levels of this product include: fluoxetine; omeprazole.",
     ]
 
     @Test(arguments: negatives)
