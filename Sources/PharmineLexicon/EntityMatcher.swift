@@ -24,7 +24,8 @@ import PharmineText
 /// induced", "X-associated", "X-related") that ends with a condition mention Y gives the short form
 /// Y's concept: "levodopa-induced dyskinesia (LID)" makes "LID" a mention of dyskinesia. When such a
 /// short form is hyphenated ("ATT-ALF"), its part before the last hyphen abbreviates the cause, and
-/// only the rest ("ALF") names the condition.
+/// only the rest ("ALF") names the condition. A one-letter short form ("testosterone (T)") is used
+/// only when its long form is a drug, and not where it is joined by a hyphen ("T-cell").
 ///
 /// The stage holds only the immutable matcher, so one instance serves every thread.
 public struct EntityMatcher: Stage {
@@ -131,6 +132,10 @@ public struct EntityMatcher: Stage {
         }
         for definition in definitions where !definition.short.isEmpty && definition.passage < document.passages.count {
             var concept = longFormConcept(definition, mentions: mentions)
+            // A one-letter short form ("testosterone (T)") counts only for a drug long form, and
+            // its occurrences never start a hyphenated word ("T-cell", "P-glycoprotein").
+            let isLetter = definition.short.utf8.count == 1
+            if isLetter && concept?.type != .drug { continue }
             var short = Array(definition.short.utf8)
             var shortStart = definition.shortStart
             if concept == nil, let caused = causedConditionConcept(definition, mentions: mentions) {
@@ -153,7 +158,9 @@ public struct EntityMatcher: Stage {
             for passageIndex in definition.passage..<document.passages.count {
                 let from = passageIndex == definition.passage ? shortStart : 0
                 let tokens = document.tokens[passageIndex]
-                for (start, end) in occurrences(of: short, in: document.passages[passageIndex].text, from: from, tokens: tokens) {
+                let text = document.passages[passageIndex].text
+                for (start, end) in occurrences(of: short, in: text, from: from, tokens: tokens) {
+                    if isLetter && Self.isHyphenated(text, start: start, end: end) { continue }
                     let insideLonger = mentions.contains { mention in
                         mention.passage == passageIndex && mention.start <= start && end <= mention.end
                             && mention.end - mention.start > end - start
@@ -178,6 +185,15 @@ public struct EntityMatcher: Stage {
                 }
             }
         }
+    }
+
+    /// Whether the text has a hyphen right before `start` or right after `end`.
+    static func isHyphenated(_ text: String, start: Int, end: Int) -> Bool {
+        let utf8 = text.utf8
+        let hyphen = UInt8(ascii: "-")
+        if start > 0, utf8[utf8.index(utf8.startIndex, offsetBy: start - 1)] == hyphen { return true }
+        if end < utf8.count, utf8[utf8.index(utf8.startIndex, offsetBy: end)] == hyphen { return true }
+        return false
     }
 
     /// Endings of systematic chemical names ("3'-azido-3'-deoxythymidine", "diethylnitrosamine",

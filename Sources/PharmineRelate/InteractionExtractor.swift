@@ -380,14 +380,17 @@ struct InteractionRules {
             guard drugs.count >= 2 else { continue }
             // "X and Y should not be used concomitantly": the advice is the effect.
             let advisedAgainst = (cursor + 1..<word).contains { items[$0].isWord(["not", "never"]) }
-            let effect = advisedAgainst ? "contraindicated" : statedEffect(after: word)
+            // Joint use with no stated effect or advice is no interaction ("when X and Y were
+            // given together, both were well tolerated" states none).
+            let effect = advisedAgainst ? "contraindicated" : statedEffect(around: word)
+            guard advisedAgainst || effect != nil || statesOutcome(around: word) else { continue }
             for (index, first) in drugs.enumerated() {
                 for second in drugs[(index + 1)...] {
                     emit(
                         first: first,
                         second: second,
                         rule: "coadministration",
-                        base: effect == nil ? 0.6 : 0.85,
+                        base: effect == nil ? 0.7 : 0.85,
                         qualifier: effect,
                         into: &collector
                     )
@@ -607,8 +610,8 @@ struct InteractionRules {
         for word in items.indices where items[word].kind == .word {
             var pair: (first: Int, seconds: [Int], cueStart: Int)?
             if let end = Self.coadministrationBefore.match(items, at: word) {
-                if let first = partnerAfter(end, maxGap: 1), first + 1 < items.count,
-                    items[first + 1].isWord(["with", "and", "plus"]), let second = partnerAfter(first + 2)
+                if let first = partnerAfter(end, maxGap: 1), let link = Optional(afterParenthesis(first + 1)),
+                    link < items.count, items[link].isWord(["with", "and", "plus"]), let second = partnerAfter(link + 1)
                 {
                     pair = (first, partnerList(from: second), word)
                 } else if items[end - 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
@@ -627,13 +630,17 @@ struct InteractionRules {
                 pair = (first, partnerList(from: second), word)
             }
             guard let pair else { continue }
-            let effect = statedEffect(after: pair.seconds.last ?? pair.first)
+            // Co-administration with no stated effect or advice is no interaction ("X was
+            // administered concomitantly with Y" in a study description).
+            let anchor = pair.seconds.last ?? pair.first
+            let effect = statedEffect(around: anchor)
+            guard effect != nil || statesOutcome(around: anchor) else { continue }
             for second in pair.seconds {
                 emit(
                     first: pair.first,
                     second: second,
                     rule: "coadministration",
-                    base: effect == nil ? 0.6 : 0.85,
+                    base: effect == nil ? 0.7 : 0.85,
                     qualifier: effect,
                     into: &collector
                 )
@@ -641,10 +648,44 @@ struct InteractionRules {
         }
     }
 
-    /// The effect a co-administration sentence states after `start`, as a qualifier.
-    func statedEffect(after start: Int) -> String? {
-        var item = start + 1
-        while item < items.count {
+    /// The item after a parenthesis that opens at `item` ("X (e.g., A, B) with Y"), or `item`.
+    func afterParenthesis(_ item: Int) -> Int {
+        guard item < items.count, items[item].isPunctuation("(") else { return item }
+        var cursor = item + 1
+        while cursor < items.count, cursor - item <= 30 {
+            if items[cursor].isPunctuation(")") { return cursor + 1 }
+            if analysis.isClauseBreak(cursor) { return item }
+            cursor += 1
+        }
+        return item
+    }
+
+    /// The effect a co-administration sentence states, as a qualifier: after `anchor` first
+    /// ("co-administration of X with Y increases Y exposure"), else before it ("Y levels should be
+    /// monitored when X and Y are coadministered").
+    func statedEffect(around anchor: Int) -> String? {
+        if let effect = statedEffect(in: (anchor + 1)..<items.count) { return effect }
+        var start = anchor
+        while start > 0, !items[start - 1].isPunctuation(";") { start -= 1 }
+        return statedEffect(in: start..<anchor)
+    }
+
+    /// Words that state a clinical outcome of joint use without a qualifier of ours ("bleeding is
+    /// more frequent", "the risk of myopathy is higher", "toxicity has been reported").
+    private static let outcomeWords: Set<String> = [
+        "risk", "risks", "frequent", "frequency", "incidence", "toxicity", "toxic", "interaction", "interactions",
+        "interact", "interacts", "severe", "fatal", "death", "deaths", "syndrome",
+    ]
+
+    /// Whether the sentence states an outcome of joint use other than a qualifier, around `anchor`.
+    func statesOutcome(around anchor: Int) -> Bool {
+        items.indices.contains { $0 != anchor && items[$0].isWord(Self.outcomeWords) }
+    }
+
+    /// The first effect stated in `range`, as a qualifier.
+    func statedEffect(in range: Range<Int>) -> String? {
+        var item = range.lowerBound
+        while item < range.upperBound {
             if items[item].kind == .punctuation, items[item].text == ";" { break }
             let it = items[item]
             if it.isWord(["contraindicated", "contra-indicated", "avoided", "avoid"]) { return "contraindicated" }
@@ -670,7 +711,36 @@ struct InteractionRules {
 
     // MARK: - Emitting
 
+    /// Emits the triple of two items, and the triples of the drugs a class argument names by
+    /// example ("CYP3A4 inhibitors (e.g., ketoconazole, cimetidine)", "antifungal azoles such as
+    /// itraconazole"): the statement holds for each of them.
     func emit(
+        first: Int,
+        second: Int,
+        rule: String,
+        base: Double,
+        qualifier: String?,
+        into collector: inout TripleCollector
+    ) {
+        for one in [first] + classExamples(of: first) {
+            for other in [second] + classExamples(of: second) {
+                emitOne(first: one, second: other, rule: rule, base: base, qualifier: qualifier, into: &collector)
+            }
+        }
+    }
+
+    /// The drugs listed as examples right after a class mention: "(e.g., A, B)", "such as A and
+    /// B", "including A".
+    func classExamples(of item: Int) -> [Int] {
+        guard let index = analysis.mention(at: item, type: .drug), analysis.mentions[index].isClass,
+            analysis.mentions[index].source != .anaphor, item + 1 < items.count,
+            items[item + 1].isPunctuation("(") || items[item + 1].isWord(["such", "including", "e.g.", "eg", "like"])
+        else { return [] }
+        guard let head = listHead(after: item + 1, window: 4) else { return [] }
+        return looseList(from: head).filter { $0 != item }
+    }
+
+    private func emitOne(
         first: Int,
         second: Int,
         rule: String,

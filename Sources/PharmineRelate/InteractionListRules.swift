@@ -211,8 +211,15 @@ extension InteractionRules {
                         break
                     }
                     guard partner(at: cursor) != nil else { break }
-                    // "reduce aspirin's effect", "increase citalopram AUC", "the effects of X"
                     let next = cursor + 1 < items.count ? items[cursor + 1] : nil
+                    // "a decrease in anticonvulsant effect", "increased anticoagulant effects": a
+                    // class adjective names the effect, not a partner.
+                    if let index = analysis.mention(at: cursor, type: .drug), analysis.mentions[index].isClass,
+                        next?.isWord(Self.effectHeads) == true
+                    {
+                        break
+                    }
+                    // "reduce aspirin's effect", "increase citalopram AUC", "the effects of X"
                     let after = next.map { $0.isWord(Self.effectHeads) || $0.isWord(Self.kineticHeads) } ?? false
                     if items[cursor - 1].isWord(["of", "with"]) || after || neutral {
                         found = (cursor, head ?? (after ? next?.text : nil))
@@ -362,7 +369,12 @@ extension InteractionRules {
             }
             let all = subject.filter { partner(at: $0) != nil }
             let after = all.filter { $0 > (cue ?? marker) }
-            let anchors = after.isEmpty ? all : after
+            // Before the cue, a class describes the listed drugs ("Agents that are CYP3A4
+            // inhibitors that increase …"): no anchor.
+            let anchors =
+                after.isEmpty
+                ? all.filter { analysis.mention(at: $0, type: .drug).map { !analysis.mentions[$0].isClass } ?? true }
+                : after
             guard !anchors.isEmpty, let head = listHead(after: marker + 1, window: 6) else { continue }
             let members = looseListToEnd(from: head)
             for anchor in anchors {

@@ -4,13 +4,14 @@ public import PharmineCore
 ///
 /// An implementation of the algorithm of Schwartz and Hearst ("A simple algorithm for
 /// identifying abbreviation definitions in biomedical text", PSB 2003), written from the paper:
-/// - Candidates are parenthesised expressions inside one sentence. If the parentheses hold a `,`
-///   or `;`, only the text before it counts ("(PHN; 12 patients)").
+/// - Candidates are parenthesised expressions inside one sentence. If the parentheses hold a `,`,
+///   `;` or `: `, only the text before it counts ("(PHN; 12 patients)", "(DEN: 10 mg/kg)").
 /// - Normally the parentheses hold the short form and the words before them the long form. If
 ///   they hold more than two words (or more than ten characters), the word just before them is
 ///   taken as the short form instead, and it must contain a capital letter: "PHN (post-herpetic
 ///   neuralgia)".
-/// - A short form has 2–10 characters, at least one letter, starts with a letter or digit and
+/// - A short form has 2–10 characters (or is one capital letter after a one-word long form,
+///   "testosterone (T)"), at least one letter, starts with a letter or digit and
 ///   has at most two words. Reference and statistics notation ("Fig. 2", "p < 0.05", "n = 12")
 ///   is rejected.
 /// - The long form is the shortest run of words before the parenthesis in which every letter and
@@ -154,14 +155,17 @@ public struct AbbreviationFinder: Sendable {
         close: Int,
         passageIsASCII: Bool
     ) -> (short: Range<Int>, long: Range<Int>)? {
-        // The content, cut at the first "," or ";" outside nested brackets, trimmed.
+        // The content, cut at the first "," or ";" (or ": ") outside nested brackets, trimmed.
         var contentEnd = close
         var depth = 0
         for offset in (open + 1)..<close {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
             if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth -= 1 }
-            if depth == 0 && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")) {
+            // A colon followed by a space ends the short form too: "(DEN: 10 mg/kg)".
+            let isColon =
+                byte == UInt8(ascii: ":") && offset + 1 < close && isSpaceByte(bytes[offset + 1])
+            if depth == 0 && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || isColon) {
                 contentEnd = offset
                 break
             }
@@ -240,7 +244,7 @@ public struct AbbreviationFinder: Sendable {
             return (short, contentScalars.offset(long)..<content.upperBound)
         }
 
-        guard isValidShortForm(contentScalars) else { return nil }
+        guard isValidShortForm(contentScalars) || isSingleCapital(contentScalars) else { return nil }
         if inPlace {
             // Text read in place costs nothing to view whole: search the whole prefix, then
             // check that the long form starts inside the window. The search runs backwards
@@ -311,6 +315,14 @@ public struct AbbreviationFinder: Sendable {
             length += 1
         }
         return !Self.referenceWords.contains(firstWord)
+    }
+
+    /// Whether a short form is one capital ASCII letter, as in "testosterone (T)": accepted in
+    /// the "long form (SF)" reading only, where the long form must then be a single word.
+    private func isSingleCapital<View: ScalarView>(_ short: View) -> Bool {
+        guard short.count == 1 else { return false }
+        let value = short[0].value
+        return value >= 0x41 && value <= 0x5A
     }
 
     /// The most words a long form may have: min(|SF| + 5, 2·|SF|) for |SF| ≤ 10.

@@ -104,6 +104,26 @@ import Testing
         #expect(shortForms.allSatisfy { $0.name == "Neuralgia, Postherpetic" && $0.type == .condition })
     }
 
+    @Test func oneLetterShortFormsOfDrugsBecomeMentionsOutsideHyphenatedWords() throws {
+        let text = "Amitriptyline (A) was given. A lowered pain but A-type fibres and A-1 were unchanged."
+        var document = Self.document([text])
+        document.abbreviations = [try Self.abbreviation("Amitriptyline", "A", in: text)]
+        let processed = try stage.process(document)
+        #expect(Self.render(processed) == [
+            "0:0:Amitriptyline=DRUGBANK:DB00321",
+            "0:0:A=DRUGBANK:DB00321",
+            "0:0:A=DRUGBANK:DB00321",
+        ])
+    }
+
+    @Test func oneLetterShortFormsOfConditionsAreIgnored() throws {
+        let text = "Migraine (M) is common. M recurs."
+        var document = Self.document([text])
+        document.abbreviations = [try Self.abbreviation("Migraine", "M", in: text)]
+        let processed = try stage.process(document)
+        #expect(Self.render(processed) == ["0:0:Migraine=MESH:D008881"])
+    }
+
     @Test func shortFormsOfUnknownLongFormsLoseTheirLexiconMeaning() throws {
         let text = "We used principal component analysis (PCA). PCA showed two clusters after PCA-1 and p-chloroamphetamine."
         var document = Self.document([text])

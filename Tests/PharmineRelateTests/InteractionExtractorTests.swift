@@ -71,7 +71,10 @@ import Testing
             "Aspirin together with warfarin increases the risk of nausea.",
             ["interaction aspirin→warfarin additive_effect"]
         ),
-        ("Concomitant use of amitriptyline and tramadol was studied.", ["interaction amitriptyline→tramadol -"]),
+        (
+            "Concomitant use of amitriptyline and tramadol led to a severe serotonin syndrome.",
+            ["interaction amitriptyline→tramadol -"]
+        ),
         (
             "When warfarin is coadministered with aspirin, bleeding is more frequent.",
             ["interaction warfarin→aspirin -"]
@@ -116,7 +119,7 @@ import Testing
         ),
         (
             "Plasma levels of phenytoin should be monitored when fluoxetine and phenytoin are coadministered.",
-            ["interaction fluoxetine→phenytoin -"]
+            ["interaction fluoxetine→phenytoin monitor"]
         ),
         ("Ibuprofen may decrease the efficacy of lisinopril.", ["interaction ibuprofen→lisinopril decreases_effect"]),
         (
@@ -166,6 +169,13 @@ import Testing
             "Omeprazole may enhance the effects of the {anticoagulant|monoamine oxidase inhibitors} warfarin.",
             ["interaction omeprazole→warfarin additive_effect"]
         ),
+        (
+            "Co-administration of MAO inhibitors (such as linezolid) with tramadol may increase the plasma concentrations of tramadol.",
+            [
+                "interaction monoamine oxidase inhibitors→tramadol increases_exposure",
+                "interaction linezolid→tramadol increases_exposure",
+            ]
+        ),
     ]
 
     @Test(arguments: positives)
@@ -196,6 +206,14 @@ import Testing
         "Amitriptyline hydrochloride side effects and amitriptyline hydrochloride drug interactions are discussed.",
         "Aspirin and drugs that reduce the effects of warfarin are listed.",
         "Warfarin: Agents with antiplatelet properties may enhance the effects of aspirin.",
+        // Joint use with no stated effect or advice is no interaction.
+        "Concomitant use of amitriptyline and tramadol was studied.",
+        "In the trial, ketoconazole was given concomitantly with midazolam to twelve volunteers.",
+        "Sertraline and tramadol were coadministered in ten healthy subjects.",
+        // A class adjective before "effect" names the effect, not a partner.
+        "Aspirin may lead to a decrease in {anticoagulant|monoamine oxidase inhibitors} effect in older adults.",
+        // A class before the list cue describes the listed drugs; it is no anchor.
+        "Medicines that are {MAO inhibitors|monoamine oxidase inhibitors} and can raise the serum levels of this product include: fluoxetine; omeprazole.",
     ]
 
     @Test(arguments: negatives)

@@ -126,6 +126,47 @@ import Testing
         #expect(score.truePositives == 0)
     }
 
+    /// A mention-level toy corpus: "Warfarin is safe. It raises aspirin levels with warfarin." with
+    /// gold drugs warfarin (twice) and aspirin, and one gold pair in the second sentence.
+    private func mentionLevelCorpus() -> (GoldCorpus, Document) {
+        let text = "Warfarin is safe. It raises aspirin levels with warfarin."
+        var document = Document(id: "D1", format: .pubtator, origin: Origin(file: "t", index: 0))
+        document.passages = [Passage(label: "text", text: text)]
+        document.annotations = [
+            Annotation(id: "e0", type: "drug", text: "Warfarin", passage: 0, start: 0, end: 8, identifiers: []),
+            Annotation(id: "e1", type: "drug", text: "aspirin", passage: 0, start: 28, end: 35, identifiers: []),
+            Annotation(id: "e2", type: "drug", text: "warfarin", passage: 0, start: 48, end: 56, identifiers: []),
+        ]
+        let corpus = GoldCorpus(
+            name: "toy", kind: .ddi, documents: [document], level: .mention,
+            relations: [GoldRelation(document: "D1", predicate: .interaction, subject: "e1", object: "e2")],
+            entityTypes: ["drug": .drug]
+        )
+        return (corpus, document)
+    }
+
+    @Test func mapsAnAnaphorThroughItsDrugInTheSameSentenceOrLeavesItUnscored() throws {
+        let (corpus, gold) = mentionLevelCorpus()
+        var processed = gold
+        var it = Mention(type: .drug, id: "W", name: "warfarin", passage: 0, sentence: 1, start: 18, end: 20)
+        it.source = .anaphor
+        let aspirin = Mention(type: .drug, id: "A", name: "aspirin", passage: 0, sentence: 1, start: 28, end: 35)
+        let warfarin = Mention(type: .drug, id: "W", name: "warfarin", passage: 0, sentence: 1, start: 48, end: 56)
+        processed.mentions = [it, aspirin, warfarin]
+        processed.triples = [
+            Triple(subject: it, predicate: .interaction, qualifier: nil, object: aspirin, sentence: 1, confidence: 0.9, rule: "t")
+        ]
+        // The drug is named in the anaphor's sentence: the triple maps through it and hits the gold pair.
+        let named = try #require(Evaluator().score(corpus, processed: [processed]).relations[.interaction])
+        #expect(named.truePositives == 1 && named.falsePositives == 0)
+        // Not named there: the gold cannot judge the triple; it is neither a hit nor a false positive.
+        processed.mentions = [it, aspirin]
+        let report = Evaluator().score(corpus, processed: [processed])
+        let unnamed = try #require(report.relations[.interaction])
+        #expect(unnamed.truePositives == 0 && unnamed.falsePositives == 0 && unnamed.falseNegatives == 1)
+        #expect(report.unjudgedAnaphorTriples[.interaction] == 1)
+    }
+
     @Test(.enabled(if: SharedCorpora.available, "../shared/corpora is absent"))
     func readsDDIDrugProtAndSemRepGold() throws {
         let ddi = try GoldCorpus.load(path: SharedCorpora.corpus("ddi2013/Train/MedLine"))

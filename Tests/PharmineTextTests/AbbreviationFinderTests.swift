@@ -54,6 +54,14 @@ struct AbbreviationFinderTests {
             "OR",
             "odds ratio"
         ),
+        AbbreviationCase(
+            "Rats were given diethylnitrosamine (DEN: 10 mg/kg) once.",
+            "DEN",
+            "diethylnitrosamine"
+        ),
+        AbbreviationCase("Serum testosterone (T) fell after dosing.", "T", "testosterone"),
+        AbbreviationCase("The ratio was fixed (5:1) in both arms."),
+        AbbreviationCase("Scores were lower in group (a) than in controls."),
         AbbreviationCase("Pain fell more with amitriptyline (p < 0.05) than placebo."),
         AbbreviationCase("Twelve patients were randomised (n = 12) to each arm."),
         AbbreviationCase("Plasma levels rose sharply (Fig. 2) after dosing."),

@@ -104,6 +104,10 @@ extension Evaluator.Report {
                 )
             }
         }
+        for predicate in PharmineCore.Predicate.allCases {
+            guard let count = unjudgedAnaphorTriples[predicate], count > 0 else { continue }
+            lines.append("\(predicate.rawValue) triples not scored (anaphor not named in its sentence): \(count)")
+        }
         if adversePairs > 0 {
             lines.append("indications on gold adverse (chemical-induced disease) pairs: \(indicationsOnAdversePairs) of \(adversePairs)")
         }

@@ -9,7 +9,9 @@ public import PharmineCore
 /// that any mention of the same concept overlaps in the document. A triple whose arguments map to
 /// no gold entity counts as a false positive, once per distinct pair (concept pair for
 /// document-level corpora, mention pair for mention-level ones), as mapped predictions are.
-/// Negated triples are not counted as predictions.
+/// Negated triples are not counted as predictions. On mention-level corpora an anaphor argument
+/// maps through the named mention of its drug in the same sentence; without one the triple is
+/// not scored (``Report/unjudgedAnaphorTriples``).
 public struct Evaluator: Sendable {
     /// Creates an evaluator.
     public init() {}
@@ -39,6 +41,9 @@ public struct Evaluator: Sendable {
         public var missedEntities: [EntityType: [(String, Int)]] = [:]
         /// The commonest false entity texts per type.
         public var falseEntities: [EntityType: [(String, Int)]] = [:]
+        /// Triples per predicate left unscored on a mention-level corpus: an argument is an
+        /// anaphor whose drug is not named in the same sentence, which such a gold cannot judge.
+        public var unjudgedAnaphorTriples: [PharmineCore.Predicate: Int] = [:]
         /// Examples of false-positive triples (document, rule, subject text, object text, sentence).
         public var falseTriples: [PharmineCore.Predicate: [String]] = [:]
         /// Examples of missed gold relations (document, subject text, object text).
@@ -145,6 +150,18 @@ public struct Evaluator: Sendable {
                 }
             }
             for triple in document.triples where !triple.negated {
+                // A mention-level corpus annotates no anaphors ("it", "this drug") and pairs only
+                // named mentions of one sentence: an anaphor argument maps through its antecedent
+                // when that is named in the same sentence; otherwise the gold cannot judge the
+                // triple, which is then left unscored (as anaphor mentions are in entity scoring).
+                if corpus.level == .mention,
+                    [triple.subject, triple.object].contains(where: {
+                        $0.source == .anaphor && Self.antecedents(of: $0, in: document).isEmpty
+                    })
+                {
+                    report.unjudgedAnaphorTriples[triple.predicate, default: 0] += 1
+                    continue
+                }
                 let subjectKeys = keys(of: triple.subject, in: document, maps: maps, gold: gold, level: corpus.level, concepts: goldKeysOfConcept)
                 let objectKeys = keys(of: triple.object, in: document, maps: maps, gold: gold, level: corpus.level, concepts: goldKeysOfConcept)
                 let example = describe(triple, in: document, maps: maps)
@@ -294,6 +311,11 @@ public struct Evaluator: Sendable {
         case .document:
             return concepts[mention.id] ?? []
         case .mention:
+            if mention.source == .anaphor {
+                return Self.antecedents(of: mention, in: document).reduce(into: Set<String>()) {
+                    $0.formUnion(keys(of: $1, in: document, maps: maps, gold: gold, level: level, concepts: concepts))
+                }
+            }
             let map = maps[mention.passage]
             let span = PredictedSpan(
                 type: mention.type,
@@ -305,6 +327,14 @@ public struct Evaluator: Sendable {
             // Only gold entities of the argument's own type: a drug inside a gene name
             // ("acetylcholine" in "muscarinic acetylcholine receptor") is not the receptor.
             return Set(gold.filter { $0.type == mention.type && $0.overlaps(span) }.map(\.annotation.id))
+        }
+    }
+
+    /// The named mentions of an anaphor's drug in the anaphor's own sentence.
+    private static func antecedents(of anaphor: Mention, in document: Document) -> [Mention] {
+        document.mentions.filter {
+            $0.source != .anaphor && $0.id == anaphor.id && $0.type == anaphor.type && $0.passage == anaphor.passage
+                && $0.sentence == anaphor.sentence
         }
     }
 
