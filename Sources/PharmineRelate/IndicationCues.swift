@@ -225,6 +225,17 @@ enum IndicationCues {
         "prevent", "retard", "limit",
     ]
 
+    /// The first bytes of ``cellGrowthVerbs``: an ASCII word starting with none of them cannot start
+    /// with one of those stems, so most words are turned away without a `hasPrefix` call.
+    private static let cellGrowthVerbHeads: Set<UInt8> = Set(cellGrowthVerbs.compactMap { $0.utf8.first })
+
+    /// Whether an item may start with a stem of ``cellGrowthVerbs`` (true for every text that is not
+    /// ASCII, which is left to the full comparison).
+    @inline(__always)
+    static func mayStartCellGrowthVerb(_ item: SentenceView.Item) -> Bool {
+        item.key == 0 || cellGrowthVerbHeads.contains(item.text.utf8.first ?? 0)
+    }
+
     /// Verbs of "X induced apoptosis in Y cells".
     static let cellDeathVerbs: Set<String> = ["induced", "induces", "induce", "inducing", "triggered", "triggers", "promoted", "promotes"]
 

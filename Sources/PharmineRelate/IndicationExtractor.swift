@@ -645,6 +645,8 @@ struct IndicationRules {
     /// The end of a population phrase at `start` ("patients with"), also across a parenthesis
     /// after the noun ("subjects (mean age 40 years) with").
     private func populationCue(at start: Int) -> Int? {
+        // Every population pattern starts with a population noun (a test checks it).
+        guard items[start].isWord(Lexical.population) else { return nil }
         if let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: start) }).first { return end }
         guard start + 1 < items.count, items[start].isWord(Lexical.population), items[start + 1].isPunctuation("(") else {
             return nil
@@ -822,7 +824,11 @@ struct IndicationRules {
         for verb in items.indices where items[verb].kind == .word {
             let word = items[verb].text
             let inducing = IndicationCues.cellDeathVerbs.contains(word)
-            guard inducing || IndicationCues.cellGrowthVerbs.contains(where: { word.hasPrefix($0) }) else { continue }
+            guard
+                inducing
+                    || (IndicationCues.mayStartCellGrowthVerb(items[verb])
+                        && IndicationCues.cellGrowthVerbs.contains(where: { word.hasPrefix($0) }))
+            else { continue }
             if verb > 0, items[verb - 1].isPunctuation("-") { continue }  // "X-induced"
             guard let subject = analysis.nearestDrug(before: verb, window: 12, skip: nonSubjects),
                 !hasAdverse(in: (subject + 1)..<verb)
