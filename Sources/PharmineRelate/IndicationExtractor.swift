@@ -1040,10 +1040,8 @@ struct IndicationRules {
             let low = min(subjectItem, objectItem)
             let high = max(subjectItem, objectItem)
             let path = (low + 1)..<max(high, min(relationEnd ?? high, items.count))
-            let negated = subject.negated || object.negated || analysis.hasNegation(in: path)
-            let hedged =
-                subject.hedged || object.hedged || subject.hypothetical || object.hypothetical
-                || analysis.hasHedge(in: path)
+            let negated = analysis.isNegated(subject, object, path: path)
+            let hedged = analysis.isHedged(subject, object, path: path)
             let confidence = Confidence.score(
                 base: base,
                 distance: abs(anchor - subjectItem) - 1,

@@ -758,10 +758,8 @@ struct InteractionRules {
         // The negation of "should not be combined" is the contraindication itself.
         let negated =
             qualifier == "contraindicated"
-            ? false : denied || subject.negated || object.negated || analysis.hasNegation(in: path)
-        let hedged =
-            subject.hedged || object.hedged || subject.hypothetical || object.hypothetical
-            || analysis.hasHedge(in: path)
+            ? false : denied || analysis.isNegated(subject, object, path: path)
+        let hedged = analysis.isHedged(subject, object, path: path)
         let confidence = Confidence.score(
             base: base,
             distance: high - low - 1,

@@ -955,10 +955,8 @@ struct MechanismRules {
             let path = (low + 1)..<high
             for subjectIndex in subjects {
                 let subject = mentions[subjectIndex]
-                let negated = subject.negated || object.negated || analysis.hasNegation(in: path)
-                let hedged =
-                    subject.hedged || object.hedged || subject.hypothetical || object.hypothetical
-                    || analysis.hasHedge(in: path)
+                let negated = analysis.isNegated(subject, object, path: path)
+                let hedged = analysis.isHedged(subject, object, path: path)
                 let confidence = Confidence.score(
                     base: base,
                     distance: abs(anchor - subjectItem) - 1,

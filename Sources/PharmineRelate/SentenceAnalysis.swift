@@ -557,6 +557,18 @@ struct SentenceAnalysis {
         return hasCue(of: [.negated], in: range)
     }
 
+    /// Whether a relation between two mentions is negated: either mention is, or a negation cue
+    /// lies on the path between them.
+    func isNegated(_ subject: Mention, _ object: Mention, path: Range<Int>) -> Bool {
+        subject.negated || object.negated || hasNegation(in: path)
+    }
+
+    /// Whether a relation between two mentions is hedged: either mention is hedged or hypothetical,
+    /// or a hedging cue lies on the path between them.
+    func isHedged(_ subject: Mention, _ object: Mention, path: Range<Int>) -> Bool {
+        subject.hedged || object.hedged || subject.hypothetical || object.hypothetical || hasHedge(in: path)
+    }
+
     /// Whether a hedging cue lies in the items of a range: a hedge word or a context-stage cue of
     /// category `hedged` or `hypothetical`.
     func hasHedge(in range: Range<Int>) -> Bool {
