@@ -1,4 +1,4 @@
-import PharmineCore
+public import PharmineCore
 import PharmineText
 
 /// What a term maps to and why, for `pharmine lexicon lookup`.

@@ -48,25 +48,8 @@ public struct EvidenceTable: Sendable {
         }
     }
 
-    /// An entity of a fact, as a KGX node needs it.
-    public struct Entity: Sendable, Hashable {
-        /// The concept id.
-        public var id: String
-        /// The preferred name (the first one seen).
-        public var name: String
-        /// The entity type.
-        public var type: EntityType
-        /// Whether the concept is a class or family.
-        public var isClass: Bool
-
-        /// Creates an entity.
-        public init(id: String, name: String, type: EntityType, isClass: Bool) {
-            self.id = id
-            self.name = name
-            self.type = type
-            self.isClass = isClass
-        }
-    }
+    /// An entity of a fact, as a KGX node needs it (its preferred name is the first one seen).
+    public typealias Entity = Concept
 
     /// Support for a fact from statements of one polarity.
     public struct Support: Sendable, Hashable {
