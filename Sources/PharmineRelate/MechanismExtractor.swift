@@ -259,6 +259,7 @@ enum MechanismCues {
         "effects", "effect", "loss", "damage", "up-regulation", "upregulation", "down-regulation",
         "downregulation", "gene", "genes", "mrna", "phosphorylation", "translocation", "internalization",
         "sensitization", "desensitization", "density", "densities", "lesion", "lesions", "cells", "neurons",
+        "by", "via", "through", "development",
     ]
 
     /// Words before a participle that make it an adjective ("the activated", "of inhibited").
@@ -270,7 +271,13 @@ enum MechanismCues {
     /// the target: "inhibits AT1R gene expression", "inhibited LTB(4) production".
     static let indirectHeads: Set<String> = [
         "gene", "genes", "expression", "mrna", "mrnas", "transcription", "promoter", "production", "synthesis",
-        "secretion", "release", "levels", "level", "content", "biosynthesis", "overexpression",
+        "secretion", "release", "levels", "level", "content", "biosynthesis", "overexpression", "phosphorylation",
+    ]
+
+    /// Words after a drug that make it a measured or produced substance ("cholesterol levels").
+    static let measuredHeads: Set<String> = [
+        "levels", "level", "concentration", "concentrations", "production", "synthesis", "release", "secretion",
+        "accumulation", "formation", "biosynthesis", "content",
     ]
 
     /// Words before a reuptake phrase that reverse it ("enhances serotonin reuptake").
@@ -306,9 +313,17 @@ struct MechanismRules {
 
     func run(into collector: inout TripleCollector) {
         let neurotransmitters = reuptake(into: &collector)
-        forward(skip: neurotransmitters, into: &collector)
-        targetNouns(skip: neurotransmitters, into: &collector)
-        passives(skip: neurotransmitters, into: &collector)
+        // A drug measured or made ("cholesterol levels", "LT production") is an object here,
+        // never the subject of a mechanism.
+        let skip = neurotransmitters.union(
+            items.indices.filter { item in
+                item + 1 < items.count && items[item].kind == .slot
+                    && items[item + 1].isWord(MechanismCues.measuredHeads) && analysis.drug(at: item) != nil
+            }
+        )
+        forward(skip: skip, into: &collector)
+        targetNouns(skip: skip, into: &collector)
+        passives(skip: skip, into: &collector)
         effectsOf(skip: neurotransmitters, into: &collector)
         processByOf(skip: neurotransmitters, into: &collector)
     }
@@ -410,10 +425,19 @@ struct MechanismRules {
             if verb >= 2, items[verb - 1].isPunctuation("-"), !items[verb - 1].spaceBefore, !items[verb].spaceBefore,
                 !skip.contains(verb - 2), analysis.drug(at: verb - 2) != nil
             {
+                // "AMP-activated protein kinase", "mitogen-activated protein kinase": a name.
+                if verb + 1 < items.count, items[verb + 1].hasPrefix("protein") || items[verb + 1].hasPrefix("kinase")
+                    || items[verb + 1].hasPrefix("phosphokinase")
+                {
+                    continue
+                }
                 if let target = analysis.firstObject(after: verb + 1, maxGap: 1, accept: analysis.receptor) {
+                    let list = analysis.expandList(from: target, accept: analysis.receptor)
+                    // "X-stimulated Y phosphorylation": an effect on the target's state.
+                    if governsSomethingElse(after: list.end, rule: "passive") { continue }
                     emit(
                         subjectItem: verb - 2,
-                        objects: analysis.expandList(from: target, accept: analysis.receptor).items.map { ($0, nil) },
+                        objects: list.items.map { ($0, nil) },
                         rule: "passive",
                         base: 0.85,
                         qualifier: qualifier,
@@ -527,8 +551,14 @@ struct MechanismRules {
                 let after = analysis.drugAfter(list.end + 1, maxGap: 2, skip: skip)
             {
                 subjects = analysis.expandList(from: after, accept: analysis.drug).items  // "inhibition of Y by X"
+            } else if hit.cue.nominal, let agent = hyphenatedAgent(before: hit.start, skip: skip) {
+                subjects = [agent]  // "X-mediated inhibition of Y"
             } else if let subjectItem = subject(before: hit.start, nominal: hit.cue.nominal, skip: skip) {
-                subjects = analysis.coordinatedDrugs(endingAt: subjectItem, skip: skip)
+                // "Unlike X, Y activates …": X is contrasted, not coordinated.
+                subjects = withOuterDrug(analysis.coordinatedDrugs(endingAt: subjectItem, skip: skip), skip: skip)
+                    .filter { $0 == subjectItem || $0 == 0 || !items[$0 - 1].isWord(["unlike", "except", "besides"]) }
+            } else if hit.cue.nominal, let after = appendedAgent(cueStart: hit.start, listEnd: list.end, skip: skip) {
+                subjects = [after]  // "a selective inhibitor of Y, X"
             }
             for subject in subjects {
                 emit(
@@ -559,7 +589,7 @@ struct MechanismRules {
 
     /// Whether the word after a target list names what the cue acts on instead of the target:
     /// "inhibits AT1R gene expression", "inhibited LTB(4) production" (expression is regulated
-    /// indirectly), and for "modulates" a pathway ("modulates the AKT/mTOR pathway").
+    /// indirectly) or its phosphorylation, and for "modulates" a pathway ("modulates the AKT/mTOR pathway").
     private func governsSomethingElse(after end: Int, rule: String) -> Bool {
         var next = end
         // Over a parenthetical right after the target: "LTB(4) production", "COX-2 (PGHS-2) expression".
@@ -575,6 +605,8 @@ struct MechanismRules {
         }
         guard next < items.count, items[next].kind == .word else { return false }
         if items[next].isWord(MechanismCues.indirectHeads) { return true }
+        // Inhibiting a target's pathway is still said of the target ("inhibits the NF-kB
+        // pathway" is annotated as a negative correlation); modulating or inducing one is not.
         return rule == "modulates" || rule == "induces"
             ? items[next].isWord(["pathway", "pathways", "signaling", "signalling", "cascade"]) : false
     }
@@ -583,12 +615,202 @@ struct MechanismRules {
     /// linked to it ("X is a potent inhibitor of", "its antagonist actions at"); inside
     /// parentheses only the drug right before the "(" ("X (an inhibitor of Y)").
     private func subject(before cueStart: Int, nominal: Bool, skip: Set<Int>) -> Int? {
-        guard let item = analysis.nearestDrug(before: cueStart, window: nominal ? 12 : 24, skip: skip) else {
+        // "X reduces Y by direct inhibition of Z", "X acts through blockade of Z": the process
+        // is the means of the clause's subject, read like a verb.
+        let means = nominal && isMeans(before: cueStart)
+        if means { return meansSubject(before: cueStart, skip: skip) }
+        let linkedNominal = nominal
+        guard let item = analysis.nearestDrug(before: cueStart, window: linkedNominal ? 14 : 24, skip: skip) else {
             return nil
         }
         if let open = analysis.opensParenthesis(between: item + 1, and: cueStart), item != open - 1 { return nil }
-        if nominal, !analysis.isLinked(item, to: cueStart) { return nil }
+        if linkedNominal, !analysis.isLinked(item, to: cueStart), !isAppositive(item, to: cueStart) { return nil }
         return item
+    }
+
+    /// The drug named right after a noun phrase "a/the … inhibitor of Y": "compared with a
+    /// selective inhibitor of Y, X", "a new antagonist of Y (X)".
+    private func appendedAgent(cueStart: Int, listEnd: Int, skip: Set<Int>) -> Int? {
+        var cursor = cueStart - 1
+        while cursor >= 0, cueStart - cursor <= 4, items[cursor].kind == .word,
+            !items[cursor].isWord(["a", "an", "the"]), !Self.appositionStops.contains(items[cursor].text)
+        {
+            cursor -= 1
+        }
+        guard cursor >= 0, items[cursor].isWord(["a", "an", "the"]), listEnd + 1 < items.count,
+            items[listEnd].isPunctuation(",") || items[listEnd].isPunctuation("("),
+            !skip.contains(listEnd + 1), let index = analysis.drug(at: listEnd + 1), !isClass(listEnd + 1),
+            analysis.mentions[index].source != .anaphor
+        else { return nil }
+        return listEnd + 1
+    }
+
+    /// The drug of "X-mediated", "X-induced" right before a noun cue: "X-mediated inhibition
+    /// of Y", "X-induced activation of Y".
+    private func hyphenatedAgent(before cueStart: Int, skip: Set<Int>) -> Int? {
+        guard cueStart >= 3, items[cueStart - 1].isWord(["mediated", "induced", "evoked", "elicited"]),
+            items[cueStart - 2].isPunctuation("-"), !items[cueStart - 1].spaceBefore,
+            !items[cueStart - 2].spaceBefore, !skip.contains(cueStart - 3), modifierDrug(at: cueStart - 3) != nil
+        else { return nil }
+        return cueStart - 3
+    }
+
+    /// The drug of a slot used as a hyphenated modifier ("X-mediated"), which
+    /// ``SentenceAnalysis/drug(at:)`` refuses as an argument elsewhere: not a receptor, class,
+    /// anaphor, generic word or endogenous substance.
+    func modifierDrug(at item: Int) -> Int? {
+        if let index = analysis.drug(at: item) { return index }
+        guard analysis.isModifier(item), let index = analysis.mention(at: item, type: .drug),
+            analysis.receptor(at: item) == nil
+        else { return nil }
+        let mention = analysis.mentions[index]
+        guard !mention.isClass, mention.source != .anaphor, !analysis.endogenous.contains(mention),
+            !analysis.endogenous.names.contains(items[item].text), !Lexical.genericDrugs.contains(items[item].text)
+        else { return nil }
+        return index
+    }
+
+    /// The subject of the clause a means phrase ends: the first drug after the clause's start
+    /// ("troglitazone inhibits LT production by direct inhibition of Y" gives troglitazone, not
+    /// the object LT), the clause starting after a clause break, "that", "which", "whereas" or
+    /// "while" within 24 items.
+    private func meansSubject(before cueStart: Int, skip: Set<Int>) -> Int? {
+        var start = cueStart - 1
+        while start >= 0, cueStart - start <= 24, !analysis.isClauseBreak(start),
+            !items[start].isWord(["that", "which", "whereas", "while", "who"])
+        {
+            start -= 1
+        }
+        for item in (start + 1)..<cueStart where !skip.contains(item) && analysis.drug(at: item) != nil {
+            // A drug inside a modifier ("A23187-stimulated cells") is not the clause's subject.
+            if item + 1 < cueStart, items[item + 1].isPunctuation("-"), !items[item + 1].spaceBefore { continue }
+            if let open = analysis.opensParenthesis(between: item + 1, and: cueStart), item != open - 1 { return nil }
+            return analysis.specificDrug(for: item)
+        }
+        return nil
+    }
+
+    /// Whether a noun cue is the means of an action: "by", "through" or "via" before it, over a
+    /// determiner and a few adjectives ("by direct inhibition of", "through the blockade of").
+    private func isMeans(before cueStart: Int) -> Bool {
+        var cursor = cueStart - 1
+        while cursor >= 0, cueStart - cursor <= 3,
+            items[cursor].isWord(["the", "a", "an", "its", "their", "direct", "selective", "potent", "specific",
+                "competitive", "irreversible", "reversible", "partial"])
+        {
+            cursor -= 1
+        }
+        return cursor >= 0 && items[cursor].isWord(["by", "through", "via"])
+    }
+
+    /// Words that may stand between an apposed drug's article and its noun cue: "X, a highly
+    /// selective once-daily oral Y inhibitor", "X is the first oral inhibitor of Y".
+    private static let appositionStops: Set<String> = [
+        "of", "in", "for", "with", "by", "that", "which", "and", "or", "but", "to", "from", "on", "at", "than",
+        "not", "no", "whereas", "while", "when", "where", "who", "been", "without", "unlike", "like", "after",
+        "before", "during", "against", "via", "through", "into", "used", "given", "such",
+    ]
+
+    /// Whether a drug is apposed to (or predicated of) a noun cue or target noun starting at
+    /// `target`: after the drug (and a parenthesis right after it: "X (B, C) is …"), a comma
+    /// and an article ("X, a …"), "(" and an article, or a copula ("X is …", "X and Y are
+    /// more selective inhibitors of"), then at most six plain words (adjectives and adverbs) or
+    /// commas and hyphens.
+    func isAppositive(_ subject: Int, to target: Int) -> Bool {
+        guard subject < target, target - subject - 1 <= 16 else { return false }
+        var cursor = subject + 1
+        // The drug closes a parenthesis ("X (RAD001, Afinitor) is …"), or one follows it.
+        if cursor < target, items[cursor].isPunctuation(")") {
+            cursor += 1
+        } else if cursor < target, items[cursor].isPunctuation("(") {
+            var depth = 0
+            while cursor < target {
+                if items[cursor].isPunctuation("(") { depth += 1 }
+                if items[cursor].isPunctuation(")") {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
+                if analysis.isClauseBreak(cursor) { return false }
+                cursor += 1
+            }
+            guard cursor < target else { return false }
+            cursor += 1
+        }
+        guard cursor < target else { return false }
+        if items[cursor].isPunctuation(",") || items[cursor].isPunctuation("(") {
+            cursor += 1
+            guard cursor < target, items[cursor].isWord(["a", "an", "the"]) else { return false }
+            cursor += 1
+        } else if items[cursor].isWord(["is", "was", "are", "were", "remains", "represents"]) {
+            cursor += 1
+            while cursor < target, items[cursor].isWord(["also", "both", "now", "still", "thus", "therefore"]) {
+                cursor += 1
+            }
+            // "X is expected to be a …".
+            if cursor + 2 < target, items[cursor].isWord(["expected", "thought", "believed", "considered", "known"]),
+                items[cursor + 1].isWord(["to"]), items[cursor + 2].isWord(["be"])
+            {
+                cursor += 3
+            }
+            if cursor < target, items[cursor].isWord(["a", "an", "the"]) { cursor += 1 }
+        } else {
+            return false
+        }
+        var words = 0
+        while cursor < target {
+            let it = items[cursor]
+            if it.kind == .slot || analysis.isClauseBreak(cursor) { return false }
+            if it.kind == .punctuation {
+                guard it.isPunctuation(",") || it.isPunctuation("-") else { return false }
+            } else {
+                // "a centrally and peripherally acting Y agonist": coordinated modifiers.
+                let coordinatesModifiers =
+                    it.isWord(["and", "or"]) && cursor + 1 < target && items[cursor + 1].kind == .word
+                    && !items[cursor + 1].isWord(["a", "an", "the"])
+                if Self.appositionStops.contains(it.text), !coordinatesModifiers { return false }
+                words += 1
+                if words > 6 { return false }
+            }
+            cursor += 1
+        }
+        return true
+    }
+
+    /// Subjects with, for one in parentheses right after a drug ("Everolimus (RAD001,
+    /// Afinitor) is …"), that drug too.
+    private func withOuterDrug(_ subjects: [Int], skip: Set<Int>) -> [Int] {
+        var result = subjects
+        for subject in subjects {
+            var cursor = subject - 1
+            while cursor >= 0, subject - cursor <= 6, !items[cursor].isPunctuation("("),
+                !items[cursor].isPunctuation(")"), !analysis.isClauseBreak(cursor)
+            {
+                cursor -= 1
+            }
+            guard cursor >= 1, items[cursor].isPunctuation("("), !skip.contains(cursor - 1),
+                analysis.drug(at: cursor - 1) != nil, !result.contains(cursor - 1)
+            else { continue }
+            // The parenthesis must close before the cue: the inner drug names the outer one.
+            var close = subject + 1
+            while close < items.count, close - subject <= 6, !items[close].isPunctuation(")") { close += 1 }
+            guard close < items.count, items[close].isPunctuation(")") else { continue }
+            result.append(cursor - 1)
+        }
+        return result
+    }
+
+    /// Words between a target and its agent noun that qualify the noun: "the Y partial agonist
+    /// X", "Y subtype-selective antagonists".
+    private func isNounModifier(_ item: Int) -> Bool {
+        let it = items[item]
+        guard it.kind == .word else { return false }
+        if it.isWord([
+            "partial", "inverse", "full", "selective", "specific", "preferential", "competitive",
+            "noncompetitive", "non-competitive", "allosteric", "irreversible", "reversible", "potent",
+        ]) {
+            return true
+        }
+        return it.text.hasSuffix("-selective") || it.text.hasSuffix("-specific")
     }
 
     // MARK: - Target nouns: "X is a potent H1 antagonist", "the 5-HT3 antagonist ondansetron"
@@ -599,15 +821,29 @@ struct MechanismRules {
             let process = MechanismCues.processNouns[items[noun].text]
             guard var qualifier = MechanismCues.nouns[items[noun].text] ?? process else { continue }
             var last = noun - 1
-            while last >= 0, items[last].isWord(Lexical.heads) || items[last].isPunctuation("-") { last -= 1 }
-            // "monoacylglycerol lipase (MAGL) inhibitor": the abbreviation stands for the target.
+            while last >= 0,
+                items[last].isWord(Lexical.heads) || items[last].isPunctuation("-") || isNounModifier(last)
+            {
+                if qualifier == "agonist", items[last].isWord(["partial"]) { qualifier = "partial_agonist" }
+                if qualifier == "agonist", items[last].isWord(["inverse"]) { qualifier = "inverse_agonist" }
+                last -= 1
+            }
+            // "monoacylglycerol lipase (MAGL) inhibitor": the abbreviation stands for the target,
+            // and so does the long form before it ("dipeptidyl peptidase-4 (DPP-4) inhibitor").
             if last >= 2, items[last].isPunctuation(")"), items[last - 2].isPunctuation("("),
                 analysis.receptor(at: last - 1) != nil
             {
                 last -= 1
+                if last >= 2, analysis.receptor(at: last - 2) != nil { last -= 2 }
             }
             guard last >= 0, analysis.receptor(at: last) != nil else { continue }
-            let targets = Array(analysis.expandListBackward(from: last, accept: analysis.receptor).reversed())
+            var targets = Array(analysis.expandListBackward(from: last, accept: analysis.receptor).reversed())
+            // "the dual SRC/ABL inhibitor": targets joined by a slash.
+            while let head = targets.first, head >= 2, items[head - 1].isPunctuation("/"),
+                analysis.receptor(at: head - 2) != nil
+            {
+                targets.insert(head - 2, at: 0)
+            }
             guard let firstTarget = targets.first else { continue }
             var before = firstTarget - 1
             while before >= 0, before >= firstTarget - 3, items[before].kind == .word {
@@ -615,6 +851,8 @@ struct MechanismRules {
                 if qualifier == "agonist", items[before].isWord(["inverse"]) { qualifier = "inverse_agonist" }
                 before -= 1
             }
+            // "the indirect methyltransferase inhibitor": no action on the target itself.
+            if firstTarget >= 1, items[firstTarget - 1].isWord(["indirect"]) { continue }
             var subjects: [Int] = []
             var rule = "target_noun"
             if process != nil, let agent = agentOfProcess(after: noun, skip: skip) {
@@ -624,11 +862,12 @@ struct MechanismRules {
             } else if MechanismCues.nouns[items[noun].text] == nil {
                 continue
             } else if let after = drugAfterNoun(noun, skip: skip), !isClass(after) {
-                subjects = analysis.expandList(from: after, accept: analysis.drug).items.filter { !isClass($0) }
-            } else if let before = analysis.nearestDrug(before: firstTarget, window: 12, skip: skip),
-                analysis.isLinked(before, to: firstTarget, requireLink: true)
+                subjects = agentList(from: after).filter { !isClass($0) }
+            } else if let before = analysis.nearestDrug(before: firstTarget, window: 14, skip: skip),
+                analysis.isLinked(before, to: firstTarget, requireLink: true) || isAppositive(before, to: firstTarget),
+                !startsAnotherPhrase(between: before, and: firstTarget)
             {
-                subjects = coordinatedSubjects(endingAt: before, skip: skip)
+                subjects = withOuterDrug(coordinatedSubjects(endingAt: before, skip: skip), skip: skip)
             }
             for subjectItem in subjects {
                 emit(
@@ -654,7 +893,62 @@ struct MechanismRules {
         {
             start += 1
         }
-        return analysis.drugAfter(start, maxGap: 1, skip: skip)
+        if let found = analysis.drugAfter(start, maxGap: 1, skip: skip) { return found }
+        // "Y antagonists GR12345 and X": a compound code the lexicon does not know, then a drug.
+        guard start + 2 < items.count, isCompoundCode(start),
+            items[start + 1].isWord(["and", "or"]) || items[start + 1].isPunctuation(",")
+        else { return nil }
+        return analysis.drugAfter(start + 2, maxGap: 1, skip: skip)
+    }
+
+    /// Whether a coordinator and an article between a drug and a target noun start a new noun
+    /// phrase: "X (IC50 = 1 uM) and the Y antagonist", "X, as well as the Y antagonists".
+    private func startsAnotherPhrase(between subject: Int, and target: Int) -> Bool {
+        guard subject + 2 < target else { return false }
+        for item in (subject + 1)..<(target - 1)
+        where items[item].isWord(["and", "or", "well", "plus", "versus", "vs"]) && items[item + 1].isWord(["a", "an", "the"]) {
+            return true
+        }
+        return false
+    }
+
+    /// A list of agents from `first`, also over compound codes the lexicon does not know
+    /// ("tamsulosin, WB4101 and corynanthine").
+    private func agentList(from first: Int) -> [Int] {
+        var list = analysis.expandList(from: first, accept: analysis.drug)
+        var result = list.items
+        while list.end + 2 < items.count,
+            items[list.end].isWord(["and", "or"]) || items[list.end].isPunctuation(","),
+            isCompoundCode(list.end + 1)
+        {
+            var next = list.end + 2
+            if items[next].isWord(["and", "or"]) || items[next].isPunctuation(",") { next += 1 }
+            if next < items.count, items[next].isWord(["and", "or"]) { next += 1 }
+            guard next < items.count, analysis.drug(at: next) != nil else { break }
+            list = analysis.expandList(from: next, accept: analysis.drug)
+            result += list.items
+        }
+        // "prazosin or the vasopressin V1 receptor antagonist": a drug right before a target
+        // names a ligand, not an agent.
+        return result.filter { $0 + 1 >= items.count || analysis.receptor(at: $0 + 1) == nil }
+    }
+
+    /// Whether an item is a compound code such as "WB4101" or "GR32191": one word of letters
+    /// and digits, both present.
+    private func isCompoundCode(_ item: Int) -> Bool {
+        let it = items[item]
+        guard it.kind == .word, it.text.utf8.count >= 4, it.text.utf8.count <= 12 else { return false }
+        var letters = 0
+        var digits = 0
+        for byte in it.text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): letters += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "-"): break
+            default: return false
+            }
+        }
+        return letters >= 1 && digits >= 2
     }
 
     /// The agent of a process noun: "by X" within a few words ("inhibition in horse blood by
@@ -901,7 +1195,7 @@ struct MechanismRules {
         cueStart: Int,
         into collector: inout TripleCollector
     ) {
-        guard let nearest = analysis.drug(at: subjectItem),
+        guard let nearest = modifierDrug(at: subjectItem),
             !MechanismCues.genericSubjects.contains(items[subjectItem].text)
         else { return }
         let mentions = analysis.mentions

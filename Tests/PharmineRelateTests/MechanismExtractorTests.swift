@@ -209,6 +209,39 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
             "Fluoxetine ({FLX|fluoxetine}) and sertraline ({SRT|sertraline}) are known CYP2D6 inhibitors.",
             ["mechanism fluoxetine→CYP2D6 inhibitor", "mechanism sertraline→CYP2D6 inhibitor"]
         ),
+        // Apposition over adjectives the link list does not hold.
+        ("Ketoconazole, the archetypal strong inhibitor of CYP3A4, was used.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        ("Haloperidol, a unique cardioselective D2 receptor antagonist, was given.", ["mechanism haloperidol→DRD2 antagonist"]),
+        (
+            "Fluoxetine and sertraline are more selective inhibitors of CYP2D6 than others.",
+            ["mechanism fluoxetine→CYP2D6 inhibitor", "mechanism sertraline→CYP2D6 inhibitor"]
+        ),
+        ("Aripiprazole, a centrally and peripherally acting D2 receptor agonist, was given.", ["mechanism aripiprazole→DRD2 agonist"]),
+        ("Haloperidol is expected to be an effective D2 receptor antagonist.", ["mechanism haloperidol→DRD2 antagonist"]),
+        // A qualifier between the target and the agent noun.
+        ("The D2 receptor partial agonist, aripiprazole, was given.", ["mechanism aripiprazole→DRD2 partial_agonist"]),
+        ("We used the D2 receptor subtype-selective antagonists haloperidol.", ["mechanism haloperidol→DRD2 antagonist"]),
+        // Agents listed over compound codes the lexicon does not know.
+        ("The D2 receptor antagonists GR32191 and haloperidol were given.", ["mechanism haloperidol→DRD2 antagonist"]),
+        (
+            "Other D2 receptor antagonists (haloperidol, WB4101 and aripiprazole) had no effect.",
+            ["mechanism haloperidol→DRD2 antagonist", "mechanism aripiprazole→DRD2 antagonist"]
+        ),
+        // A process noun as the means of the clause's subject.
+        ("Fluoxetine reduced the response by direct inhibition of CYP2D6.", ["mechanism fluoxetine→CYP2D6 inhibitor"]),
+        ("Haloperidol acts through blockade of D2 receptors.", ["mechanism haloperidol→DRD2 antagonist"]),
+        // The agent named after "a … inhibitor of Y".
+        ("The effect was compared with a selective inhibitor of CYP3A4, ketoconazole.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        // Targets joined by a slash before the agent noun.
+        (
+            "The dual CYP2D6/CYP3A4 inhibitor ketoconazole was given.",
+            ["mechanism ketoconazole→CYP2D6 inhibitor", "mechanism ketoconazole→CYP3A4 inhibitor"]
+        ),
+        // A measured drug is no subject; a contrasted one is not coordinated.
+        ("Ketoconazole, a drug that lowers sertraline levels, inhibits CYP3A4.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        ("Unlike fluoxetine, ketoconazole inhibits CYP3A4.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        // "X-mediated inhibition of Y".
+        ("We saw ketoconazole-mediated inhibition of CYP3A4 in cells.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
     ]
 
     @Test(arguments: positives)
@@ -223,6 +256,14 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         "Ketoconazole inhibits CYP3A4 gene expression in these cells.",
         "Ketoconazole was given before the inhibited CYP3A4 recovered.",
         "Sertraline inhibited CYP2D6 (hepatic) production in the model.",
+        "Haloperidol, a drug given with inhibitors of CYP2D6, was studied.",
+        "Ketoconazole, a drug that is not an inhibitor of CYP2D6, was studied.",
+        "Haloperidol was stopped; the effect was then lost by inhibition of CYP2D6.",
+        "Ketoconazole-stimulated CYP3A4 phosphorylation was measured.",
+        "We used the indirect CYP3A4 inhibitor ketoconazole.",
+        "Ketoconazole-activated protein kinase was measured.",
+        "Haloperidol (IC50 = 2 nM) and the D2 receptor antagonist GR12345 were compared.",
+        "Ketoconazole inhibited CYP3A4 phosphorylation in these cells.",
     ]
 
     @Test(arguments: negatives)
@@ -242,6 +283,25 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
             ]
         )
         #expect(found.allSatisfy { $0.qualifier == "inhibitor" })
+    }
+
+    @Test func longFormAndAbbreviationBeforeTheNoun() {
+        let document = Fixture.document(
+            "Sertraline, a highly selective once-daily oral {serotonin transporter|SLC6A4} ({SERT|SLC6A4}) inhibitor, was given."
+        )
+        let found = extractor.process(document).triples
+        #expect(Set(found.map { text(of: $0.object, in: document) }) == ["serotonin transporter", "SERT"])
+        #expect(found.allSatisfy { $0.qualifier == "inhibitor" && $0.subject.name == "sertraline" })
+    }
+
+    @Test func drugBeforeAParenthesisWithItsBrandName() {
+        let document = Fixture.document(
+            "Ketoconazole ({KTZ-1|ketoconazole}, {Nizoral|ketoconazole}) is the first oral inhibitor of CYP3A4 we tested."
+        )
+        let found = extractor.process(document).triples
+        let subjects = Set(found.map { text(of: $0.subject, in: document) })
+        #expect(subjects.contains("Ketoconazole") && subjects.contains("Nizoral"))
+        #expect(found.allSatisfy { $0.qualifier == "inhibitor" && $0.object.name == "CYP3A4" })
     }
 
     @Test func abbreviatedTargetBeforeTheNoun() {
