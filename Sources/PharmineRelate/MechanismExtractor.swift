@@ -245,6 +245,13 @@ enum MechanismCues {
     /// Drug-lexicon words that name a role, not an agent: never mechanism subjects.
     static let genericSubjects: Set<String> = ["ligand", "ligands", "radioligand", "radioligands"]
 
+    /// Words in a subject concept's name that make it an endogenous protein or peptide signal
+    /// (a growth factor, hormone or cytokine), not a drug acting on its target: "BDNF activated
+    /// Akt", "NRG-1 activated Erk 1/2" report signalling between proteins.
+    static let proteinNameWords: [String] = [
+        " factor", "hormone", "interleukin", "neuregulin", "cytokine", "chemokine", "urotensin", "protein",
+    ]
+
     /// Words in a target's name or text that make it a drug-metabolising enzyme or transporter,
     /// the targets that drugs "induce" (other "induces" means expression or a downstream effect).
     static let inducibleTargets: [String] = [
@@ -1198,6 +1205,12 @@ struct MechanismRules {
         guard let nearest = modifierDrug(at: subjectItem),
             !MechanismCues.genericSubjects.contains(items[subjectItem].text)
         else { return }
+        let subjectName = analysis.mentions[nearest].name.lowercased()
+        if analysis.mentions[nearest].source != .anaphor,
+            MechanismCues.proteinNameWords.contains(where: subjectName.contains)
+        {
+            return
+        }
         let mentions = analysis.mentions
         let reported =
             subjectItem < cueStart ? (analysis.representative(of: subjectItem, before: cueStart) ?? nearest) : nearest

@@ -260,6 +260,7 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         "Ketoconazole, a drug that is not an inhibitor of CYP2D6, was studied.",
         "Haloperidol was stopped; the effect was then lost by inhibition of CYP2D6.",
         "Ketoconazole-stimulated CYP3A4 phosphorylation was measured.",
+        "Interleukin-10 activates CYP3A4 in these cells.",
         "We used the indirect CYP3A4 inhibitor ketoconazole.",
         "Ketoconazole-activated protein kinase was measured.",
         "Haloperidol (IC50 = 2 nM) and the D2 receptor antagonist GR12345 were compared.",
