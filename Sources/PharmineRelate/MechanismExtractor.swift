@@ -689,6 +689,9 @@ struct MechanismRules {
             start -= 1
         }
         for item in (start + 1)..<cueStart where !skip.contains(item) && analysis.drug(at: item) != nil {
+            // A class ("upon stimulation with TLR agonists, … through activation of Y") names
+            // no agent of its own.
+            if isClass(item) { return nil }
             // A drug inside a modifier ("A23187-stimulated cells") is not the clause's subject.
             if item + 1 < cueStart, items[item + 1].isPunctuation("-"), !items[item + 1].spaceBefore { continue }
             if let open = analysis.opensParenthesis(between: item + 1, and: cueStart), item != open - 1 { return nil }
@@ -1206,11 +1209,7 @@ struct MechanismRules {
             !MechanismCues.genericSubjects.contains(items[subjectItem].text)
         else { return }
         let subjectName = analysis.mentions[nearest].name.lowercased()
-        if analysis.mentions[nearest].source != .anaphor,
-            MechanismCues.proteinNameWords.contains(where: subjectName.contains)
-        {
-            return
-        }
+        if MechanismCues.proteinNameWords.contains(where: subjectName.contains) { return }
         let mentions = analysis.mentions
         let reported =
             subjectItem < cueStart ? (analysis.representative(of: subjectItem, before: cueStart) ?? nearest) : nearest

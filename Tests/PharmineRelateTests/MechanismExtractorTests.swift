@@ -261,6 +261,8 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         "Haloperidol was stopped; the effect was then lost by inhibition of CYP2D6.",
         "Ketoconazole-stimulated CYP3A4 phosphorylation was measured.",
         "Interleukin-10 activates CYP3A4 in these cells.",
+        "{It|^interleukin-10} activates CYP3A4 in these cells.",
+        "After stimulation with tricyclic antidepressants, the cells secreted more through inhibition of CYP2D6.",
         "We used the indirect CYP3A4 inhibitor ketoconazole.",
         "Ketoconazole-activated protein kinase was measured.",
         "Haloperidol (IC50 = 2 nM) and the D2 receptor antagonist GR12345 were compared.",
