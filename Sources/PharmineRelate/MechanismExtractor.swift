@@ -204,6 +204,8 @@ enum MechanismCues {
         "activator": "activator", "activators": "activator", "opener": "activator", "openers": "activator",
         "modulator": "modulator", "modulators": "modulator",
         "inducer": "inducer", "inducers": "inducer",
+        // "the selective Y ligand X": bound, action unstated.
+        "ligand": "binder", "ligands": "binder",
     ]
 
     /// Nouns of a process said of a target and then of its agent: "COX-2 inhibition by X",
@@ -863,6 +865,17 @@ struct MechanismRules {
             }
             // "the indirect methyltransferase inhibitor": no action on the target itself.
             if firstTarget >= 1, items[firstTarget - 1].isWord(["indirect"]) { continue }
+            // A ligand is a mechanism only when selective ("the selective Y ligand X",
+            // "a Y-specific ligand"); "a Y ligand" alone is a probe or a tool compound.
+            if qualifier == "binder" {
+                let around = max(0, firstTarget - 3)..<noun
+                guard
+                    around.contains(where: {
+                        items[$0].isWord(["selective", "specific"]) || items[$0].text.hasSuffix("-selective")
+                            || items[$0].text.hasSuffix("-specific")
+                    })
+                else { continue }
+            }
             var subjects: [Int] = []
             var rule = "target_noun"
             if process != nil, let agent = agentOfProcess(after: noun, skip: skip) {

@@ -221,6 +221,7 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         // A qualifier between the target and the agent noun.
         ("The D2 receptor partial agonist, aripiprazole, was given.", ["mechanism aripiprazole→DRD2 partial_agonist"]),
         ("We used the D2 receptor subtype-selective antagonists haloperidol.", ["mechanism haloperidol→DRD2 antagonist"]),
+        ("The selective D2 receptor ligand haloperidol was used.", ["mechanism haloperidol→DRD2 binder"]),
         // Agents listed over compound codes the lexicon does not know.
         ("The D2 receptor antagonists GR32191 and haloperidol were given.", ["mechanism haloperidol→DRD2 antagonist"]),
         (
@@ -261,6 +262,7 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         "Haloperidol was stopped; the effect was then lost by inhibition of CYP2D6.",
         "Ketoconazole-stimulated CYP3A4 phosphorylation was measured.",
         "Interleukin-10 activates CYP3A4 in these cells.",
+        "The effect of a D2 receptor ligand, haloperidol, was small.",
         "{It|^interleukin-10} activates CYP3A4 in these cells.",
         "After stimulation with tricyclic antidepressants, the cells secreted more through inhibition of CYP2D6.",
         "We used the indirect CYP3A4 inhibitor ketoconazole.",
