@@ -324,10 +324,12 @@ struct MechanismRules {
         let neurotransmitters = reuptake(into: &collector)
         // A drug measured or made ("cholesterol levels", "LT production") is an object here,
         // never the subject of a mechanism.
+        // "levels of estradiol" likewise.
         let skip = neurotransmitters.union(
             items.indices.filter { item in
-                item + 1 < items.count && items[item].kind == .slot
-                    && items[item + 1].isWord(MechanismCues.measuredHeads) && analysis.drug(at: item) != nil
+                guard items[item].kind == .slot, analysis.drug(at: item) != nil else { return false }
+                if item + 1 < items.count, items[item + 1].isWord(MechanismCues.measuredHeads) { return true }
+                return item >= 2 && items[item - 1].isWord(["of"]) && items[item - 2].isWord(MechanismCues.measuredHeads)
             }
         )
         forward(skip: skip, into: &collector)

@@ -241,6 +241,10 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         // A measured drug is no subject; a contrasted one is not coordinated.
         ("Ketoconazole, a drug that lowers sertraline levels, inhibits CYP3A4.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
         ("Unlike fluoxetine, ketoconazole inhibits CYP3A4.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        (
+            "Ketoconazole can lower the levels of sertraline by blocking CYP3A4.",
+            ["mechanism ketoconazole→CYP3A4 blocker"]
+        ),
         // "X-mediated inhibition of Y".
         ("We saw ketoconazole-mediated inhibition of CYP3A4 in cells.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
     ]
