@@ -27,6 +27,10 @@ import PharmineText
 /// only the rest ("ALF") names the condition. A one-letter short form ("testosterone (T)") is used
 /// only when its long form is a drug, and not where it is joined by a hyphen ("T-cell").
 ///
+/// **Targets inside classes.** A drug-class mention named for its target ("COX-2 inhibitors",
+/// "the 5-HT3 antagonist") also gives a receptor mention for the target inside it, overlapping
+/// the class mention: the one place where mentions nest (``classTargets(in:mentions:)``).
+///
 /// The stage holds only the immutable matcher, so one instance serves every thread.
 public struct EntityMatcher: Stage {
     /// The compiled matcher.
@@ -95,6 +99,7 @@ public struct EntityMatcher: Stage {
         if !document.abbreviations.isEmpty {
             resolveAbbreviations(in: document, sentences: sentencesByPassage, mentions: &mentions)
         }
+        mentions += classTargets(in: document, mentions: mentions)
         mentions.sort(by: Self.precedes)
         var unique: [Mention] = []
         unique.reserveCapacity(mentions.count)
@@ -185,6 +190,73 @@ public struct EntityMatcher: Stage {
                 }
             }
         }
+    }
+
+    // MARK: - Targets inside drug classes
+
+    /// Last words of a drug-class name that is named for its target ("COX-2 inhibitors",
+    /// "5-HT3 antagonists", "calcium channel blockers").
+    static let classActionNouns: Set<String> = [
+        "inhibitor", "inhibitors", "antagonist", "antagonists", "agonist", "agonists", "blocker", "blockers",
+        "activator", "activators", "opener", "openers",
+    ]
+
+    /// Receptor mentions for the targets named inside drug-class mentions: "COX-2" in "COX-2
+    /// inhibitors", "ACE" in "ACE-inhibitor". The class name less its last word (an action noun,
+    /// ``classActionNouns``) and any "-" or space before it is matched on its own; a receptor match
+    /// that ends where that text ends (or before a last "receptor"/"receptors") becomes a mention
+    /// in the class mention's sentence.
+    func classTargets(in document: Document, mentions: [Mention]) -> [Mention] {
+        var found: [Mention] = []
+        for mention in mentions where mention.type == .drug && mention.isClass && mention.source == .lexicon {
+            guard mention.passage < document.passages.count else { continue }
+            let utf8 = Array(document.passages[mention.passage].text.utf8)
+            guard mention.start < mention.end, mention.end <= utf8.count else { continue }
+            let bytes = utf8[mention.start..<mention.end]
+            // The last word.
+            var wordStart = bytes.endIndex
+            while wordStart > bytes.startIndex, Self.isLetter(bytes[wordStart - 1]) { wordStart -= 1 }
+            guard wordStart < bytes.endIndex,
+                Self.classActionNouns.contains(String(decoding: bytes[wordStart...], as: UTF8.self).lowercased())
+            else { continue }
+            var prefixEnd = wordStart
+            while prefixEnd > bytes.startIndex,
+                bytes[prefixEnd - 1] == UInt8(ascii: " ") || bytes[prefixEnd - 1] == UInt8(ascii: "-")
+            {
+                prefixEnd -= 1
+            }
+            guard prefixEnd > bytes.startIndex else { continue }
+            let prefix = String(decoding: bytes[bytes.startIndex..<prefixEnd], as: UTF8.self)
+            let length = prefixEnd - bytes.startIndex
+            var best: LexiconMatch?
+            for match in matcher.matches(in: prefix) where match.type == .receptor {
+                guard match.start < match.end, match.end <= length else { continue }
+                let rest = String(decoding: bytes[(bytes.startIndex + match.end)..<prefixEnd], as: UTF8.self)
+                    .lowercased().split(whereSeparator: { $0 == " " || $0 == "-" })
+                guard rest.isEmpty || rest == ["receptor"] || rest == ["receptors"] else { continue }
+                if let current = best, current.start <= match.start { continue }
+                best = match
+            }
+            guard let best else { continue }
+            let entry = matcher.concepts[best.entry]
+            found.append(
+                Mention(
+                    type: .receptor,
+                    id: entry.id,
+                    name: entry.name,
+                    passage: mention.passage,
+                    sentence: mention.sentence,
+                    start: mention.start + best.start,
+                    end: mention.start + best.end,
+                    isClass: entry.isClass
+                )
+            )
+        }
+        return found
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
     /// Whether the text has a hyphen right before `start` or right after `end`.

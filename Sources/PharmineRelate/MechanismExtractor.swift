@@ -25,6 +25,8 @@ public import PharmineCore
 ///   "selective serotonin reuptake inhibitor" [reuptake_inhibitor]: each neurotransmitter is
 ///   looked up in ``ReuptakeTargets`` and the object is the transporter (id and name from the
 ///   map, type `receptor`) with the neurotransmitter's text and offsets.
+/// - `class_target` (ClassMechanismRules.swift): a named drug of a class named for its target,
+///   "celecoxib, a COX-2 inhibitor", "ACE inhibitors such as captopril" [from the class's noun].
 ///
 /// Lists of targets expand ("antagonist actions at various receptors, including histamine and
 /// muscarinic receptors" gives two triples). Flags and confidence as for ``IndicationExtractor``.
@@ -337,6 +339,7 @@ struct MechanismRules {
         passives(skip: skip, into: &collector)
         effectsOf(skip: neurotransmitters, into: &collector)
         processByOf(skip: neurotransmitters, into: &collector)
+        classTargets(skip: neurotransmitters, into: &collector)  // ClassMechanismRules.swift
     }
 
     // MARK: - "activation by X of Y"
@@ -1211,7 +1214,7 @@ struct MechanismRules {
     // MARK: - Emitting
 
     /// Emits one triple per object; an object is a slot item, or an item with a made mention.
-    private func emit(
+    func emit(
         subjectItem: Int,
         objects: [(item: Int, mention: Mention?)],
         rule: String,

@@ -186,6 +186,43 @@ enum TestLexicon {
             isClass: true
         ),
         TestConcept(type: .receptor, id: "HGNC:11050", name: "SLC6A4", surfaces: ["serotonin transporter"]),
+        // Drug classes named for their target, their targets and members (ClassMechanismTests).
+        TestConcept(type: .drug, id: "DRUGBANK:DB00482", name: "celecoxib", surfaces: ["celecoxib"]),
+        TestConcept(type: .drug, id: "DRUGBANK:DB01197", name: "captopril", surfaces: ["captopril"]),
+        TestConcept(type: .drug, id: "DRUGBANK:DB00584", name: "enalapril", surfaces: ["enalapril"]),
+        TestConcept(type: .drug, id: "DRUGBANK:DB00264", name: "metoprolol", surfaces: ["metoprolol"]),
+        TestConcept(
+            type: .drug,
+            id: "MESH:D052246",
+            name: "cyclooxygenase 2 inhibitors",
+            surfaces: ["cox-2 inhibitor", "cox-2 inhibitors"],
+            isClass: true
+        ),
+        TestConcept(
+            type: .drug,
+            id: "MESH:D000806",
+            name: "angiotensin-converting enzyme inhibitors",
+            surfaces: ["ace inhibitor", "ace inhibitors"],
+            isClass: true
+        ),
+        TestConcept(
+            type: .drug,
+            id: "MESH:D058831",
+            name: "serotonin 5-ht3 receptor antagonists",
+            surfaces: ["5-ht3 antagonist", "5-ht3 antagonists"],
+            isClass: true
+        ),
+        TestConcept(
+            type: .drug,
+            id: "MESH:D058671",
+            name: "adrenergic beta-1 receptor antagonists",
+            surfaces: ["beta1-adrenoceptor blocker", "beta1-adrenoceptor blockers"],
+            isClass: true
+        ),
+        TestConcept(type: .receptor, id: "HGNC:9605", name: "PTGS2", surfaces: []),
+        TestConcept(type: .receptor, id: "HGNC:2707", name: "ACE", surfaces: []),
+        TestConcept(type: .receptor, id: "HGNC:5297", name: "HTR3A", surfaces: []),
+        TestConcept(type: .receptor, id: "HGNC:285", name: "ADRB1", surfaces: []),
     ]
 
     static func concept(named name: String) -> TestConcept? {

@@ -706,3 +706,24 @@ struct ShippedLexiconTests {
         #expect(ReceptorLexiconBuilder.adrenoceptorAbbreviation("beta-adrenoceptor") == nil)
     }
 }
+
+@Suite struct SubtypeSpellingTests {
+    @Test func spacesAndBracketsTheGreekSubtype() {
+        #expect(
+            ReceptorLexiconBuilder.subtypeSpellings("alpha2A-adrenoceptor")
+                == ["alpha 2A-adrenoceptor", "alpha(2A)-adrenoceptor"]
+        )
+        #expect(
+            ReceptorLexiconBuilder.subtypeSpellings("alpha1B-adrenergic receptor")
+                == ["alpha 1B-adrenergic receptor", "alpha(1B)-adrenergic receptor"]
+        )
+        #expect(ReceptorLexiconBuilder.subtypeSpellings("β1 receptor") == ["β 1 receptor", "β(1) receptor"])
+    }
+
+    @Test func leavesOtherFormsAlone() {
+        #expect(ReceptorLexiconBuilder.subtypeSpellings("BETA2").isEmpty)  // one word: a gene alias
+        #expect(ReceptorLexiconBuilder.subtypeSpellings("beta-adrenoceptor").isEmpty)
+        #expect(ReceptorLexiconBuilder.subtypeSpellings("alphabet123 protein").isEmpty)
+        #expect(ReceptorLexiconBuilder.subtypeSpellings("CYP3A4").isEmpty)
+    }
+}

@@ -67,6 +67,7 @@ struct ReceptorLexiconBuilder {
         addGtoPdbFamilies()
         addMeSH()
         nameFamilies()
+        addSpacedSubtypes()
         addManualSynonyms()
     }
 
@@ -389,6 +390,55 @@ struct ReceptorLexiconBuilder {
         let id = String(first.dropFirst("GTOPDB.FAMILY:".count))
         guard let family = gtopdb.families.first(where: { $0.id == id }) else { return nil }
         return LexiconText.moveParentheticalQualifier(family.name) ?? family.name
+    }
+
+    /// Adds the spellings papers use for a Greek-letter subtype to every form that has one:
+    /// "alpha2A-adrenoceptor" also as "alpha 2A-adrenoceptor" and "alpha(2A)-adrenoceptor",
+    /// "beta1-adrenergic receptor" as "beta 1-adrenergic receptor" (the tokenizer keeps
+    /// "alpha2A" one word, so the spaced and bracketed forms need their own entries).
+    private mutating func addSpacedSubtypes() {
+        for position in drafts.indices {
+            let terms = drafts[position].terms
+            var known = Set(terms.map { $0.text.lowercased() })
+            for term in terms {
+                // One step weaker than the form it comes from: a concept that has the spelling
+                // from a source keeps it against another that only derived it.
+                for variant in Self.subtypeSpellings(term.text) where known.insert(variant.lowercased()).inserted {
+                    drafts[position].add(variant, strength: max(0, term.strength - 1))
+                }
+            }
+        }
+    }
+
+    /// Greek letters (spelled) that name receptor subtypes with a number.
+    private static let subtypeLetters = ["alpha", "beta", "gamma", "delta", "α", "β"]
+
+    /// The spaced and bracketed spellings of the first Greek-letter subtype word of a form
+    /// ("alpha2A-adrenoceptor" → "alpha 2A-adrenoceptor", "alpha(2A)-adrenoceptor"); none when
+    /// the form has no word of a Greek letter, a digit and at most one more letter or digit,
+    /// followed by "-" or another word.
+    static func subtypeSpellings(_ form: String) -> [String] {
+        let words = form.components(separatedBy: " ")
+        for (index, word) in words.enumerated() {
+            let core = word.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let head = core.first else { continue }
+            let rest = core.count > 1 ? "-" + core[1] : ""
+            // A one-word form ("BETA2", a gene alias) stays as it is: spaced, it would match
+            // the letter and a number anywhere.
+            guard !rest.isEmpty || index + 1 < words.count else { continue }
+            guard let letter = subtypeLetters.first(where: { head.lowercased().hasPrefix($0) }) else { continue }
+            let subtype = head.dropFirst(letter.count)
+            guard let first = subtype.first, first.isNumber, subtype.count <= 2,
+                subtype.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter) })
+            else { continue }
+            let greek = head.prefix(letter.count)
+            var spaced = words
+            spaced[index] = "\(greek) \(subtype)\(rest)"
+            var bracketed = words
+            bracketed[index] = "\(greek)(\(subtype))\(rest)"
+            return [spaced.joined(separator: " "), bracketed.joined(separator: " ")]
+        }
+        return []
     }
 
     private mutating func addManualSynonyms() {
