@@ -188,6 +188,9 @@ struct InteractionRules {
         "urea", "glucose", "cholesterol", "triglycerides", "uric acid", "bilirubin", "albumin", "oxygen",
         "water", "malondialdehyde", "malonaldehyde", "lactate", "lactic acid", "ammonia", "iron", "zinc", "copper",
         "hemoglobin", "haemoglobin", "nitric oxide", "blood glucose", "protein", "proteins", "prothrombin",
+        "prostaglandin", "prostaglandins", "catecholamine", "catecholamines", "amines", "hdl", "ldl",
+        "hdl cholesterol", "ldl cholesterol", "high-density lipoprotein cholesterol",
+        "low-density lipoprotein cholesterol", "glutathione", "tyrosine", "histidine",
     ]
 
     private func isAnalyte(_ item: Int) -> Bool {
@@ -196,10 +199,19 @@ struct InteractionRules {
             || Self.analytes.contains(items[item].text)
     }
 
+    /// The nearest partner before `limit` in its clause. A statement inside a parenthesis has
+    /// its subject inside too: an unclosed "(" before `limit` ends the search ("X may interact
+    /// with alcohol (may potentiate the effects of Y)" gives no alcohol → Y).
     func nearestPartner(before limit: Int, window: Int = 20) -> Int? {
         var item = limit - 1
+        var closed = 0
         while item >= max(0, limit - window) {
             if analysis.isClauseBreak(item) { return nil }
+            if items[item].isPunctuation(")") { closed += 1 }
+            if items[item].isPunctuation("(") {
+                if closed == 0 { return nil }
+                closed -= 1
+            }
             if partner(at: item) != nil { return item }
             item -= 1
         }
@@ -247,7 +259,8 @@ struct InteractionRules {
                     let qualifier = qualifier(direction, noun: cursor, modified: hasModifier(before: cursor))
                 {
                     var next = cursor + 1
-                    guard next < items.count, items[next].isWord(["of"]) else { break }
+                    // "the plasma concentrations of Y", "the AUC for Y", "exposure to Y"
+                    guard next < items.count, items[next].isWord(["of", "for", "to"]) else { break }
                     next += 1
                     if let second = partnerAfter(next, maxGap: 2) { found = (cursor, second, qualifier) }
                     break
@@ -263,8 +276,9 @@ struct InteractionRules {
             } else {
                 rule = "exposure"
             }
-            for subject in firstList(endingAt: first) {
-                for second in partnerList(from: found.second) {
+            let seconds = partnerList(from: found.second)
+            for subject in subjects(firstList(endingAt: first), of: seconds, before: verb) {
+                for second in seconds {
                     emit(
                         first: subject,
                         second: second,
@@ -276,6 +290,21 @@ struct InteractionRules {
                 }
             }
         }
+    }
+
+    /// The subjects of a statement about `objects`. When a subject is one of the objects
+    /// ("administration of R with A decreased the serum levels of A and D"), the statement is
+    /// about joint use: the subjects are the other drugs of the clause before the verb (R).
+    func subjects(_ list: [Int], of objects: [Int], before verb: Int) -> [Int] {
+        let objectIDs = Set(objects.compactMap { partner(at: $0).map { analysis.mentions[$0].id } })
+        func isObject(_ item: Int) -> Bool {
+            partner(at: item).map { objectIDs.contains(analysis.mentions[$0].id) } ?? false
+        }
+        guard list.contains(where: isObject) else { return list }
+        // "Taking A and B together may decrease the effects of A": B.
+        let others = list.filter { !isObject($0) }
+        if !others.isEmpty { return others }
+        return (analysis.clauseStart(of: verb)..<verb).filter { partner(at: $0) != nil && !isObject($0) && !isHeading($0) }
     }
 
     func hasModifier(before noun: Int) -> Bool {
@@ -382,8 +411,9 @@ struct InteractionRules {
             let advisedAgainst = (cursor + 1..<word).contains { items[$0].isWord(["not", "never"]) }
             // Joint use with no stated effect or advice is no interaction ("when X and Y were
             // given together, both were well tolerated" states none).
-            let effect = advisedAgainst ? "contraindicated" : statedEffect(around: word)
-            guard advisedAgainst || effect != nil || statesOutcome(around: word) else { continue }
+            let stated = advisedAgainst ? "contraindicated" : statedEffect(around: word)
+            guard advisedAgainst || stated != nil || statesOutcome(around: word) else { continue }
+            let effect = stated ?? outcomeQualifier(around: word)
             for (index, first) in drugs.enumerated() {
                 for second in drugs[(index + 1)...] {
                     emit(
@@ -591,7 +621,10 @@ struct InteractionRules {
                     first + 1 < items.count, items[first + 1].isWord(["and", "with"]),
                     let second = partnerAfter(first + 2, maxGap: 1)
                 {
-                    emit(first: first, second: second, rule: "interacts", base: 0.7, qualifier: nil, into: &collector)
+                    // "interactions of X with A, B and C"
+                    for other in partnerList(from: second) {
+                        emit(first: first, second: other, rule: "interacts", base: 0.7, qualifier: nil, into: &collector)
+                    }
                 }
             }
         }
@@ -633,8 +666,9 @@ struct InteractionRules {
             // Co-administration with no stated effect or advice is no interaction ("X was
             // administered concomitantly with Y" in a study description).
             let anchor = pair.seconds.last ?? pair.first
-            let effect = statedEffect(around: anchor)
-            guard effect != nil || statesOutcome(around: anchor) else { continue }
+            let stated = statedEffect(around: anchor)
+            guard stated != nil || statesOutcome(around: anchor) else { continue }
+            let effect = stated ?? outcomeQualifier(around: anchor)
             for second in pair.seconds {
                 emit(
                     first: pair.first,
@@ -677,9 +711,39 @@ struct InteractionRules {
         "interact", "interacts", "severe", "fatal", "death", "deaths", "syndrome",
     ]
 
-    /// Whether the sentence states an outcome of joint use other than a qualifier, around `anchor`.
+    /// `adverse_outcome` when the sentence states a clinical outcome of joint use ("bleeding
+    /// is more frequent", "may cause hypertension"), not only that the drugs interact.
+    func outcomeQualifier(around anchor: Int) -> String? {
+        let interactionWords: Set<String> = ["interaction", "interactions", "interact", "interacts"]
+        let outcomeWord = items.indices.contains {
+            $0 != anchor && items[$0].isWord(Self.outcomeWords) && !items[$0].isWord(interactionWords)
+        }
+        return outcomeWord || statesCondition() ? "adverse_outcome" : nil
+    }
+
+    /// Verbs that tie joint use to a clinical outcome ("may cause hypertension", "nephrotoxicity
+    /// has been reported following …").
+    private static let outcomeVerbs: Set<String> = [
+        "cause", "causes", "caused", "causing", "result", "results", "resulted", "lead", "leads", "led", "produce",
+        "produces", "produced", "precipitate", "precipitated", "provoke", "provoked", "reported", "associated",
+    ]
+
+    /// Whether the sentence states an outcome of joint use other than a qualifier, around
+    /// `anchor`: an outcome word, or a condition a verb of outcome names ("may cause
+    /// hypertension", "nephrotoxicity has been reported").
     func statesOutcome(around anchor: Int) -> Bool {
-        items.indices.contains { $0 != anchor && items[$0].isWord(Self.outcomeWords) }
+        items.indices.contains(where: { $0 != anchor && items[$0].isWord(Self.outcomeWords) }) || statesCondition()
+    }
+
+    /// Whether a verb of outcome names a condition ("may cause hypertension", "nephrotoxicity has
+    /// been reported").
+    func statesCondition() -> Bool {
+        for verb in items.indices where items[verb].isWord(Self.outcomeVerbs) {
+            let passive = items[verb].isWord(["reported", "associated"])
+            let range = passive ? max(0, verb - 5)..<verb : (verb + 1)..<min(items.count, verb + 7)
+            if range.contains(where: { items[$0].kind == .slot && analysis.condition(at: $0) != nil }) { return true }
+        }
+        return false
     }
 
     /// The first effect stated in `range`, as a qualifier.
@@ -729,6 +793,46 @@ struct InteractionRules {
         }
     }
 
+    /// Whether the slot at `item` is a heading of a label section ("Lithium: …", "Tacrolimus
+    /// Felodipine may …"): a drug named before ":" near the sentence start, or a sentence that
+    /// opens with two drugs.
+    func isHeading(_ item: Int) -> Bool {
+        guard item + 1 < items.count, item <= 4 else { return false }
+        if items[item + 1].isPunctuation(":") || (items[item + 1].isPunctuation("-") && item == 0) { return true }
+        return item == 0 && items[1].kind == .slot
+    }
+
+    /// Whether the item is a class named by the enzyme or transporter it acts on ("CYP3A4
+    /// inhibitors", "P-glycoprotein inducers"): a statement about it holds for the drugs it
+    /// names by example, which ``emit(first:second:rule:base:qualifier:into:)`` pairs instead.
+    func isEnzymeClass(_ item: Int) -> Bool {
+        guard let index = analysis.mention(at: item, type: .drug), analysis.mentions[index].isClass else { return false }
+        let texts = [items[item].text, analysis.mentions[index].name.lowercased()]
+        return ["cyp", "cytochrome", "p450", "p-glycoprotein", "p-gp", "pgp"].contains { word in
+            texts.contains { $0.contains(word) }
+        }
+    }
+
+    /// The named mention of the drug at `item` nearest to `other` in the sentence (the earlier
+    /// one on a tie); `item` itself when the drug is named once.
+    func nearestMention(like item: Int, to other: Int) -> Int {
+        guard let index = partner(at: item) else { return item }
+        let id = analysis.mentions[index].id
+        var best = item
+        for candidate in items.indices where candidate != item && candidate != other && items[candidate].kind == .slot {
+            guard let found = partner(at: candidate), analysis.mentions[found].id == id,
+                analysis.mentions[found].source != .anaphor, !isHeading(candidate)
+            else { continue }
+            // Never across a heading colon ("Drugs Decreasing Heparin Effect: … heparin sodium").
+            let span = min(candidate, item)..<max(candidate, item)
+            if span.contains(where: { items[$0].isPunctuation(":") }) { continue }
+            let distance = abs(candidate - other)
+            let bestDistance = abs(best - other)
+            if distance < bestDistance || (distance == bestDistance && candidate < best) { best = candidate }
+        }
+        return best
+    }
+
     /// The drugs listed as examples right after a class mention: "(e.g., A, B)", "such as A and
     /// B", "including A".
     func classExamples(of item: Int) -> [Int] {
@@ -741,13 +845,19 @@ struct InteractionRules {
     }
 
     private func emitOne(
-        first: Int,
-        second: Int,
+        first written: Int,
+        second other: Int,
         rule: String,
         base: Double,
         qualifier: String?,
         into collector: inout TripleCollector
     ) {
+        guard partner(at: written) != nil, partner(at: other) != nil, !isEnzymeClass(written), !isEnzymeClass(other)
+        else { return }
+        // A drug named twice stands in the pair by its mention nearest the partner: "co-administration
+        // of A and B increased the plasma levels of B" pairs A with the first B.
+        let first = nearestMention(like: written, to: other)
+        let second = nearestMention(like: other, to: first)
         guard let a = partner(at: first), let b = partner(at: second) else { return }
         let mentions = analysis.mentions
         let subject = mentions[a]
