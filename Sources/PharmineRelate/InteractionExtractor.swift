@@ -190,7 +190,7 @@ struct InteractionRules {
         "hemoglobin", "haemoglobin", "nitric oxide", "blood glucose", "protein", "proteins", "prothrombin",
         "prostaglandin", "prostaglandins", "catecholamine", "catecholamines", "amines", "hdl", "ldl",
         "hdl cholesterol", "ldl cholesterol", "high-density lipoprotein cholesterol",
-        "low-density lipoprotein cholesterol", "glutathione", "tyrosine", "histidine",
+        "low-density lipoprotein cholesterol", "glutathione", "tyrosine", "histidine", "lipid", "lipids",
     ]
 
     private func isAnalyte(_ item: Int) -> Bool {
@@ -360,8 +360,11 @@ struct InteractionRules {
                 let last = nearestPartner(before: participle, window: 5)
             else { continue }
             let objects = firstList(endingAt: last)
-            guard let head = objects.first, head >= 2, items[head - 1].isWord(["of"]) else { continue }
-            let noun = head - 2
+            // "the effects of Y", "the action of the Y class"
+            guard let head = objects.first, head >= 2 else { continue }
+            let article = items[head - 1].isWord(["the", "a", "an"]) ? 1 : 0
+            guard head - article >= 2, items[head - 1 - article].isWord(["of"]) else { continue }
+            let noun = head - 2 - article
             let qualifier: String?
             let rule: String
             if Self.effectNouns.contains(items[noun].text) {
@@ -607,7 +610,7 @@ struct InteractionRules {
                 }
             }
             // "X interacts with Y"
-            if it.isWord(["interacts", "interact", "interacted", "interacting"]), word + 1 < items.count,
+            if it.isWord(["interacts", "interact", "interacted", "interacting"]), !studiesInteraction, word + 1 < items.count,
                 items[word + 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
                 let second = partnerAfter(word + 2) ?? listHead(after: word + 2)
             {
@@ -616,7 +619,7 @@ struct InteractionRules {
                 }
             }
             // "interaction between X and Y", "X interaction with Y"
-            if it.isWord(["interaction", "interactions"]), word + 1 < items.count {
+            if it.isWord(["interaction", "interactions"]), !studiesInteraction, word + 1 < items.count {
                 if items[word + 1].isWord(["between", "of"]), let first = partnerAfter(word + 2, maxGap: 1),
                     first + 1 < items.count, items[first + 1].isWord(["and", "with"]),
                     let second = partnerAfter(first + 2, maxGap: 1)
@@ -628,6 +631,20 @@ struct InteractionRules {
                 }
             }
         }
+    }
+
+    /// Words of a sentence that studies or questions an interaction rather than states it ("the
+    /// interaction between X and Y has not been studied", "to assess the potential for X to
+    /// interact with Y").
+    private static let studyWords: Set<String> = [
+        "studied", "study", "studies", "investigated", "investigate", "examined", "examine", "assess", "assessed",
+        "evaluate", "evaluated", "determine", "aim", "objective", "possibility", "potential", "established",
+        "demonstrated", "unknown",
+    ]
+
+    /// Whether the sentence studies or questions an interaction (see ``studyWords``).
+    var studiesInteraction: Bool {
+        items.contains { $0.isWord(Self.studyWords) }
     }
 
     // MARK: - Co-administration: the effect the sentence states
@@ -653,12 +670,15 @@ struct InteractionRules {
                     pair = (first, partnerList(from: second), word)
                 }
             } else if let end = Self.coadministeredAfter.match(items, at: word),
+                let first = nearestPartner(before: word, window: 4),
                 ["coadministered", "co-administered", "coprescribed", "co-prescribed"].contains(
                     where: { w in (word..<end).contains { items[$0].text == w } })
                     || (word..<end).contains(where: {
                         items[$0].isWord(["concomitantly", "together", "simultaneously", "concurrently"])
-                    }),
-                let first = nearestPartner(before: word, window: 4), let second = partnerAfter(end)
+                    })
+                    // "when X is administered with Y": a condition of joint use.
+                    || (max(0, first - 3)..<first).contains(where: { items[$0].isWord(["when", "if", "while"]) }),
+                let second = partnerAfter(end)
             {
                 pair = (first, partnerList(from: second), word)
             }
@@ -758,7 +778,9 @@ struct InteractionRules {
             }
             if it.isWord(["additive", "synergistic"]) || it.text.hasPrefix("potentiat") { return "additive_effect" }
             if it.isWord(["adjustment", "adjusted", "reduction", "halved"]) { return "dose_adjustment" }
-            if it.isWord(["monitor", "monitored", "monitoring", "caution", "cautiously"]) { return "monitor" }
+            if it.isWord(["monitor", "monitored", "monitoring", "caution", "cautiously", "closely", "carefully", "careful"]) {
+                return "monitor"
+            }
             if it.kind == .word, let direction = Self.verbs[it.text] {
                 var next = item + 1
                 while next < items.count, next - item <= 5 {

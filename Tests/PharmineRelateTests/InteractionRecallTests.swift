@@ -83,4 +83,26 @@ import Testing
             ]
         )
     }
+
+    @Test func studiedInteractionIsNoStatement() {
+        #expect(triples("The interaction between clarithromycin and warfarin has not been studied.").isEmpty)
+        #expect(triples("We aimed to assess the potential for sertraline to interact with tramadol.").isEmpty)
+        #expect(triples("Clarithromycin interacts with warfarin.").map(\.summary) == ["interaction clarithromycin→warfarin -"])
+    }
+
+    @Test func passiveEffectOfTheClass() {
+        #expect(
+            triples("The sedative action of the haloperidol may be potentiated by diphenhydramine.").map(\.summary)
+                == ["interaction haloperidol→diphenhydramine additive_effect"]
+        )
+    }
+
+    @Test func conditionalPlainAdministration() {
+        #expect(
+            triples("When warfarin is administered with aspirin, the prothrombin time should be closely watched.").map(\.summary)
+                == ["interaction warfarin→aspirin monitor"]
+        )
+        // A plain "given with" outside a condition states no joint use.
+        #expect(triples("Warfarin was given with aspirin, and the prothrombin time was measured.").isEmpty)
+    }
 }
