@@ -347,6 +347,11 @@ struct InteractionRules {
         "potentiated", "augmented", "intensified", "prolonged", "enhanced", "increased",
     ]
     private static let beVerbs: Set<String> = ["be", "is", "are", "was", "were", "been", "being"]
+    /// Words of an administration phrase before the drug ("the concomitant administration of").
+    private static let administrationWords: Set<String> = [
+        "the", "concomitant", "concurrent", "simultaneous", "administration", "coadministration", "co-administration",
+        "use", "therapy", "treatment", "of", "with",
+    ]
 
     private func passive(into collector: inout TripleCollector) {
         for by in items.indices where items[by].isWord(["by"]) && by >= 4 {
@@ -378,7 +383,10 @@ struct InteractionRules {
             } else {
                 continue
             }
-            guard let subject = partnerAfter(by + 1, maxGap: 2) ?? listHead(after: by + 1) else { continue }
+            // "by X", "by the concomitant administration of X", "by therapy with X"
+            var start = by + 1
+            while start < items.count, start - by <= 5, items[start].isWord(Self.administrationWords) { start += 1 }
+            guard let subject = partnerAfter(start, maxGap: 2) ?? listHead(after: start) else { continue }
             for first in partnerList(from: subject) {
                 for object in objects {
                     emit(first: first, second: object, rule: rule, base: 0.8, qualifier: qualifier, into: &collector)
@@ -532,7 +540,9 @@ struct InteractionRules {
             // "X potentiates Y", "X enhances the effects of Y"
             if it.text.hasPrefix("potentiat") || Self.potentiate.match(items, at: word) != nil {
                 let end = Self.potentiate.match(items, at: word) ?? (word + 1)
-                if let first = subject(before: word, window: 20), let second = partnerAfter(end, maxGap: 1) {
+                // "X may enhance the effects of: A, B, C"
+                let listed = end < items.count && items[end].isPunctuation(":") ? listHead(after: end + 1) : nil
+                if let first = subject(before: word, window: 20), let second = partnerAfter(end, maxGap: 1) ?? listed {
                     for subject in firstList(endingAt: first) {
                         for other in partnerList(from: namedDrug(second)) {
                             emit(

@@ -105,4 +105,19 @@ import Testing
         // A plain "given with" outside a condition states no joint use.
         #expect(triples("Warfarin was given with aspirin, and the prothrombin time was measured.").isEmpty)
     }
+
+    @Test func passiveByAnAdministrationPhrase() {
+        #expect(
+            triples("The plasma concentrations of midazolam may be increased by the concomitant administration of ketoconazole.")
+                .map(\.summary) == ["interaction midazolam→ketoconazole increases_exposure"]
+        )
+    }
+
+    @Test func effectsOfAColonList() {
+        #expect(
+            Set(triples("Tramadol may enhance the effects of: sertraline, fluoxetine.").map(\.summary)) == [
+                "interaction tramadol→sertraline additive_effect", "interaction tramadol→fluoxetine additive_effect",
+            ]
+        )
+    }
 }
