@@ -188,6 +188,9 @@ struct InteractionRules {
         "urea", "glucose", "cholesterol", "triglycerides", "uric acid", "bilirubin", "albumin", "oxygen",
         "water", "malondialdehyde", "malonaldehyde", "lactate", "lactic acid", "ammonia", "iron", "zinc", "copper",
         "hemoglobin", "haemoglobin", "nitric oxide", "blood glucose", "protein", "proteins", "prothrombin",
+        "prostaglandin", "prostaglandins", "catecholamine", "catecholamines", "amines", "hdl", "ldl",
+        "hdl cholesterol", "ldl cholesterol", "high-density lipoprotein cholesterol",
+        "low-density lipoprotein cholesterol", "glutathione", "tyrosine", "histidine", "lipid", "lipids",
     ]
 
     private func isAnalyte(_ item: Int) -> Bool {
@@ -196,10 +199,19 @@ struct InteractionRules {
             || Self.analytes.contains(items[item].text)
     }
 
+    /// The nearest partner before `limit` in its clause. A statement inside a parenthesis has
+    /// its subject inside too: an unclosed "(" before `limit` ends the search ("X may interact
+    /// with alcohol (may potentiate the effects of Y)" gives no alcohol → Y).
     func nearestPartner(before limit: Int, window: Int = 20) -> Int? {
         var item = limit - 1
+        var closed = 0
         while item >= max(0, limit - window) {
             if analysis.isClauseBreak(item) { return nil }
+            if items[item].isPunctuation(")") { closed += 1 }
+            if items[item].isPunctuation("(") {
+                if closed == 0 { return nil }
+                closed -= 1
+            }
             if partner(at: item) != nil { return item }
             item -= 1
         }
@@ -247,7 +259,8 @@ struct InteractionRules {
                     let qualifier = qualifier(direction, noun: cursor, modified: hasModifier(before: cursor))
                 {
                     var next = cursor + 1
-                    guard next < items.count, items[next].isWord(["of"]) else { break }
+                    // "the plasma concentrations of Y", "the AUC for Y", "exposure to Y"
+                    guard next < items.count, items[next].isWord(["of", "for", "to"]) else { break }
                     next += 1
                     if let second = partnerAfter(next, maxGap: 2) { found = (cursor, second, qualifier) }
                     break
@@ -263,8 +276,9 @@ struct InteractionRules {
             } else {
                 rule = "exposure"
             }
-            for subject in firstList(endingAt: first) {
-                for second in partnerList(from: found.second) {
+            let seconds = partnerList(from: found.second)
+            for subject in subjects(firstList(endingAt: first), of: seconds, before: verb) {
+                for second in seconds {
                     emit(
                         first: subject,
                         second: second,
@@ -276,6 +290,21 @@ struct InteractionRules {
                 }
             }
         }
+    }
+
+    /// The subjects of a statement about `objects`. When a subject is one of the objects
+    /// ("administration of R with A decreased the serum levels of A and D"), the statement is
+    /// about joint use: the subjects are the other drugs of the clause before the verb (R).
+    func subjects(_ list: [Int], of objects: [Int], before verb: Int) -> [Int] {
+        let objectIDs = Set(objects.compactMap { partner(at: $0).map { analysis.mentions[$0].id } })
+        func isObject(_ item: Int) -> Bool {
+            partner(at: item).map { objectIDs.contains(analysis.mentions[$0].id) } ?? false
+        }
+        guard list.contains(where: isObject) else { return list }
+        // "Taking A and B together may decrease the effects of A": B.
+        let others = list.filter { !isObject($0) }
+        if !others.isEmpty { return others }
+        return (analysis.clauseStart(of: verb)..<verb).filter { partner(at: $0) != nil && !isObject($0) && !isHeading($0) }
     }
 
     func hasModifier(before noun: Int) -> Bool {
@@ -318,6 +347,11 @@ struct InteractionRules {
         "potentiated", "augmented", "intensified", "prolonged", "enhanced", "increased",
     ]
     private static let beVerbs: Set<String> = ["be", "is", "are", "was", "were", "been", "being"]
+    /// Words of an administration phrase before the drug ("the concomitant administration of").
+    private static let administrationWords: Set<String> = [
+        "the", "concomitant", "concurrent", "simultaneous", "administration", "coadministration", "co-administration",
+        "use", "therapy", "treatment", "of", "with",
+    ]
 
     private func passive(into collector: inout TripleCollector) {
         for by in items.indices where items[by].isWord(["by"]) && by >= 4 {
@@ -331,8 +365,11 @@ struct InteractionRules {
                 let last = nearestPartner(before: participle, window: 5)
             else { continue }
             let objects = firstList(endingAt: last)
-            guard let head = objects.first, head >= 2, items[head - 1].isWord(["of"]) else { continue }
-            let noun = head - 2
+            // "the effects of Y", "the action of the Y class"
+            guard let head = objects.first, head >= 2 else { continue }
+            let article = items[head - 1].isWord(["the", "a", "an"]) ? 1 : 0
+            guard head - article >= 2, items[head - 1 - article].isWord(["of"]) else { continue }
+            let noun = head - 2 - article
             let qualifier: String?
             let rule: String
             if Self.effectNouns.contains(items[noun].text) {
@@ -346,7 +383,10 @@ struct InteractionRules {
             } else {
                 continue
             }
-            guard let subject = partnerAfter(by + 1, maxGap: 2) ?? listHead(after: by + 1) else { continue }
+            // "by X", "by the concomitant administration of X", "by therapy with X"
+            var start = by + 1
+            while start < items.count, start - by <= 5, items[start].isWord(Self.administrationWords) { start += 1 }
+            guard let subject = partnerAfter(start, maxGap: 2) ?? listHead(after: start) else { continue }
             for first in partnerList(from: subject) {
                 for object in objects {
                     emit(first: first, second: object, rule: rule, base: 0.8, qualifier: qualifier, into: &collector)
@@ -382,8 +422,9 @@ struct InteractionRules {
             let advisedAgainst = (cursor + 1..<word).contains { items[$0].isWord(["not", "never"]) }
             // Joint use with no stated effect or advice is no interaction ("when X and Y were
             // given together, both were well tolerated" states none).
-            let effect = advisedAgainst ? "contraindicated" : statedEffect(around: word)
-            guard advisedAgainst || effect != nil || statesOutcome(around: word) else { continue }
+            let stated = advisedAgainst ? "contraindicated" : statedEffect(around: word)
+            guard advisedAgainst || stated != nil || statesOutcome(around: word) else { continue }
+            let effect = stated ?? outcomeQualifier(around: word)
             for (index, first) in drugs.enumerated() {
                 for second in drugs[(index + 1)...] {
                     emit(
@@ -499,7 +540,9 @@ struct InteractionRules {
             // "X potentiates Y", "X enhances the effects of Y"
             if it.text.hasPrefix("potentiat") || Self.potentiate.match(items, at: word) != nil {
                 let end = Self.potentiate.match(items, at: word) ?? (word + 1)
-                if let first = subject(before: word, window: 20), let second = partnerAfter(end, maxGap: 1) {
+                // "X may enhance the effects of: A, B, C"
+                let listed = end < items.count && items[end].isPunctuation(":") ? listHead(after: end + 1) : nil
+                if let first = subject(before: word, window: 20), let second = partnerAfter(end, maxGap: 1) ?? listed {
                     for subject in firstList(endingAt: first) {
                         for other in partnerList(from: namedDrug(second)) {
                             emit(
@@ -577,7 +620,7 @@ struct InteractionRules {
                 }
             }
             // "X interacts with Y"
-            if it.isWord(["interacts", "interact", "interacted", "interacting"]), word + 1 < items.count,
+            if it.isWord(["interacts", "interact", "interacted", "interacting"]), !studiesInteraction, word + 1 < items.count,
                 items[word + 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
                 let second = partnerAfter(word + 2) ?? listHead(after: word + 2)
             {
@@ -586,15 +629,32 @@ struct InteractionRules {
                 }
             }
             // "interaction between X and Y", "X interaction with Y"
-            if it.isWord(["interaction", "interactions"]), word + 1 < items.count {
+            if it.isWord(["interaction", "interactions"]), !studiesInteraction, word + 1 < items.count {
                 if items[word + 1].isWord(["between", "of"]), let first = partnerAfter(word + 2, maxGap: 1),
                     first + 1 < items.count, items[first + 1].isWord(["and", "with"]),
                     let second = partnerAfter(first + 2, maxGap: 1)
                 {
-                    emit(first: first, second: second, rule: "interacts", base: 0.7, qualifier: nil, into: &collector)
+                    // "interactions of X with A, B and C"
+                    for other in partnerList(from: second) {
+                        emit(first: first, second: other, rule: "interacts", base: 0.7, qualifier: nil, into: &collector)
+                    }
                 }
             }
         }
+    }
+
+    /// Words of a sentence that studies or questions an interaction rather than states it ("the
+    /// interaction between X and Y has not been studied", "to assess the potential for X to
+    /// interact with Y").
+    private static let studyWords: Set<String> = [
+        "studied", "study", "studies", "investigated", "investigate", "examined", "examine", "assess", "assessed",
+        "evaluate", "evaluated", "determine", "aim", "objective", "possibility", "potential", "established",
+        "demonstrated", "unknown",
+    ]
+
+    /// Whether the sentence studies or questions an interaction (see ``studyWords``).
+    var studiesInteraction: Bool {
+        items.contains { $0.isWord(Self.studyWords) }
     }
 
     // MARK: - Co-administration: the effect the sentence states
@@ -620,12 +680,15 @@ struct InteractionRules {
                     pair = (first, partnerList(from: second), word)
                 }
             } else if let end = Self.coadministeredAfter.match(items, at: word),
+                let first = nearestPartner(before: word, window: 4),
                 ["coadministered", "co-administered", "coprescribed", "co-prescribed"].contains(
                     where: { w in (word..<end).contains { items[$0].text == w } })
                     || (word..<end).contains(where: {
                         items[$0].isWord(["concomitantly", "together", "simultaneously", "concurrently"])
-                    }),
-                let first = nearestPartner(before: word, window: 4), let second = partnerAfter(end)
+                    })
+                    // "when X is administered with Y": a condition of joint use.
+                    || (max(0, first - 3)..<first).contains(where: { items[$0].isWord(["when", "if", "while"]) }),
+                let second = partnerAfter(end)
             {
                 pair = (first, partnerList(from: second), word)
             }
@@ -633,8 +696,9 @@ struct InteractionRules {
             // Co-administration with no stated effect or advice is no interaction ("X was
             // administered concomitantly with Y" in a study description).
             let anchor = pair.seconds.last ?? pair.first
-            let effect = statedEffect(around: anchor)
-            guard effect != nil || statesOutcome(around: anchor) else { continue }
+            let stated = statedEffect(around: anchor)
+            guard stated != nil || statesOutcome(around: anchor) else { continue }
+            let effect = stated ?? outcomeQualifier(around: anchor)
             for second in pair.seconds {
                 emit(
                     first: pair.first,
@@ -677,9 +741,39 @@ struct InteractionRules {
         "interact", "interacts", "severe", "fatal", "death", "deaths", "syndrome",
     ]
 
-    /// Whether the sentence states an outcome of joint use other than a qualifier, around `anchor`.
+    /// `adverse_outcome` when the sentence states a clinical outcome of joint use ("bleeding
+    /// is more frequent", "may cause hypertension"), not only that the drugs interact.
+    func outcomeQualifier(around anchor: Int) -> String? {
+        let interactionWords: Set<String> = ["interaction", "interactions", "interact", "interacts"]
+        let outcomeWord = items.indices.contains {
+            $0 != anchor && items[$0].isWord(Self.outcomeWords) && !items[$0].isWord(interactionWords)
+        }
+        return outcomeWord || statesCondition() ? "adverse_outcome" : nil
+    }
+
+    /// Verbs that tie joint use to a clinical outcome ("may cause hypertension", "nephrotoxicity
+    /// has been reported following …").
+    private static let outcomeVerbs: Set<String> = [
+        "cause", "causes", "caused", "causing", "result", "results", "resulted", "lead", "leads", "led", "produce",
+        "produces", "produced", "precipitate", "precipitated", "provoke", "provoked", "reported", "associated",
+    ]
+
+    /// Whether the sentence states an outcome of joint use other than a qualifier, around
+    /// `anchor`: an outcome word, or a condition a verb of outcome names ("may cause
+    /// hypertension", "nephrotoxicity has been reported").
     func statesOutcome(around anchor: Int) -> Bool {
-        items.indices.contains { $0 != anchor && items[$0].isWord(Self.outcomeWords) }
+        items.indices.contains(where: { $0 != anchor && items[$0].isWord(Self.outcomeWords) }) || statesCondition()
+    }
+
+    /// Whether a verb of outcome names a condition ("may cause hypertension", "nephrotoxicity has
+    /// been reported").
+    func statesCondition() -> Bool {
+        for verb in items.indices where items[verb].isWord(Self.outcomeVerbs) {
+            let passive = items[verb].isWord(["reported", "associated"])
+            let range = passive ? max(0, verb - 5)..<verb : (verb + 1)..<min(items.count, verb + 7)
+            if range.contains(where: { items[$0].kind == .slot && analysis.condition(at: $0) != nil }) { return true }
+        }
+        return false
     }
 
     /// The first effect stated in `range`, as a qualifier.
@@ -694,7 +788,9 @@ struct InteractionRules {
             }
             if it.isWord(["additive", "synergistic"]) || it.text.hasPrefix("potentiat") { return "additive_effect" }
             if it.isWord(["adjustment", "adjusted", "reduction", "halved"]) { return "dose_adjustment" }
-            if it.isWord(["monitor", "monitored", "monitoring", "caution", "cautiously"]) { return "monitor" }
+            if it.isWord(["monitor", "monitored", "monitoring", "caution", "cautiously", "closely", "carefully", "careful"]) {
+                return "monitor"
+            }
             if it.kind == .word, let direction = Self.verbs[it.text] {
                 var next = item + 1
                 while next < items.count, next - item <= 5 {
@@ -729,6 +825,46 @@ struct InteractionRules {
         }
     }
 
+    /// Whether the slot at `item` is a heading of a label section ("Lithium: …", "Tacrolimus
+    /// Felodipine may …"): a drug named before ":" near the sentence start, or a sentence that
+    /// opens with two drugs.
+    func isHeading(_ item: Int) -> Bool {
+        guard item + 1 < items.count, item <= 4 else { return false }
+        if items[item + 1].isPunctuation(":") || (items[item + 1].isPunctuation("-") && item == 0) { return true }
+        return item == 0 && items[1].kind == .slot
+    }
+
+    /// Whether the item is a class named by the enzyme or transporter it acts on ("CYP3A4
+    /// inhibitors", "P-glycoprotein inducers"): a statement about it holds for the drugs it
+    /// names by example, which ``emit(first:second:rule:base:qualifier:into:)`` pairs instead.
+    func isEnzymeClass(_ item: Int) -> Bool {
+        guard let index = analysis.mention(at: item, type: .drug), analysis.mentions[index].isClass else { return false }
+        let texts = [items[item].text, analysis.mentions[index].name.lowercased()]
+        return ["cyp", "cytochrome", "p450", "p-glycoprotein", "p-gp", "pgp"].contains { word in
+            texts.contains { $0.contains(word) }
+        }
+    }
+
+    /// The named mention of the drug at `item` nearest to `other` in the sentence (the earlier
+    /// one on a tie); `item` itself when the drug is named once.
+    func nearestMention(like item: Int, to other: Int) -> Int {
+        guard let index = partner(at: item) else { return item }
+        let id = analysis.mentions[index].id
+        var best = item
+        for candidate in items.indices where candidate != item && candidate != other && items[candidate].kind == .slot {
+            guard let found = partner(at: candidate), analysis.mentions[found].id == id,
+                analysis.mentions[found].source != .anaphor, !isHeading(candidate)
+            else { continue }
+            // Never across a heading colon ("Drugs Decreasing Heparin Effect: … heparin sodium").
+            let span = min(candidate, item)..<max(candidate, item)
+            if span.contains(where: { items[$0].isPunctuation(":") }) { continue }
+            let distance = abs(candidate - other)
+            let bestDistance = abs(best - other)
+            if distance < bestDistance || (distance == bestDistance && candidate < best) { best = candidate }
+        }
+        return best
+    }
+
     /// The drugs listed as examples right after a class mention: "(e.g., A, B)", "such as A and
     /// B", "including A".
     func classExamples(of item: Int) -> [Int] {
@@ -741,13 +877,19 @@ struct InteractionRules {
     }
 
     private func emitOne(
-        first: Int,
-        second: Int,
+        first written: Int,
+        second other: Int,
         rule: String,
         base: Double,
         qualifier: String?,
         into collector: inout TripleCollector
     ) {
+        guard partner(at: written) != nil, partner(at: other) != nil, !isEnzymeClass(written), !isEnzymeClass(other)
+        else { return }
+        // A drug named twice stands in the pair by its mention nearest the partner: "co-administration
+        // of A and B increased the plasma levels of B" pairs A with the first B.
+        let first = nearestMention(like: written, to: other)
+        let second = nearestMention(like: other, to: first)
         guard let a = partner(at: first), let b = partner(at: second) else { return }
         let mentions = analysis.mentions
         let subject = mentions[a]

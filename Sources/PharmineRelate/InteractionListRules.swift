@@ -263,8 +263,9 @@ extension InteractionRules {
             } else {
                 qualifier = nil
             }
-            for subject in firstList(endingAt: first) {
-                for second in looseList(from: found.second) {
+            let seconds = looseList(from: found.second)
+            for subject in subjects(firstList(endingAt: first), of: seconds, before: verb) {
+                for second in seconds {
                     emit(
                         first: subject,
                         second: second,
@@ -301,11 +302,14 @@ extension InteractionRules {
             } else {
                 continue
             }
-            guard let first = nearestPartner(before: cue, window: 10) else { continue }
-            var cursor = cue + 1
+            // "X should be used with caution in patients receiving Y", or the drug after the cue:
+            // "caution should be exercised when administering X with Y".
+            guard let first = nearestPartner(before: cue, window: 10) ?? cautionSubject(after: cue) else { continue }
+            let anchor = max(cue, first)
+            var cursor = anchor + 1
             var linked = false
             var second: Int?
-            while cursor < items.count, cursor - cue <= 10 {
+            while cursor < items.count, cursor - anchor <= 10 {
                 if analysis.isClauseBreak(cursor) { break }
                 let it = items[cursor]
                 if it.kind == .slot {
@@ -325,6 +329,32 @@ extension InteractionRules {
                 }
             }
         }
+    }
+
+    /// The words between a caution cue and the first drug of the advice ("caution should be
+    /// exercised when administering X", "caution is advised in the co-administration of X").
+    private static let cautionLead: Set<String> = [
+        "should", "must", "be", "is", "are", "used", "exercised", "observed", "taken", "recommended", "advised",
+        "indicated", "necessary", "required", "warranted", "when", "if", "in", "the", "administering", "using",
+        "giving", "prescribing", "taking", "co-administering", "coadministering", "combining", "or",
+        "co-administration", "coadministration", "concomitant", "concurrent", "use", "administration", "of", "an",
+        "a", "any", "particular", "extreme", "great", "special",
+    ]
+
+    /// The first drug after a caution cue over lead words only, when a conditional word ("when",
+    /// "if", "in") is among them.
+    private func cautionSubject(after cue: Int) -> Int? {
+        var cursor = cue + 1
+        var conditional = false
+        while cursor < items.count, cursor - cue <= 10 {
+            if analysis.isClauseBreak(cursor) { return nil }
+            let it = items[cursor]
+            if it.kind == .slot { return conditional && partner(at: cursor) != nil ? cursor : nil }
+            guard it.isWord(Self.cautionLead) else { return nil }
+            if it.isWord(["when", "if", "in"]) { conditional = true }
+            cursor += 1
+        }
+        return nil
     }
 
     // MARK: - "Drugs that may increase the plasma levels of X include: A, B, C"
@@ -377,12 +407,35 @@ extension InteractionRules {
                 : after
             guard !anchors.isEmpty, let head = listHead(after: marker + 1, window: 6) else { continue }
             let members = looseListToEnd(from: head)
+            let qualifier = listQualifier(subject)
             for anchor in anchors {
                 for member in members {
-                    emit(first: anchor, second: member, rule: "listed", base: 0.75, qualifier: nil, into: &collector)
+                    emit(first: anchor, second: member, rule: "listed", base: 0.75, qualifier: qualifier, into: &collector)
                 }
             }
         }
+    }
+
+    /// The qualifier a list's subject states: "Drugs that may increase the plasma levels of X
+    /// include" gives increases_exposure, "Drugs that may decrease the effect of X include"
+    /// decreases_effect; none for "Drugs that interact with X include".
+    private func listQualifier(_ subject: Range<Int>) -> String? {
+        guard let verb = subject.first(where: { Self.verbs[items[$0].text] != nil || Self.effectVerbs[items[$0].text] != nil })
+        else { return nil }
+        let text = items[verb].text
+        let increase = Self.effectVerbs[text] ?? (Self.verbs[text] == .increase || Self.verbs[text] == .induce)
+        for noun in (verb + 1)..<subject.upperBound where items[noun].kind == .word {
+            let word = items[noun].text
+            if word.hasPrefix("metabol") {
+                return increase ? "metabolic_induction" : "metabolic_inhibition"
+            }
+            if ["clearance", "elimination", "excretion"].contains(word) {
+                return increase ? "decreases_exposure" : "increases_exposure"
+            }
+            if Self.kineticHeads.contains(word) { return increase ? "increases_exposure" : "decreases_exposure" }
+            if Self.effectHeads.contains(word) { return increase ? "increases_effect" : "decreases_effect" }
+        }
+        return nil
     }
 
     /// Every partner from `first` to the end of the sentence ("include: A; B; C (D, E), and F").
@@ -411,9 +464,20 @@ extension InteractionRules {
             let near = max(0, dose - 2)..<min(items.count, adjusted + 6)
             guard near.contains(where: { items[$0].isWord(Self.doseChanges) }) else { continue }
             // The other drug: the nearest before the dose phrase, else the first after it.
-            let other =
-                nearestPartner(before: dose, window: 14)
-                ?? clause.first(where: { $0 > adjusted + 1 && partner(at: $0) != nil })
+            // Of another drug: "when A is given to a patient receiving B, the dosage of B should
+            // be reduced" pairs A with B.
+            let adjustedID = partner(at: adjusted).map { analysis.mentions[$0].id }
+            func isOther(_ item: Int) -> Bool {
+                guard let index = partner(at: item) else { return false }
+                return analysis.mentions[index].id != adjustedID
+            }
+            var before: Int?
+            var back = dose - 1
+            while back >= max(0, dose - 16), before == nil, !analysis.isClauseBreak(back) {
+                if isOther(back) { before = back }
+                back -= 1
+            }
+            let other = before ?? clause.first(where: { $0 > adjusted + 1 && isOther($0) })
             guard let other else { continue }
             emit(first: other, second: adjusted, rule: "dose_adjustment", base: 0.75, qualifier: "dose_adjustment", into: &collector)
         }

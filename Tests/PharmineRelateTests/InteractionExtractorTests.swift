@@ -73,11 +73,11 @@ import Testing
         ),
         (
             "Concomitant use of amitriptyline and tramadol led to a severe serotonin syndrome.",
-            ["interaction amitriptyline→tramadol -"]
+            ["interaction amitriptyline→tramadol adverse_outcome"]
         ),
         (
             "When warfarin is coadministered with aspirin, bleeding is more frequent.",
-            ["interaction warfarin→aspirin -"]
+            ["interaction warfarin→aspirin adverse_outcome"]
         ),
         (
             "Ketoconazole, clarithromycin, and fluoxetine may increase the plasma concentrations of midazolam.",
@@ -133,9 +133,9 @@ import Testing
         (
             "Medicines that can raise the serum levels of phenytoin include: fluoxetine; omeprazole; and ketoconazole.",
             [
-                "interaction phenytoin→fluoxetine -",
-                "interaction phenytoin→omeprazole -",
-                "interaction phenytoin→ketoconazole -",
+                "interaction phenytoin→fluoxetine increases_exposure",
+                "interaction phenytoin→omeprazole increases_exposure",
+                "interaction phenytoin→ketoconazole increases_exposure",
             ]
         ),
         (

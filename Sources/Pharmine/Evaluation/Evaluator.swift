@@ -63,7 +63,7 @@ public struct Evaluator: Sendable {
             switch qualifier {
             case "increases_exposure", "decreases_exposure", "metabolic_inhibition", "metabolic_induction":
                 return "mechanism"
-            case "additive_effect", "increases_effect", "decreases_effect", "antagonistic_effect":
+            case "additive_effect", "increases_effect", "decreases_effect", "antagonistic_effect", "adverse_outcome":
                 return "effect"
             case "contraindicated", "avoid_combination", "dose_adjustment", "monitor":
                 return "advise"

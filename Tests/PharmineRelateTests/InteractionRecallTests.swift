@@ -1,0 +1,123 @@
+import PharmineContext
+import PharmineCore
+import PharmineRelate
+import Testing
+
+/// Interaction rules for repeated drugs, advice after a caution cue, stated outcomes and lists.
+@Suite struct InteractionRecallTests {
+    let extractor = InteractionExtractor()
+
+    func triples(_ marked: String) -> [Triple] {
+        extractor.process(Fixture.document(marked)).triples
+    }
+
+    @Test func repeatedDrugPairsByItsNearestMention() throws {
+        let marked = "Co-administration of ketoconazole and midazolam raised the plasma concentrations of midazolam."
+        let document = extractor.process(Fixture.document(marked))
+        let triple = try #require(document.triples.first)
+        #expect(document.triples.map(\.summary) == ["interaction ketoconazole→midazolam increases_exposure"])
+        // The midazolam of the joint use, not the one whose levels rose.
+        let occurrences = Fixture.wholeWordOccurrences(of: "midazolam", in: document.passages[0].text)
+        #expect(occurrences.count == 2)
+        #expect(triple.object.start == occurrences.first?.lowerBound)
+    }
+
+    @Test func subjectThatIsAlsoTheObjectGivesWayToItsPartner() {
+        let found = triples("Giving phenytoin with carbamazepine lowered the serum concentrations of carbamazepine and phenobarbital.")
+        #expect(
+            Set(found.map(\.summary)) == [
+                "interaction phenytoin→carbamazepine decreases_exposure",
+                "interaction phenytoin→phenobarbital decreases_exposure",
+            ]
+        )
+    }
+
+    @Test func statementInsideParenthesisHasNoSubjectOutside() {
+        #expect(triples("Sertraline may interact with other drugs (may enhance the effects of warfarin).").isEmpty)
+    }
+
+    @Test(arguments: [
+        ("Caution should be exercised when administering ketoconazole with midazolam.", "ketoconazole→midazolam"),
+        ("Caution is advised in the co-administration of sertraline with tramadol.", "sertraline→tramadol"),
+    ])
+    func cautionBeforeBothDrugs(_ marked: String, _ pair: String) {
+        #expect(triples(marked).map(\.summary) == ["interaction \(pair) monitor"])
+    }
+
+    @Test func jointUseCausingAConditionIsAnInteraction() {
+        #expect(triples("Concomitant use of sertraline and tramadol may cause hypertension.").map(\.summary) == [
+            "interaction sertraline→tramadol adverse_outcome"
+        ])
+        // A condition of the patients, no outcome of the joint use.
+        #expect(triples("In patients with hypertension, aspirin and ibuprofen were given together.").isEmpty)
+    }
+
+    @Test func exposureForAndTo() {
+        #expect(triples("Ketoconazole doubled the AUC for midazolam.").map(\.summary) == [
+            "interaction ketoconazole→midazolam increases_exposure"
+        ])
+    }
+
+    @Test func interactionsOfOneDrugWithAList() {
+        let found = triples("There are reports of interactions of clarithromycin with simvastatin, midazolam and warfarin.")
+        #expect(
+            Set(found.map(\.summary)) == [
+                "interaction clarithromycin→simvastatin -", "interaction clarithromycin→midazolam -",
+                "interaction clarithromycin→warfarin -",
+            ]
+        )
+    }
+
+    @Test func listSubjectStatesTheKind() {
+        let found = triples("Drugs that may raise the plasma levels of simvastatin include: clarithromycin; ketoconazole.")
+        #expect(
+            Set(found.map(\.summary)) == [
+                "interaction simvastatin→clarithromycin increases_exposure",
+                "interaction simvastatin→ketoconazole increases_exposure",
+            ]
+        )
+        let effects = triples("Medicines that can reduce the effect of warfarin include phenytoin and carbamazepine.")
+        #expect(
+            Set(effects.map(\.summary)) == [
+                "interaction warfarin→phenytoin decreases_effect", "interaction warfarin→carbamazepine decreases_effect",
+            ]
+        )
+    }
+
+    @Test func studiedInteractionIsNoStatement() {
+        #expect(triples("The interaction between clarithromycin and warfarin has not been studied.").isEmpty)
+        #expect(triples("We aimed to assess the potential for sertraline to interact with tramadol.").isEmpty)
+        #expect(triples("Clarithromycin interacts with warfarin.").map(\.summary) == ["interaction clarithromycin→warfarin -"])
+    }
+
+    @Test func passiveEffectOfTheClass() {
+        #expect(
+            triples("The sedative action of the haloperidol may be potentiated by diphenhydramine.").map(\.summary)
+                == ["interaction haloperidol→diphenhydramine additive_effect"]
+        )
+    }
+
+    @Test func conditionalPlainAdministration() {
+        #expect(
+            triples("When warfarin is administered with aspirin, the prothrombin time should be closely watched.").map(\.summary)
+                == ["interaction warfarin→aspirin monitor"]
+        )
+        // A plain "given with" outside a condition states no joint use.
+        #expect(triples("Warfarin was given with aspirin, and the prothrombin time was measured.").isEmpty)
+    }
+
+    @Test func passiveByAnAdministrationPhrase() {
+        #expect(
+            triples("The plasma concentrations of midazolam may be increased by the concomitant administration of ketoconazole.")
+                .map(\.summary) == ["interaction midazolam→ketoconazole increases_exposure"]
+        )
+    }
+
+    @Test func effectsOfAColonList() {
+        #expect(
+            Set(triples("Tramadol may enhance the effects of: sertraline, fluoxetine.").map(\.summary)) == [
+                "interaction tramadol→sertraline additive_effect", "interaction tramadol→fluoxetine additive_effect",
+            ]
+        )
+    }
+}
