@@ -37,7 +37,21 @@ public import PharmineCore
 /// - `cell_growth`: "X suppressed the proliferation and migration of Y cells", "X induces
 ///   apoptosis in Y cells";
 /// - passive with an agent: "Y (and other signs) were markedly reduced by daily oral X" (the verb
-///   needs an auxiliary).
+///   needs an auxiliary);
+/// - `effect_of` for disease models: "Effect of X and Z combination in W induced Y", "mice
+///   pretreated with X in W-induced Y", "effects of X on experimental Y" (W another drug; no
+///   worsening or adverse word on the way); `protective` for opposing effects: "X exhibits an
+///   anticancer effect in Y"; `treated_with` for "the response of Y (patients) to X";
+///   `population_treated` also for "… received triple therapy with X" and "Y cells treated with X".
+///
+/// Never a subject: a drug naming a body's own process ("lactate secretion", "IFN signaling",
+/// "glucose tolerant"), a target ("targeting X", "inhibition of X"), or the challenge of a disease
+/// model after a pretreatment ("… previous to injections of X", "2 h before X"). A verb cue's subject
+/// does not reach over a subordinate clause ("while", "since", "because") nor, for weak cues, over a
+/// free causing verb ("X induces seizures and delayed damage"). A weak cue takes a condition with a
+/// relief measure ("decreased convulsion incidence and severity", not "improved seizure duration"
+/// nor "a lower threshold"). No object behind a procedure ("removal of a foreign body"), after a
+/// non-drug therapy ("gene therapy for Y") or naming a wanted state ("improve analgesia").
 ///
 /// Weak cues also take noun forms ("reduction of", "reversal of"; a near subject only) and more
 /// verbs ("inhibited", "blocked", "corrected", "delayed", "reversing"). A subject is never a
