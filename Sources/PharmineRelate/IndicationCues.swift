@@ -52,6 +52,7 @@ enum IndicationCues {
             base: 0.8
         ),
         Cue("candidate|candidates for|against|in", rule: "therapy", base: 0.8),
+        Cue("remedy|remedies for|in|against", rule: "therapy", base: 0.8),
         Cue("standard of? care|treatment|therapy for|in", rule: "therapy", base: 0.85),
         Cue(
             "first-line|firstline treatment|therapy|agent|drug|option|therapies|treatments|agents|drugs|options for|in|against",
@@ -159,13 +160,14 @@ enum IndicationCues {
         "suspected", "presumed", "confirmed", "established", "newly", "diagnosed", "active", "untreated",
         "first-episode", "metastatic", "locally", "relapsed", "relapsing", "stable", "unstable", "documented",
         "symptomatic", "nonobese", "obese", "elderly", "adult", "pediatric", "paediatric", "human", "experimental",
-        "spontaneously", "localized", "inoperable", "unresectable", "previously", "treated", "known",
+        "spontaneously", "localized", "inoperable", "unresectable", "previously", "treated", "known", "infected",
+        "virus", "viral",
     ]
 
     /// Population nouns of "Y patients treated with X" (people and experimental animals).
     static let treatedPopulation: Set<String> = Lexical.population.union([
         "inpatients", "outpatients", "rats", "mice", "animals", "dogs", "rabbits", "monkeys", "models", "model",
-        "recipients", "cohort", "group", "groups",
+        "recipients", "cohort", "group", "groups", "cells",
     ])
 
     /// Verbs that give a drug to a population: "treated with X", "randomized to X".
@@ -178,6 +180,53 @@ enum IndicationCues {
         "antagonised", "abrogated", "normalized", "normalised", "corrected", "eliminated", "eradicated",
         "lessened", "lowered", "delayed", "retarded", "slowed", "rescued",
     ]
+
+    /// Nouns after a drug mention that make it a body's own process, not a drug given: "lactate
+    /// secretion", "IFN signaling", "glucose tolerant subjects", "insulin resistance".
+    static let processNouns: Set<String> = [
+        "signaling", "signalling", "pathway", "pathways", "secretion", "production", "synthesis", "metabolism",
+        "release", "receptor", "receptors", "tolerant", "tolerance", "intolerance", "transport", "transporter",
+        "transporters", "consumption", "uptake", "resistance", "resistant", "deficiency", "depletion", "deprivation",
+        "homeostasis", "biosynthesis", "clearance", "turnover", "sensitivity", "sensing", "excretion",
+    ]
+
+    /// Words before a drug mention that make it a target, not the agent: "targeting PKC may
+    /// provide therapeutic options", "inhibition of angiotensin II reduced …".
+    static let targetingWords: Set<String> = [
+        "targeting", "targetting", "inhibiting", "blocking", "disrupting", "knockdown", "knockout", "deletion",
+        "inhibition", "blockade", "antagonism", "depleting", "neutralizing", "neutralising", "silencing",
+    ]
+
+    /// Words that place a drug mention before a pretreatment as the challenge that induces the
+    /// disease model: "MK-801 previous to injections of haloperidol attenuated the catalepsy".
+    static let challengeWords: Set<String> = ["before", "prior", "previous", "preceding"]
+
+    /// Verbs of causing between a drug and a weak cue: "X induces seizures and delayed damage".
+    static let causingVerbs: Set<String> = [
+        "induced", "induces", "induce", "inducing", "caused", "causes", "cause", "causing", "provoked", "provokes",
+        "precipitated", "precipitates", "triggered", "triggers", "evoked", "evokes", "elicited", "elicits",
+    ]
+
+    /// Subordinating words that end the reach of a verb cue's subject: "with X infusion while all
+    /// facilities were available to treat Y".
+    static let subordinators: Set<String> = ["while", "since", "because", "when", "whereas", "until", "unless"]
+
+    /// Words between a cue and its object that make the object the site of a procedure: "anesthetic
+    /// management for bronchoscopic removal of a foreign body".
+    static let procedureWords: Set<String> = [
+        "removal", "resection", "surgery", "extraction", "biopsy", "excision", "implantation", "repair",
+        "susceptibility", "predisposition", "determining", "diagnosis", "detection", "imaging",
+    ]
+
+    /// Modifiers of "therapy" and "treatment" that name a treatment that is not a drug: "gene
+    /// therapy for Y", "radiation therapy for Y".
+    static let nonDrugTherapies: Set<String> = [
+        "gene", "cell", "cellular", "radiation", "photodynamic", "physical", "behavioral", "behavioural", "cognitive",
+        "surgical", "radio", "laser", "stem-cell", "somatic", "anesthetic", "anaesthetic", "airway",
+    ]
+
+    /// Condition names that are wanted states, never indications: "may also improve analgesia".
+    static let wantedStates: Set<String> = ["analgesia", "anesthesia", "anaesthesia", "sedation", "hypnosis", "survival"]
 
     /// Words before a subject that make the absence of the drug act: "omitting fentanyl reduces …".
     /// Whole names of endogenous peptides and proteins that the drug lexicon matches but that
@@ -267,6 +316,35 @@ enum IndicationCues {
         "scores", "score", "intensity", "ratings", "rating", "levels", "level", "perception", "threshold",
         "thresholds", "sensitivity", "scale", "index", "duration", "durations",
         "latency", "quality", "frequency", "severity", "rate", "rates", "time", "times", "incidence", "volume",
+    ]
+
+    /// Words of a study of a drug given in a disease model: "effect of X on Z-induced Y", "mice
+    /// pretreated with X in Z-induced Y".
+    static let modelStudyWords: Set<String> = [
+        "effect", "effects", "role", "influence", "action", "actions", "pretreated", "pre-treated", "pretreatment",
+        "pre-treatment", "treated", "treatment", "administration", "supplementation",
+    ]
+
+    /// Verbs of making a harm worse: "X potentiated Z-induced catalepsy".
+    static let worseningVerbs: Set<String> = [
+        "potentiated", "potentiates", "potentiate", "potentiating", "enhanced", "enhances", "enhance", "enhancing",
+        "augmented", "augments", "augment", "prolonged", "prolongs", "facilitated", "facilitates", "accelerated",
+        "accelerates", "intensified", "intensifies", "promoted", "promotes", "did", "failed", "not",
+    ]
+
+    /// Verbs of a disease model's inducer: "isoproterenol induced myocardial infarction".
+    static let modelInducingVerbs: Set<String> = ["induced", "evoked", "elicited", "triggered", "produced", "provoked"]
+
+    /// Measure nouns whose fall is the condition's relief: "decreased convulsion incidence and
+    /// severity", "reduced pain scores" (a fall of a "threshold" or "latency" is not).
+    static let reliefMeasures: Set<String> = [
+        "scores", "score", "intensity", "ratings", "rating", "frequency", "severity", "incidence", "duration",
+        "durations", "volume",
+    ]
+
+    /// Nouns of a course of treatment after "received": "received triple therapy with X".
+    static let receivedTreatments: Set<String> = [
+        "therapy", "treatment", "chemotherapy", "regimen", "monotherapy", "prophylaxis", "treatments", "therapies",
     ]
 
     /// Efficacy words that complete "in patients with Y, X …" ("reduced", "relief", "effective").

@@ -37,7 +37,21 @@ public import PharmineCore
 /// - `cell_growth`: "X suppressed the proliferation and migration of Y cells", "X induces
 ///   apoptosis in Y cells";
 /// - passive with an agent: "Y (and other signs) were markedly reduced by daily oral X" (the verb
-///   needs an auxiliary).
+///   needs an auxiliary);
+/// - `effect_of` for disease models: "Effect of X and Z combination in W induced Y", "mice
+///   pretreated with X in W-induced Y", "effects of X on experimental Y" (W another drug; no
+///   worsening or adverse word on the way); `protective` for opposing effects: "X exhibits an
+///   anticancer effect in Y"; `treated_with` for "the response of Y (patients) to X";
+///   `population_treated` also for "… received triple therapy with X" and "Y cells treated with X".
+///
+/// Never a subject: a drug naming a body's own process ("lactate secretion", "IFN signaling",
+/// "glucose tolerant"), a target ("targeting X", "inhibition of X"), or the challenge of a disease
+/// model after a pretreatment ("… previous to injections of X", "2 h before X"). A verb cue's subject
+/// does not reach over a subordinate clause ("while", "since", "because") nor, for weak cues, over a
+/// free causing verb ("X induces seizures and delayed damage"). A weak cue takes a condition with a
+/// relief measure ("decreased convulsion incidence and severity", not "improved seizure duration"
+/// nor "a lower threshold"). No object behind a procedure ("removal of a foreign body"), after a
+/// non-drug therapy ("gene therapy for Y") or naming a wanted state ("improve analgesia").
 ///
 /// Weak cues also take noun forms ("reduction of", "reversal of"; a near subject only) and more
 /// verbs ("inhibited", "blocked", "corrected", "delayed", "reversing"). A subject is never a
@@ -191,6 +205,7 @@ struct IndicationRules {
         for item in items.indices where item + 1 < items.count && items[item].kind == .slot {
             guard let index = analysis.mention(at: item, type: .drug) else { continue }
             if items[item + 1].isWord(IndicationCues.effectHeads), analysis.mentions[index].isClass { result.insert(item) }
+            if isNonAgent(item) { result.insert(item) }
             if items[item + 1].isPunctuation("-"), item + 2 < items.count, items[item + 2].spaceBefore,
                 items[item + 2].isWord(["and", "or"]) || items[item + 2].isPunctuation(",")
             {
@@ -198,6 +213,30 @@ struct IndicationRules {
             }
         }
         return result
+    }
+
+    /// Whether the drug mention at `item` is not an agent given for a condition: a body's own
+    /// process ("lactate secretion", "IFN signaling", "glucose tolerant"), a target ("targeting
+    /// PKC", "inhibition of angiotensin II"), or the challenge of a disease model named after a
+    /// pretreatment ("… previous to injections of haloperidol", "2 h before picrotoxin").
+    func isNonAgent(_ item: Int) -> Bool {
+        var next = item + 1
+        if next < items.count, items[next].isPunctuation("-"), !items[next].spaceBefore { next += 1 }
+        if next < items.count, items[next].isWord(IndicationCues.processNouns) { return true }
+        var before = item - 1
+        while before >= 0, item - before <= 3, items[before].isWord(["of", "the", "a", "an", "with"]) { before -= 1 }
+        if before >= 0, items[before].isWord(IndicationCues.targetingWords) { return true }
+        // "before X", "prior to (systemic) injections of X"
+        var cursor = item - 1
+        while cursor >= 0, item - cursor <= 6 {
+            let it = items[cursor]
+            if it.kind == .slot || analysis.isClauseBreak(cursor) || it.isPunctuation(",") { return false }
+            if it.isWord(IndicationCues.challengeWords) {
+                return it.isWord(["before"]) || (cursor + 1 < items.count && items[cursor + 1].isWord(["to"]))
+            }
+            cursor -= 1
+        }
+        return false
     }
 
     /// The drugs in parentheses that name members of a class subject: "classical (haloperidol)
@@ -257,6 +296,9 @@ struct IndicationRules {
             effectOf(into: &collector)
             drugFor(into: &collector)
             cellGrowth(into: &collector)
+            antiEffect(into: &collector)
+            modelStudy(into: &collector)
+            responseOf(into: &collector)
         }
         passive(into: &collector)
     }
@@ -268,6 +310,16 @@ struct IndicationRules {
             // "X-treated": a cue joined by a hyphen to a mention is a modifier, not a cue; so is
             // a participle before its noun ("benztropine treated patients had …").
             if hit.start > 0, items[hit.start - 1].isPunctuation("-"), !items[hit.start].spaceBefore { continue }
+            // "gene therapy for Y", "radiation treatment of Y": not a drug's treatment.
+            if hit.start > 0, ["treat", "therapy", "manage"].contains(hit.cue.rule),
+                items[hit.start - 1].isWord(IndicationCues.nonDrugTherapies)
+            {
+                continue
+            }
+            // "associated with decreased Y risk": an association, not an effect.
+            if weak, hit.start >= 2, items[hit.start - 1].isWord(["with"]), items[hit.start - 2].isWord(["associated"]) {
+                continue
+            }
             if hit.end == hit.start + 1, items[hit.start].text.hasSuffix("ed"), hit.end < items.count,
                 items[hit.end].isWord(IndicationCues.participleNouns)
             {
@@ -283,7 +335,12 @@ struct IndicationRules {
             else { continue }
             // "reduced pain scores", "reducing both seizure and afterdischarge durations": a
             // measure of the condition, not the condition.
-            if weak, isMeasured(first) { continue }
+            // A fall in a relief measure relieves ("reduced pain scores"); "improved seizure
+            // duration" lengthens it.
+            if weak, isMeasured(first, exceptRelief: !items[hit.start].hasPrefix("improv")) { continue }
+            // "management for bronchoscopic removal of a foreign body": the object is the site of
+            // a procedure.
+            if items[hit.end..<first].contains(where: { $0.isWord(IndicationCues.procedureWords) }) { continue }
             // "reduced propofol infusion pain": a drug before the condition names its cause, never
             // its remedy.
             let causes = Set((hit.end..<first).compactMap { analysis.mention(at: $0, type: .drug) }.map { analysis.mentions[$0].id })
@@ -293,6 +350,23 @@ struct IndicationRules {
             var subjectItem = isAgentlessPassive(hit) ? nil : analysis.nearestDrug(before: hit.start, skip: nonSubjects)
             // A noun cue ("reduction of") takes a near subject only.
             if weak, let found = subjectItem, items[hit.start].isWord(IndicationCues.nominalWeakCues), hit.start - found > 10 {
+                subjectItem = nil
+            }
+            // "X induces seizures and delayed hippocampal damage": a weak cue after the drug's
+            // causing verb continues the harm.
+            if weak, let found = subjectItem, found + 1 < hit.start - 1,
+                ((found + 1)..<(hit.start - 1)).contains(where: {
+                    // not "Z-induced", nor the cue as the verb's object ("X induced reversal of Y")
+                    items[$0].isWord(IndicationCues.causingVerbs) && !items[$0 - 1].isPunctuation("-")
+                })
+            {
+                subjectItem = nil
+            }
+            // "with X infusion while all facilities were available to treat Y": a subordinate
+            // clause between the drug and the cue has a subject of its own.
+            if let found = subjectItem, hit.start - found > 2,
+                ((found + 1)..<(hit.start - 1)).contains(where: { items[$0].isWord(IndicationCues.subordinators) })
+            {
                 subjectItem = nil
             }
             var subjects: [(item: Int, rule: String, base: Double)] = []
@@ -348,10 +422,14 @@ struct IndicationRules {
 
     /// Whether a measure noun follows a condition within three items ("pain scores", "seizure
     /// and afterdischarge durations").
-    private func isMeasured(_ item: Int) -> Bool {
+    /// With `exceptRelief`, a measure whose fall relieves the condition ("incidence", "severity",
+    /// "scores") does not count.
+    private func isMeasured(_ item: Int, exceptRelief: Bool = false) -> Bool {
         var next = item + 1
         while next < items.count, next <= item + 3, items[next].kind != .punctuation {
-            if items[next].isWord(IndicationCues.measureNouns) { return true }
+            if items[next].isWord(IndicationCues.measureNouns) {
+                return !(exceptRelief && items[next].isWord(IndicationCues.reliefMeasures))
+            }
             next += 1
         }
         return false
@@ -414,6 +492,12 @@ struct IndicationRules {
     private func isEfficacy(_ item: Int) -> Bool {
         let it = items[item]
         guard it.kind == .word else { return false }
+        // "control subjects", "controlled trial": a comparison group, not an effect.
+        if it.hasPrefix("control"), item + 1 < items.count,
+            items[item + 1].isWord(IndicationCues.participleNouns) || items[item + 1].isWord(["subjects", "individuals", "trial", "trials", "study", "values"])
+        {
+            return false
+        }
         return IndicationCues.efficacyPrefixes.contains { it.hasPrefix($0) }
     }
 
@@ -553,14 +637,20 @@ struct IndicationRules {
                         drugItem = treatmentDrug(after: next + 1)
                     }
                 } else if items[cursor].isWord(["responds", "responded", "respond", "responsive", "response"]),
-                    items[cursor + 1].isWord(["to"])
+                    items[cursor + 1].isWord(["to"]),
+                    // "the hypotensive response to X": the drug's effect, not a disorder treated.
+                    !(items[cursor].isWord(["response"]) && isEffectAdjective(conditionItem))
                 {
                     drugItem = analysis.drugAfter(cursor + 2)
                 }
             }
             guard let drugItem else { continue }
             let objects = analysis.expandListBackward(from: conditionItem, accept: analysis.condition).reversed()
-            let drugs = analysis.expandList(from: drugItem, accept: analysis.drug).items
+            // "treated with temsirolimus, a mTOR inhibitor": the appositive class is the same drug.
+            let drugs = analysis.expandList(from: drugItem, accept: analysis.drug).items.filter { item in
+                guard item > drugItem, items[item - 1].isWord(["a", "an"]), let index = analysis.drug(at: item) else { return true }
+                return !analysis.mentions[index].isClass
+            }
             for subject in drugs {
                 emit(
                     subjectItem: subject,
@@ -574,6 +664,12 @@ struct IndicationRules {
                 )
             }
         }
+    }
+
+    /// Whether a condition mention is an adjective of effect ("hypotensive", "cataleptic").
+    private func isEffectAdjective(_ item: Int) -> Bool {
+        let text = items[item].text.lowercased()
+        return text.hasSuffix("ive") || text.hasSuffix("ic")
     }
 
     /// Skips "caused by X", "induced by X", "associated with X" after a condition, so that
@@ -678,6 +774,19 @@ struct IndicationRules {
                     return nil
                 }
                 if it.kind == .slot, analysis.drug(at: item) != nil { return nil }
+                // "received triple therapy with X": a course of treatment, not a mere receipt.
+                if it.isWord(["received", "receiving", "receive", "receives"]) {
+                    var next = item + 1
+                    while next < items.count, next - item <= 4, !items[next].isWord(IndicationCues.receivedTreatments) {
+                        guard items[next].kind == .word, !analysis.isClauseBreak(next) else { break }
+                        next += 1
+                    }
+                    guard next < items.count, next - item <= 4, items[next].isWord(IndicationCues.receivedTreatments),
+                        next + 1 < items.count, items[next + 1].isWord(["with", "of"]),
+                        let drug = treatmentDrug(after: next + 2)
+                    else { return nil }
+                    return drugList(from: drug)
+                }
                 if it.isWord(IndicationCues.treatedVerbs) {
                     var next = item + 1
                     while next < items.count, next - item <= 3, items[next].isWord(["to", "receive", "either", "treatment", "with", "by", "using", "on"]) {
@@ -812,8 +921,102 @@ struct IndicationRules {
     /// "antitumor", "anti-inflammatory", "anticonvulsant": a word of opposing action.
     private func isAntiWord(_ item: Int) -> Bool {
         let it = items[item]
-        guard it.kind == .word, it.text.count > 6, it.text.hasPrefix("anti") else { return false }
+        // A class mention counts too: "Anticonvulsant effect of X on Y".
+        guard it.kind == .word || (it.kind == .slot && analysis.drug(at: item) != nil), it.text.count > 6,
+            it.text.hasPrefix("anti")
+        else { return false }
         return !it.text.hasPrefix("antib") && !it.text.hasPrefix("antig") || it.isWord(["antibacterial", "antibiotic"])
+    }
+
+    // MARK: - "X exhibits an anticancer effect in Y", "the response of Y to X"
+
+    /// A drug with an opposing effect on a condition: "X exhibits an anticancer effect in
+    /// various types of Y", "X showed antitumor activity against Y".
+    private func antiEffect(into collector: inout TripleCollector) {
+        for cue in items.indices where isAntiWord(cue) {
+            guard cue + 2 < items.count, items[cue + 1].isWord(IndicationCues.effectHeads),
+                items[cue + 2].isWord(["in", "on", "against", "toward", "towards"]),
+                let subject = analysis.nearestDrug(before: cue, window: 12, skip: nonSubjects),
+                !hasAdverse(in: (subject + 1)..<cue),
+                let first = analysis.firstObject(after: cue + 3, maxGap: 5, accept: analysis.condition)
+            else { continue }
+            let list = analysis.expandList(from: first, accept: analysis.condition)
+            emit(subjectItem: subject, objects: list.items, rule: "protective", base: 0.75, cueStart: cue,
+                 relationEnd: nil, into: &collector)
+        }
+    }
+
+    /// A drug studied in a disease model induced by another agent: "Effect of X and Z combination
+    /// in isoproterenol induced myocardial infarction", "Role of X on … in Z-induced Y", "mice
+    /// pretreated with X in Z-induced seizures".
+    private func modelStudy(into collector: inout TripleCollector) {
+        for cue in items.indices where items[cue].isWord(IndicationCues.modelStudyWords) {
+            guard cue + 1 < items.count, items[cue + 1].isWord(["of", "with", "by"]),
+                let drug = treatmentDrug(after: cue + 2)
+            else { continue }
+            let drugs = drugList(from: drug)
+            var cursor = (drugs.last ?? drug) + 1
+            var object: Int?
+            while cursor + 2 < items.count, cursor - drug <= 16, !analysis.isClauseBreak(cursor) {
+                // "Effects of X on experimental Y"
+                if items[cursor].isWord(["experimental"]), analysis.condition(at: cursor + 1) != nil {
+                    object = cursor + 1
+                    break
+                }
+                if let inducer = analysis.mention(at: cursor, type: .drug), !drugs.contains(cursor) {
+                    var verb = cursor + 1
+                    if items[verb].isPunctuation("-") { verb += 1 }
+                    // "effects of X in Z emulsions on W-induced Y": another drug on the way
+                    guard verb < items.count, items[verb].isWord(IndicationCues.modelInducingVerbs) else {
+                        cursor += 1
+                        continue
+                    }
+                    let inducerID = analysis.mentions[inducer].id
+                    guard !drugs.contains(where: { analysis.drug(at: $0).map { analysis.mentions[$0].id } == inducerID }),
+                        let first = analysis.firstObject(after: verb + 1, maxGap: 2, accept: analysis.condition, restricted: [])
+                    else { break }
+                    object = first
+                    break
+                }
+                // "Effect of X on Y": a condition before any inducer is not a model's; "treatment
+                // with X potentiated Z-induced Y" is a harm.
+                if analysis.condition(at: cursor) != nil || items[cursor].isWord(Lexical.adverse)
+                    || items[cursor].isWord(IndicationCues.worseningVerbs)
+                    || items[cursor].isWord(["sensitivity", "susceptibility", "alteration", "alterations", "vulnerability"])
+                {
+                    break
+                }
+                cursor += 1
+            }
+            guard let object else { continue }
+            let list = analysis.expandList(from: object, accept: analysis.condition)
+            for subject in drugs {
+                emit(subjectItem: subject, objects: list.items, rule: "effect_of", base: 0.7, cueStart: cue,
+                     relationEnd: nil, representative: false, into: &collector)
+            }
+        }
+    }
+
+    /// "the response of Y (patients) to X": the condition answers to the drug.
+    private func responseOf(into collector: inout TripleCollector) {
+        for cue in items.indices where items[cue].isWord(["response", "responses", "responsiveness"]) {
+            guard cue + 1 < items.count, items[cue + 1].isWord(["of"]),
+                let first = analysis.firstObject(
+                    after: cue + 2, maxGap: 3, accept: analysis.condition, restricted: IndicationCues.conditionModifiers)
+            else { continue }
+            let list = analysis.expandList(from: first, accept: analysis.condition)
+            var cursor = list.end
+            while cursor < items.count, cursor - list.end <= 2,
+                items[cursor].isWord(Lexical.heads) || items[cursor].isWord(IndicationCues.treatedPopulation)
+            {
+                cursor += 1
+            }
+            guard cursor < items.count, items[cursor].isWord(["to"]), let drug = treatmentDrug(after: cursor + 1) else { continue }
+            for subject in drugList(from: drug) {
+                emit(subjectItem: subject, objects: list.items, rule: "treated_with", base: 0.75, cueStart: cue,
+                     relationEnd: subject + 1, representative: false, into: &collector)
+            }
+        }
     }
 
     // MARK: - Cells: "X suppressed proliferation and migration of Y cells"
@@ -1019,6 +1222,7 @@ struct IndicationRules {
         var before = subjectItem - 1
         while before >= 0, subjectItem - before <= 3, items[before].isWord(["of", "the", "a", "an", "all", "any"]) { before -= 1 }
         if before >= 0, items[before].isWord(IndicationCues.withdrawalWords) { return }
+        if subject.source != .anaphor, isNonAgent(subjectItem) { return }
         let anchor = objects.first ?? subjectItem
         // "AZT-induced anemia and leukopenia": the modifier of the list's head covers the list.
         if let head = objects.first, head >= 1, !items[head - 1].isWord(["treated", "based"]),
@@ -1030,6 +1234,12 @@ struct IndicationRules {
             guard let objectIndex = analysis.condition(at: objectItem) else { continue }
             let object = mentions[objectIndex]
             if object.id == subject.id { continue }
+            // "may also improve analgesia": a wanted state, not a disorder.
+            if items[objectItem].isWord(IndicationCues.wantedStates)
+                || IndicationCues.wantedStates.contains(items[objectItem].text.lowercased())
+            {
+                continue
+            }
             // "aspirin-induced asthma", but not "aspirin-treated asthma patients".
             if let modifier = analysis.adverseModifierDrug(before: objectItem), mentions[modifier].id == subject.id,
                 !items[objectItem - 1].isWord(["treated", "based"])

@@ -63,10 +63,10 @@ import Testing
                 "indication amitriptyline→fibromyalgia -", "indication amitriptyline→headache -",
             ]
         ),
-        // Condition before the drug.
+        // Condition before the drug; a fall in pain scores relieves pain.
         (
             "In patients with neuropathic pain, amitriptyline reduced pain scores.",
-            ["indication amitriptyline→neuralgia -"]
+            ["indication amitriptyline→neuralgia -", "indication amitriptyline→pain -"]
         ),
         (
             "For individuals suffering from neuropathic pain, which often arises from nerve injury, amitriptyline can provide substantial relief.",
@@ -173,6 +173,99 @@ import Testing
             ["indication warfarin→angina pectoris -"]
         ),
     ]
+
+    /// Agents that are not given for the condition, and constructions that bind no drug.
+    static let nonAgentPositives: [(String, Set<String>)] = [
+        // The challenge named after a pretreatment is skipped for the pretreatment drug.
+        (
+            "Carbamazepine given previous to injections of haloperidol attenuated the seizures.",
+            ["indication carbamazepine→seizures -"]
+        ),
+        (
+            "Pretreatment with propranolol 2 h before haloperidol injection prevented seizures.",
+            ["indication propranolol→seizures prophylaxis"]
+        ),
+        // An appositive class is the same drug, not a second subject.
+        (
+            "Refractory angina treated with warfarin, a {tricyclic antidepressant|antidepressive agents, tricyclic}, improved.",
+            ["indication warfarin→angina pectoris -"]
+        ),
+    ]
+
+    /// More constructions of use and effect.
+    static let morePositives: [(String, Set<String>)] = [
+        ("Relief by aspirin induced reversal of asthma in rats.", ["indication aspirin→asthma -"]),
+        // A drug studied in a disease model induced by another agent.
+        (
+            "Effect of aspirin and metformin combination in haloperidol induced seizures in rats.",
+            ["indication aspirin→seizures -", "indication metformin→seizures -"]
+        ),
+        (
+            "Behavioral studies in mice pretreated with carbamazepine in cisplatin-induced seizures.",
+            ["indication carbamazepine→seizures -"]
+        ),
+        ("Effects of aspirin on experimental asthma.", ["indication aspirin→asthma -"]),
+        (
+            "Effects of aspirin in metformin emulsions on cisplatin-induced seizures.",
+            ["indication aspirin→seizures -"]
+        ),
+        (
+            "{Anticonvulsant|antidepressive agents, tricyclic} effect of carbamazepine on seizures in rats.",
+            ["indication carbamazepine→seizures -"]
+        ),
+        // A hyphenated cause is a modifier, not the drug's causing verb.
+        (
+            "Carbamazepine showed a profile by potentiating haloperidol-induced insomnia, reducing cisplatin-induced seizures.",
+            ["indication carbamazepine→seizures -"]
+        ),
+        ("Amitriptyline may prove a useful remedy for neuropathic pain.", ["indication amitriptyline→neuralgia -"]),
+        // A fall in the incidence or severity of a condition relieves it.
+        ("Carbamazepine decreased migraine frequency and severity in rats.", ["indication carbamazepine→migraine disorders -"]),
+        ("Metformin showed an antihyperglycemic effect in type 2 diabetes.", ["indication metformin→diabetes mellitus, type 2 -"]),
+        (
+            "Patients with type 2 diabetes received combination therapy with metformin and insulin.",
+            ["indication metformin→diabetes mellitus, type 2 -", "indication insulin human→diabetes mellitus, type 2 -"]
+        ),
+        ("The response of hypertension patients to lisinopril was good.", ["indication lisinopril→hypertension -"]),
+        ("{Lung cancer|asthma} cells treated with cisplatin lost viability.", ["indication cisplatin→asthma -"]),
+        ("{HIV|asthma} infected patients treated with aspirin improved.", ["indication aspirin→asthma -"]),
+    ]
+
+    @Test(arguments: morePositives)
+    func findsMoreIndications(_ marked: String, _ expected: Set<String>) {
+        #expect(Set(triples(marked).map(\.summary)) == expected, "\(marked)")
+    }
+
+    @Test(arguments: nonAgentPositives)
+    func nonAgentsAreSkipped(_ marked: String, _ expected: Set<String>) {
+        #expect(Set(triples(marked).map(\.summary)) == expected, "\(marked)")
+    }
+
+    static let nonAgentNegatives: [String] = [
+        "Insulin signaling prevents hypertension in mice.",
+        "Targeting insulin may provide new therapeutic options in type 2 diabetes.",
+        "The allele was found in patients with asthma compared with aspirin tolerant subjects.",
+        "The allele was found in patients with asthma compared with aspirin users and control subjects.",
+        "Anesthesia went on with aspirin infusion while all staff were ready to detect and treat asthma.",
+        "Midazolam is used in anesthetic management for bronchoscopic removal of an angina lesion.",
+        "Metformin may inform the design of gene therapy for type 2 diabetes.",
+        "Warfarin use was associated with decreased heart disease risk.",
+        "Tramadol may also improve {analgesia|pain}.",
+        "Ovariectomy enhanced the {hypotensive|hypertension} response to propranolol.",
+        // A fall of a threshold is no relief.
+        "Carbamazepine decreased the seizure threshold.",
+        "Carbamazepine is used to improve migraine duration in such patients.",
+        "Effect of aspirin on seizures in rats.",
+        "Effect of aspirin in aspirin-induced asthma.",
+        "Pretreatment with aspirin potentiated haloperidol-induced seizures.",
+        "Administration of aspirin linked to the alteration of sensitivity of cisplatin-induced seizures.",
+        "Haloperidol induces seizures and delayed heart disease.",
+    ]
+
+    @Test(arguments: nonAgentNegatives)
+    func nonAgentsGiveNothing(_ marked: String) {
+        #expect(triples(marked).map(\.summary) == [], "\(marked)")
+    }
 
     @Test(arguments: positives)
     func findsIndications(_ marked: String, _ expected: Set<String>) {
