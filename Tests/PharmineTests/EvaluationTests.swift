@@ -191,6 +191,8 @@ import Testing
         #expect(semRep.documents.count == 253)
         #expect(semRep.relations.contains { $0.predicate == .indication })
         #expect(semRep.relations.contains { $0.predicate == .mechanism })
+        // Inferred TREATS, which name the drug of a preparation ("butyrate enemas"), are gold too.
+        #expect(semRep.relations.contains { $0.predicate == .indication && $0.kind == "TREATS(INFER)" })
         var sliced = 0
         for document in semRep.documents {
             let scalars = Array(document.passages[0].text.unicodeScalars)

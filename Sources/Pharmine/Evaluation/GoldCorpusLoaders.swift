@@ -159,8 +159,10 @@ extension GoldCorpus {
 
     /// Reads the SemRep gold standard: each sentence becomes a one-passage document; TREATS and
     /// PREVENTS between a drug and a condition become gold indications, INHIBITS, STIMULATES and
-    /// INTERACTS_WITH between a drug and a protein gold mechanisms. Arguments are located by their
-    /// offsets and text in the sentence.
+    /// INTERACTS_WITH between a drug and a protein gold mechanisms. The inferred and hypernymic
+    /// forms, `TREATS(INFER)` and `TREATS(SPEC)`, count as well: they name the drug itself where the
+    /// plain predication's subject is a preparation or regimen of it ("butyrate enemas"). Arguments
+    /// are located by their offsets and text in the sentence.
     ///
     /// - Parameters:
     ///   - name: The corpus name.
@@ -181,7 +183,8 @@ extension GoldCorpus {
                 let subjectType = fields[5]
                 let objectType = fields[12]
                 let mapped: PharmineCore.Predicate?
-                switch predicate {
+                let base = predicate.replacingOccurrences(of: "(INFER)", with: "").replacingOccurrences(of: "(SPEC)", with: "")
+                switch base {
                 case "TREATS", "PREVENTS":
                     mapped = semRepDrugTypes.contains(subjectType) && semRepConditionTypes.contains(objectType) ? .indication : nil
                 case "INHIBITS", "STIMULATES", "INTERACTS_WITH":
