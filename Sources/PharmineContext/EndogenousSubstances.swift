@@ -20,6 +20,9 @@ public struct EndogenousSubstances: Sendable {
     private let idLengths: UInt64
     /// The same for names.
     private let nameLengths: UInt64
+    /// The names as bytes when all of them are ASCII (nil otherwise): an ASCII name is then
+    /// looked up by comparing bytes, without lowercasing or hashing it.
+    private let asciiNames: [[UInt8]]?
 
     /// Creates a list.
     ///
@@ -31,6 +34,9 @@ public struct EndogenousSubstances: Sendable {
         self.names = Set(names.map { $0.lowercased() })
         self.idLengths = ids.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
         self.nameLengths = self.names.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
+        let lowered = self.names
+        self.asciiNames =
+            lowered.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? lowered.sorted().map { Array($0.utf8) } : nil
     }
 
     /// Parses the TSV list.
@@ -84,9 +90,30 @@ public struct EndogenousSubstances: Sendable {
         }
         // Lowercasing keeps the length of ASCII text (only); other names are always looked up.
         let name = mention.name.utf8
-        if nameLengths & 1 << UInt64(min(name.count, 63)) == 0 && name.allSatisfy({ $0 < 0x80 }) {
+        let ascii = name.allSatisfy { $0 < 0x80 }
+        if nameLengths & 1 << UInt64(min(name.count, 63)) == 0 && ascii {
             return false
         }
+        // An ASCII name lowercased is its bytes with A-Z lowered; it equals a listed ASCII name
+        // exactly when their bytes are equal.
+        if ascii, let asciiNames {
+            return asciiNames.contains { listed in
+                listed.count == name.count && zip(listed, name).allSatisfy { $0 == ($1 &- 0x41 < 26 ? $1 | 0x20 : $1) }
+            }
+        }
         return names.contains(mention.name.lowercased())
+    }
+
+    /// Whether a text is one of the listed names, exactly as given (`names.contains(text)`).
+    ///
+    /// - Parameter text: A text (lowercase, to match).
+    /// - Returns: True when it is listed.
+    public func containsName(_ text: String) -> Bool {
+        let bytes = text.utf8
+        if let asciiNames, bytes.allSatisfy({ $0 < 0x80 }) {
+            if nameLengths & 1 << UInt64(min(bytes.count, 63)) == 0 { return false }
+            return asciiNames.contains { $0.count == bytes.count && $0.elementsEqual(bytes) }
+        }
+        return names.contains(text)
     }
 }

@@ -36,6 +36,12 @@ struct CuePattern: Sendable {
     let steps: [Step]
     /// The source text, for debugging.
     let source: String
+    /// The first bytes (bit `b` of the pair: bytes 0–63, 64–127) an ASCII item text must start
+    /// with to be matched by a step that may take a match's first item (the steps up to the first
+    /// required one): most start positions are turned away by one test, before any table is
+    /// read. Both all ones when some such step holds a word or prefix that is not decided by its
+    /// first byte (a non-ASCII prefix, a word list compared by canonical equivalence).
+    private let heads: (low: UInt64, high: UInt64)
 
     /// Compiles a pattern.
     init(_ source: String) {
@@ -58,6 +64,39 @@ struct CuePattern: Sendable {
             }
             return Step(words: WordSet(words), prefixes: prefixes, optional: optional)
         }
+        self.heads = Self.heads(of: steps)
+    }
+
+    /// The first bytes of the words and prefixes of the steps that may take a match's first item.
+    private static func heads(of steps: [Step]) -> (low: UInt64, high: UInt64) {
+        let any: (low: UInt64, high: UInt64) = (~0, ~0)
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        func add(_ byte: UInt8) {
+            if byte < 64 { low |= 1 << UInt64(byte) } else if byte < 128 { high |= 1 << UInt64(byte - 64) }
+        }
+        for step in steps {
+            // An ASCII text equals only a word of the same bytes, unless the list holds a
+            // character canonically equivalent to an ASCII one (then it is not keyed).
+            guard step.words.isKeyed else { return any }
+            for word in step.words {
+                // A word starting with a non-ASCII byte never equals an ASCII text.
+                if let first = word.utf8.first { add(first) }
+            }
+            for prefix in step.prefixes {
+                guard let first = prefix.utf8.first, first < 0x80, first != UInt8(ascii: "\r") else { return any }
+                add(first)
+            }
+            if !step.optional { break }
+        }
+        return (low, high)
+    }
+
+    /// Whether the first-byte filter lets an item through (non-ASCII texts always pass).
+    @inline(__always)
+    private func mayStartByHead(key: UInt64, head: UInt8) -> Bool {
+        if key == 0 { return true }
+        return head < 64 ? heads.low & 1 << UInt64(head) != 0 : head < 128 && heads.high & 1 << UInt64(head &- 64) != 0
     }
 
     /// Whether a match could start at an item: its first required step accepts the item (a cheap
@@ -94,6 +133,11 @@ struct CuePattern: Sendable {
     ///   - limit: Items at or after this index are not read.
     func match(_ items: [SentenceView.Item], at start: Int, limit: Int? = nil) -> Int? {
         guard start >= 0, start < items.count else { return nil }
+        // A match consumes its first item: never a slot, and a step up to the first required
+        // one must take it.
+        guard items[start].kind != .slot, mayStartByHead(key: items[start].key, head: items[start].head) else {
+            return nil
+        }
         return items.withUnsafeBufferPointer { items in
             steps.withUnsafeBufferPointer { steps in
                 guard mayStart(steps, items, start) else { return nil }

@@ -112,7 +112,7 @@ struct SentenceAnalysis {
     /// Whether a drug slot is a generic word ("agents", "an inhibitor") or an endogenous substance.
     private func isExcludedDrug(_ item: Int, _ mention: Mention) -> Bool {
         let it = items[item]
-        if endogenous.contains(mention) || endogenous.names.contains(it.text) { return true }
+        if endogenous.contains(mention) || endogenous.containsName(it.text) { return true }
         // One word (the common case): its key is known.
         if !it.text.utf8.contains(UInt8(ascii: " ")) {
             return Lexical.genericDrugs.contains(key: it.key, text: it.text)

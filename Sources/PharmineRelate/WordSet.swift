@@ -40,8 +40,9 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     private let keys: [UInt64]
     /// The word of each slot.
     private let slots: [String]
-    /// `keys.count - 1` (a power of two minus one).
-    private let mask: Int
+    /// Bit `key >> 58` of each word's key: most probes are turned away by one test, without
+    /// reading the table (all bits set when `keys` is empty). `keys.count - 1` is the slot mask.
+    private let bloom: UInt64
     /// The words as a `Set`, for texts that are not ASCII (compared by canonical equivalence),
     /// and for every text when a word holds a character canonically equivalent to an ASCII one
     /// (U+037E, U+1FEF, U+212A): `keys` is then empty. (Three references in all: a larger
@@ -50,6 +51,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 
     /// The words, in no particular order.
     var words: [String] { Array(exact) }
+
+    /// Whether an ASCII text is looked up by its key: false when a word holds a character
+    /// canonically equivalent to an ASCII one, and every text is compared as a `String`.
+    var isKeyed: Bool { !keys.isEmpty }
 
     /// Creates a set of words.
     init(_ words: some Sequence<String>) {
@@ -72,7 +77,8 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         }
         self.keys = hasASCIIEquivalents ? [] : keys
         self.slots = hasASCIIEquivalents ? [] : slots
-        self.mask = capacity - 1
+        self.bloom =
+            hasASCIIEquivalents ? ~0 : unique.reduce(0) { $0 | 1 << (WordKey.of($1) >> 58) }
         self.exact = Set(unique)
     }
 
@@ -83,7 +89,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// Whether the set holds a text whose item key (``WordKey/item(_:)``) is `key`.
     @inline(__always)
     func contains(key: UInt64, text: String) -> Bool {
-        if key == 0 || keys.isEmpty { return containsExactly(text) }
+        if key == 0 { return containsExactly(text) }
+        if bloom & 1 << (key >> 58) == 0 { return false }
+        if keys.isEmpty { return containsExactly(text) }
+        let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         return keys.withUnsafeBufferPointer { keys in
             while true {
@@ -107,6 +116,8 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
             return exact.contains(String(decoding: bytes, as: UTF8.self))
         }
         let key = WordKey.of(bytes)
+        if bloom & 1 << (key >> 58) == 0 { return false }
+        let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         while true {
             let stored = keys[slot]
