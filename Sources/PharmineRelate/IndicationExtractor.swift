@@ -365,7 +365,8 @@ struct IndicationRules {
     // MARK: - Population: "in patients with Y, X reduced …", "X relieved … in Y patients"
 
     private func populationBefore(into collector: inout TripleCollector) {
-        for start in items.indices {
+        // Every population pattern starts with a population noun (a test checks it).
+        for start in items.indices where items[start].isWord(Lexical.population) {
             guard let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: start) }).first,
                 let first = analysis.firstObject(
                     after: end,
@@ -822,12 +823,11 @@ struct IndicationRules {
     /// the proliferation and invasion of human Y cells", "X induces apoptosis in Y cells".
     private func cellGrowth(into collector: inout TripleCollector) {
         for verb in items.indices where items[verb].kind == .word {
-            let word = items[verb].text
-            let inducing = IndicationCues.cellDeathVerbs.contains(word)
+            let inducing = items[verb].isWord(IndicationCues.cellDeathVerbs)
             guard
                 inducing
                     || (IndicationCues.mayStartCellGrowthVerb(items[verb])
-                        && IndicationCues.cellGrowthVerbs.contains(where: { word.hasPrefix($0) }))
+                        && IndicationCues.cellGrowthVerbs.contains(where: { items[verb].hasPrefix($0) }))
             else { continue }
             if verb > 0, items[verb - 1].isPunctuation("-") { continue }  // "X-induced"
             guard let subject = analysis.nearestDrug(before: verb, window: 12, skip: nonSubjects),

@@ -96,7 +96,7 @@ struct InteractionRules {
     }
 
     /// Words a denial is about: "no interaction", "did not alter", "no significant effect".
-    private static let deniedWords: Set<String> = [
+    private static let deniedWords: WordSet = [
         "interaction", "interactions", "interact", "interacts", "interacted", "effect", "effects", "change",
         "changes", "changed", "difference", "differences", "alteration", "alterations", "alter", "altered",
         "alters", "affect", "affected", "influence", "influenced", "evidence", "significant", "significantly",
@@ -152,15 +152,15 @@ struct InteractionRules {
         return verbs
     }()
 
-    private static let exposureNouns: Set<String> = [
+    private static let exposureNouns: WordSet = [
         "concentrations", "concentration", "levels", "level", "exposure", "exposures", "auc", "cmax",
         "bioavailability", "half-life", "auc0-inf", "auc0-24",
     ]
-    private static let levelModifiers: Set<String> = [
+    private static let levelModifiers: WordSet = [
         "plasma", "serum", "blood", "systemic", "steady-state", "trough", "peak",
     ]
-    private static let clearanceNouns: Set<String> = ["clearance", "elimination"]
-    private static let metabolismNouns: Set<String> = ["metabolism", "biotransformation", "metabolic"]
+    private static let clearanceNouns: WordSet = ["clearance", "elimination"]
+    private static let metabolismNouns: WordSet = ["metabolism", "biotransformation", "metabolic"]
 
     func run(into collector: inout TripleCollector) {
         pharmacokinetics(into: &collector)
@@ -183,7 +183,7 @@ struct InteractionRules {
 
     /// Body substances measured in the clinic ("serum creatinine concentration", "urinary
     /// excretion of sodium", "the blood glucose lowering effect"): never interaction partners.
-    private static let analytes: Set<String> = [
+    private static let analytes: WordSet = [
         "sodium", "potassium", "calcium", "magnesium", "chloride", "bicarbonate", "phosphate", "creatinine",
         "urea", "glucose", "cholesterol", "triglycerides", "uric acid", "bilirubin", "albumin", "oxygen",
         "water", "malondialdehyde", "malonaldehyde", "lactate", "lactic acid", "ammonia", "iron", "zinc", "copper",
@@ -310,14 +310,14 @@ struct InteractionRules {
 
     // MARK: - "The effects of Y may be reduced by X", "plasma levels of Y are increased by X"
 
-    static let effectNouns: Set<String> = [
+    static let effectNouns: WordSet = [
         "effect", "effects", "action", "actions", "efficacy", "effectiveness", "activity", "response",
         "toxicity",
     ]
-    private static let potentiated: Set<String> = [
+    private static let potentiated: WordSet = [
         "potentiated", "augmented", "intensified", "prolonged", "enhanced", "increased",
     ]
-    private static let beVerbs: Set<String> = ["be", "is", "are", "was", "were", "been", "being"]
+    private static let beVerbs: WordSet = ["be", "is", "are", "was", "were", "been", "being"]
 
     private func passive(into collector: inout TripleCollector) {
         for by in items.indices where items[by].isWord(["by"]) && by >= 4 {
@@ -357,11 +357,11 @@ struct InteractionRules {
 
     // MARK: - "when X and Y are coadministered"
 
-    private static let jointWords: Set<String> = [
+    private static let jointWords: WordSet = [
         "coadministered", "co-administered", "coprescribed", "co-prescribed", "concomitantly", "together",
         "concurrently", "simultaneously",
     ]
-    private static let jointFillers: Set<String> = [
+    private static let jointFillers: WordSet = [
         "be", "is", "are", "was", "were", "been", "being", "used", "given", "administered", "taken",
         "prescribed", "both", "should", "must", "not", "never",
     ]
@@ -672,7 +672,7 @@ struct InteractionRules {
 
     /// Words that state a clinical outcome of joint use without a qualifier of ours ("bleeding is
     /// more frequent", "the risk of myopathy is higher", "toxicity has been reported").
-    private static let outcomeWords: Set<String> = [
+    private static let outcomeWords: WordSet = [
         "risk", "risks", "frequent", "frequency", "incidence", "toxicity", "toxic", "interaction", "interactions",
         "interact", "interacts", "severe", "fatal", "death", "deaths", "syndrome",
     ]

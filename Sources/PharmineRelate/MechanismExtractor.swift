@@ -221,14 +221,14 @@ enum MechanismCues {
     ]
 
     /// Words between a target and a passive participle ("Y activity was also inhibited by").
-    static let passiveGap: Set<String> = [
+    static let passiveGap: WordSet = [
         "is", "was", "were", "are", "be", "been", "being", "can", "could", "may", "might", "also", "not",
         "further", "both", "only", "activity", "activities", "function", "itself",
     ]
 
     /// Nouns after "inhibitory", "stimulatory"… that take the agent with "of" and the target
     /// with "on": "the inhibitory effect of X on Y".
-    static let effectNouns: Set<String> = [
+    static let effectNouns: WordSet = [
         "effect", "effects", "activity", "activities", "action", "actions", "potency", "potencies", "properties",
     ]
 
@@ -240,10 +240,10 @@ enum MechanismCues {
 
     /// Words that introduce the agents after a target noun ("Y antagonists such as X",
     /// "Y antagonists (X, Z)").
-    static let agentIntroducers: Set<String> = ["such", "as", "like", "including", "e.g.", "e.g", "namely", ","]
+    static let agentIntroducers: WordSet = ["such", "as", "like", "including", "e.g.", "e.g", "namely", ","]
 
     /// Drug-lexicon words that name a role, not an agent: never mechanism subjects.
-    static let genericSubjects: Set<String> = ["ligand", "ligands", "radioligand", "radioligands"]
+    static let genericSubjects: WordSet = ["ligand", "ligands", "radioligand", "radioligands"]
 
     /// Words in a target's name or text that make it a drug-metabolising enzyme or transporter,
     /// the targets that drugs "induce" (other "induces" means expression or a downstream effect).
@@ -262,36 +262,36 @@ enum MechanismCues {
     ]
 
     /// Words before a participle that make it an adjective ("the activated", "of inhibited").
-    static let attributiveBefore: Set<String> = [
+    static let attributiveBefore: WordSet = [
         "the", "a", "an", "of", "by", "with", "in", "on", "for", "measuring", "measured",
     ]
 
     /// Heads after a target that make a cue act on the target's expression or output, not on
     /// the target: "inhibits AT1R gene expression", "inhibited LTB(4) production".
-    static let indirectHeads: Set<String> = [
+    static let indirectHeads: WordSet = [
         "gene", "genes", "expression", "mrna", "mrnas", "transcription", "promoter", "production", "synthesis",
         "secretion", "release", "levels", "level", "content", "biosynthesis", "overexpression",
     ]
 
     /// Words before a reuptake phrase that reverse it ("enhances serotonin reuptake").
-    static let reuptakeEnhancers: Set<String> = [
+    static let reuptakeEnhancers: WordSet = [
         "enhances", "enhance", "enhanced", "enhancing", "enhancer", "enhancement", "promotes", "promote",
         "facilitates", "facilitate", "increases", "increase", "increased", "increasing", "stimulates",
     ]
 
     /// Words between a drug and a reuptake phrase that detach them ("side effects induced by
     /// serotonin reuptake …").
-    static let reuptakeBlockers: Set<String> = [
+    static let reuptakeBlockers: WordSet = [
         "induced", "associated", "related", "secondary", "due", "side", "adverse", "toxicity", "risk", "unlike",
     ]
 
     /// Words after "reuptake" that name the inhibition ("reuptake inhibitor of", "reuptake blockade").
-    static let reuptakeNouns: Set<String> = [
+    static let reuptakeNouns: WordSet = [
         "inhibitor", "inhibitors", "inhibition", "blocker", "blockers", "blockade", "blocking", "inhibiting",
     ]
 
     /// Words before "the reuptake of" ("inhibits the reuptake of").
-    static let reuptakeVerbs: Set<String> = [
+    static let reuptakeVerbs: WordSet = [
         "inhibits", "inhibit", "inhibited", "inhibiting", "inhibition", "blocks", "block", "blocked", "blocking",
         "blockade", "inhibitor", "inhibitors", "of", "on", "the",
     ]
