@@ -36,12 +36,12 @@ struct CuePattern: Sendable {
     let steps: [Step]
     /// The source text, for debugging.
     let source: String
-    /// The first bytes (bit `b` of the pair: bytes 0–63, 64–127) an ASCII item text must start
-    /// with to be matched by a step that may take a match's first item (the steps up to the first
-    /// required one): most start positions are turned away by one test, before any table is
-    /// read. Both all ones when some such step holds a word or prefix that is not decided by its
-    /// first byte (a non-ASCII prefix, a word list compared by canonical equivalence).
-    private let heads: (low: UInt64, high: UInt64)
+    /// The first bytes an ASCII item text must start with to be matched by a step that may take
+    /// a match's first item (the steps up to the first required one): most start positions are
+    /// turned away by one test, before any table is read. Admits every byte when some such step
+    /// holds a word or prefix that is not decided by its first byte (a non-ASCII prefix, a word
+    /// list compared by canonical equivalence).
+    let heads: HeadFilter
 
     /// Compiles a pattern.
     init(_ source: String) {
@@ -68,8 +68,8 @@ struct CuePattern: Sendable {
     }
 
     /// The first bytes of the words and prefixes of the steps that may take a match's first item.
-    private static func heads(of steps: [Step]) -> (low: UInt64, high: UInt64) {
-        let any: (low: UInt64, high: UInt64) = (~0, ~0)
+    private static func heads(of steps: [Step]) -> HeadFilter {
+        let any = HeadFilter.any
         var low: UInt64 = 0
         var high: UInt64 = 0
         func add(_ byte: UInt8) {
@@ -89,14 +89,7 @@ struct CuePattern: Sendable {
             }
             if !step.optional { break }
         }
-        return (low, high)
-    }
-
-    /// Whether the first-byte filter lets an item through (non-ASCII texts always pass).
-    @inline(__always)
-    private func mayStartByHead(key: UInt64, head: UInt8) -> Bool {
-        if key == 0 { return true }
-        return head < 64 ? heads.low & 1 << UInt64(head) != 0 : head < 128 && heads.high & 1 << UInt64(head &- 64) != 0
+        return HeadFilter(low: low, high: high)
     }
 
     /// Whether a match could start at an item: its first required step accepts the item (a cheap
@@ -135,9 +128,7 @@ struct CuePattern: Sendable {
         guard start >= 0, start < items.count else { return nil }
         // A match consumes its first item: never a slot, and a step up to the first required
         // one must take it.
-        guard items[start].kind != .slot, mayStartByHead(key: items[start].key, head: items[start].head) else {
-            return nil
-        }
+        guard heads.admits(items, start) else { return nil }
         return items.withUnsafeBufferPointer { items in
             steps.withUnsafeBufferPointer { steps in
                 guard mayStart(steps, items, start) else { return nil }
@@ -170,6 +161,42 @@ struct CuePattern: Sendable {
         if steps[step].optional {
             walk(steps, items, step: step + 1, position: position, start: start, limit: limit, best: &best)
         }
+    }
+}
+
+/// The first bytes that may start a match of some cue patterns, when the item's text is ASCII
+/// (``CuePattern/heads``): one test turns most start positions away.
+struct HeadFilter: Sendable {
+    /// Bits of the bytes 0–63.
+    let low: UInt64
+    /// Bits of the bytes 64–127.
+    let high: UInt64
+
+    /// A filter that admits every item but slots.
+    static let any = HeadFilter(low: ~0, high: ~0)
+
+    init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
+
+    /// The union of the patterns' filters: admits an item where any of them may match.
+    init(_ patterns: [CuePattern]) {
+        self.init(
+            low: patterns.reduce(0) { $0 | $1.heads.low },
+            high: patterns.reduce(0) { $0 | $1.heads.high }
+        )
+    }
+
+    /// Whether a match may start at an item: never at a slot; an ASCII text must start with an
+    /// admitted byte (other texts always may).
+    @inline(__always)
+    func admits(_ items: [SentenceView.Item], _ index: Int) -> Bool {
+        guard items[index].kind != .slot else { return false }
+        let key = items[index].key
+        let head = items[index].head
+        if key == 0 { return true }
+        return head < 64 ? low & 1 << UInt64(head) != 0 : head < 128 && high & 1 << UInt64(head &- 64) != 0
     }
 }
 

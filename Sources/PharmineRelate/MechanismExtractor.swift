@@ -302,7 +302,13 @@ struct MechanismRules {
     let analysis: SentenceAnalysis
     let reuptakeTargets: ReuptakeTargets
 
-    private var items: [SentenceView.Item] { analysis.items }
+    private let items: [SentenceView.Item]
+
+    init(analysis: SentenceAnalysis, reuptakeTargets: ReuptakeTargets) {
+        self.analysis = analysis
+        self.reuptakeTargets = reuptakeTargets
+        self.items = analysis.items
+    }
 
     func run(into collector: inout TripleCollector) {
         let neurotransmitters = reuptake(into: &collector)
@@ -869,7 +875,7 @@ struct MechanismRules {
     }
 
     private func transmitterMention(_ transmitter: Transmitter) -> Mention {
-        let existing = items[transmitter.item].mentions.first.map { analysis.mentions[$0] }
+        let existing = analysis.view.mentions(of: items[transmitter.item]).first.map { analysis.mentions[$0] }
         var mention = Mention(
             type: .receptor,
             id: transmitter.target.id,

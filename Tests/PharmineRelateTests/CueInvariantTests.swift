@@ -18,4 +18,29 @@ import Testing
             #expect(words.isSubset(of: nouns), "\(pattern.source)")
         }
     }
+
+    /// Word lists probed by key (with their key filter) answer as a `Set` of the same words,
+    /// for ASCII, non-ASCII and canonically equivalent probes.
+    @Test func wordSetAnswersAsASet() {
+        let words = ["in", "on", "against", "caf\u{E9}", "x-ray", "receptors", ";"]
+        let list = WordSet(words)
+        let reference = Set(words)
+        let probes = words + ["In", "at", "cafe\u{301}", "caf", "receptor", "", "x", "\u{37E}", "ray"]
+        for probe in probes {
+            #expect(list.contains(probe) == reference.contains(probe), "\(probe)")
+        }
+    }
+
+    /// The first-byte filter of a cue pattern covers every step that may take the first item:
+    /// an optional first step lets the next step's words start a match too.
+    @Test func headFilterCoversOptionalSteps() {
+        let pattern = CuePattern("the? treatment|manag* of")
+        let admitted = [UInt8](0..<128).filter { byte in
+            byte < 64 ? pattern.heads.low & 1 << UInt64(byte) != 0 : pattern.heads.high & 1 << UInt64(byte - 64) != 0
+        }
+        #expect(admitted == [UInt8(ascii: "m"), UInt8(ascii: "t")])
+        // A non-ASCII prefix is not decided by its first byte: every byte is admitted.
+        let nonASCII = CuePattern("\u{E9}tude* of")
+        #expect(nonASCII.heads.low == ~0 && nonASCII.heads.high == ~0)
+    }
 }
