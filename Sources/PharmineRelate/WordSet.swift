@@ -147,3 +147,79 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         exact.makeIterator()
     }
 }
+
+/// A fixed map from words to values, looked up as a `[String: Value]` is: a text that is no key
+/// is turned away by the key probe of a ``WordSet`` (no hashing); only a hit reads the dictionary.
+struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
+    /// The keys.
+    private let words: WordSet
+    /// The map.
+    private let dictionary: [String: Value]
+
+    /// Creates a map.
+    init(_ dictionary: [String: Value]) {
+        self.dictionary = dictionary
+        self.words = WordSet(dictionary.keys)
+    }
+
+    init(dictionaryLiteral elements: (String, Value)...) {
+        self.init(Dictionary(uniqueKeysWithValues: elements))
+    }
+
+    /// The value of a word, if it is a key.
+    subscript(_ text: String) -> Value? {
+        guard words.contains(text) else { return nil }
+        return dictionary[text]
+    }
+}
+
+/// Word prefixes tested as `String.hasPrefix` decides, comparing UTF-8 bytes where that decides
+/// the same (see ``Lexical/hasPrefix(_:_:)``): a word list's stems ("reduc", "improv").
+struct PrefixList: Sendable {
+    /// The prefixes, in order.
+    let prefixes: [String]
+    /// The bytes of each prefix when it is ASCII without a carriage return; empty otherwise (then
+    /// `String.hasPrefix` decides).
+    private let bytes: [[UInt8]]
+
+    init(_ prefixes: [String]) {
+        self.prefixes = prefixes
+        self.bytes = prefixes.map { prefix in
+            let bytes = Array(prefix.utf8)
+            return bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } ? bytes : []
+        }
+    }
+
+    /// Whether a text starts with one of the prefixes (`prefixes.contains { text.hasPrefix($0) }`).
+    func matches(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { textBytes in
+            for index in bytes.indices {
+                if let answer = Self.startsWith(textBytes, bytes[index]) {
+                    if answer { return true }
+                } else if text.hasPrefix(prefixes[index]) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether text bytes start with ASCII prefix bytes, as `String.hasPrefix` decides; nil when
+    /// the bytes do not decide (an empty or non-ASCII prefix, a non-ASCII byte of the text where
+    /// it is read).
+    @inline(__always)
+    private static func startsWith(_ text: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool? {
+        guard let first = prefix.first else { return nil }
+        // Most texts differ at once.
+        guard let head = text.first else { return false }
+        if head != first { return head >= 0x80 ? nil : false }
+        var index = 1
+        while index < prefix.count {
+            guard index < text.count else { return false }
+            if text[index] != prefix[index] { return text[index] >= 0x80 ? nil : false }
+            index += 1
+        }
+        return index == text.count || text[index] < 0x80 ? true : nil
+    }
+}

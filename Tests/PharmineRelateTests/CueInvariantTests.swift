@@ -43,4 +43,26 @@ import Testing
         let nonASCII = CuePattern("\u{E9}tude* of")
         #expect(nonASCII.heads.low == ~0 && nonASCII.heads.high == ~0)
     }
+
+    /// Prefix lists decide as `String.hasPrefix` does, on the byte path and off it.
+    @Test func prefixListAnswersAsHasPrefix() {
+        let prefixes = ["reduc", "improv", "caf\u{E9}", "e"]
+        let list = PrefixList(prefixes)
+        let texts = [
+            "reduced", "reduc", "redu", "improving", "Reduced", "", "e\u{301}tude", "etude", "cafe\u{301}s",
+            "caf\u{E9}", "reduc\u{301}ed", "x",
+        ]
+        for text in texts {
+            #expect(list.matches(text) == prefixes.contains { text.hasPrefix($0) }, "\(text)")
+        }
+    }
+
+    /// Word maps answer as the dictionary they were built from.
+    @Test func wordMapAnswersAsItsDictionary() {
+        let dictionary = ["increase": 1, "reduced": 2, "caf\u{E9}": 3]
+        let map = WordMap(dictionary)
+        for text in ["increase", "reduced", "reduce", "cafe\u{301}", "caf\u{E9}", "", "Increase"] {
+            #expect(map[text] == dictionary[text], "\(text)")
+        }
+    }
 }
