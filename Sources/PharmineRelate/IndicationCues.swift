@@ -220,14 +220,14 @@ enum IndicationCues {
     ]
 
     /// Verb prefixes of "X suppressed the proliferation of Y cells".
-    static let cellGrowthVerbs: [String] = [
+    static let cellGrowthVerbs = PrefixList([
         "suppress", "inhibit", "reduc", "decreas", "attenuat", "block", "impair", "abrogat", "abolish", "diminish",
         "prevent", "retard", "limit",
-    ]
+    ])
 
     /// The first bytes of ``cellGrowthVerbs``: an ASCII word starting with none of them cannot start
     /// with one of those stems, so most words are turned away without a `hasPrefix` call.
-    private static let cellGrowthVerbHeads: (low: UInt64, high: UInt64) = cellGrowthVerbs.reduce((0, 0)) { heads, verb in
+    private static let cellGrowthVerbHeads: (low: UInt64, high: UInt64) = cellGrowthVerbs.prefixes.reduce((0, 0)) { heads, verb in
         guard let first = verb.utf8.first, first < 0x80 else { return heads }
         return first < 64 ? (heads.low | 1 << UInt64(first), heads.high) : (heads.low, heads.high | 1 << UInt64(first - 64))
     }
@@ -235,9 +235,8 @@ enum IndicationCues {
     /// Whether an item may start with a stem of ``cellGrowthVerbs`` (true for every text that is not
     /// ASCII, which is left to the full comparison).
     @inline(__always)
-    static func mayStartCellGrowthVerb(_ item: SentenceView.Item) -> Bool {
-        guard item.key != 0 else { return true }
-        let head = item.head
+    static func mayStartCellGrowthVerb(key: UInt64, head: UInt8) -> Bool {
+        guard key != 0 else { return true }
         return head < 64 ? cellGrowthVerbHeads.low & 1 << UInt64(head) != 0 : cellGrowthVerbHeads.high & 1 << UInt64(head &- 64) != 0
     }
 
@@ -274,12 +273,26 @@ enum IndicationCues {
         "latency", "quality", "frequency", "severity", "rate", "rates", "time", "times", "incidence", "volume",
     ]
 
+    /// The first bytes of ``efficacyPrefixes`` (bits of bytes 0–63 and 64–127).
+    private static let efficacyHeads: (low: UInt64, high: UInt64) = efficacyPrefixes.prefixes.reduce((0, 0)) { heads, prefix in
+        guard let first = prefix.utf8.first, first < 0x80 else { return (~0, ~0) }
+        return first < 64 ? (heads.low | 1 << UInt64(first), heads.high) : (heads.low, heads.high | 1 << UInt64(first - 64))
+    }
+
+    /// Whether an item may start with one of ``efficacyPrefixes`` (true for every text that is not
+    /// ASCII, which is left to the full comparison).
+    @inline(__always)
+    static func mayStartEfficacyWord(key: UInt64, head: UInt8) -> Bool {
+        guard key != 0 else { return true }
+        return head < 64 ? efficacyHeads.low & 1 << UInt64(head) != 0 : efficacyHeads.high & 1 << UInt64(head &- 64) != 0
+    }
+
     /// Efficacy words that complete "in patients with Y, X …" ("reduced", "relief", "effective").
-    static let efficacyPrefixes: [String] = [
+    static let efficacyPrefixes = PrefixList([
         "reliev", "relief", "reduc", "improv", "alleviat", "amelior", "attenuat", "benefi", "prevent",
         "respond", "response", "remission", "cure", "cured", "successful", "control", "effective", "efficac",
         "useful", "helpful", "treat",
-    ]
+    ])
 
     /// Verbs of taking a drug: "takes warfarin for …", "for which she takes propranolol".
     static let takeVerbs: WordSet = [
@@ -351,6 +364,9 @@ enum IndicationCues {
         ),
         (CuePattern("drug|treatment|agent|therapy of choice"), "primary"),
     ]
+
+    /// Where a qualifier cue may start (``qualifiers``).
+    static let qualifierHeads = HeadFilter(qualifiers.map(\.pattern))
 
     /// Words after the object that make it prophylaxis: "migraine prophylaxis".
     static let prophylaxisAfter: WordSet = ["prophylaxis", "prevention", "prophylactic"]

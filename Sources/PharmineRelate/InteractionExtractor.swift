@@ -92,6 +92,7 @@ struct InteractionRules {
 
     init(analysis: SentenceAnalysis) {
         self.analysis = analysis
+        self.items = analysis.items
         self.denied = Self.deniesInteraction(analysis.items)
     }
 
@@ -105,9 +106,9 @@ struct InteractionRules {
     ]
 
     private static func deniesInteraction(_ items: [SentenceView.Item]) -> Bool {
-        for (index, item) in items.enumerated() where item.kind == .word {
-            if ["unchanged", "unaffected", "unaltered"].contains(item.text) { return true }
-            guard ["no", "not", "without", "neither", "nor", "lack"].contains(item.text) else { continue }
+        for index in items.indices where items[index].kind == .word {
+            if items[index].isWord(["unchanged", "unaffected", "unaltered"]) { return true }
+            guard items[index].isWord(["no", "not", "without", "neither", "nor", "lack"]) else { continue }
             // "should not", "must not", "do not", "not recommended": advice, not a denial.
             if index > 0, items[index - 1].isWord(["should", "must", "do", "cannot", "can", "need"]) { continue }
             if index + 1 < items.count, items[index + 1].isWord(["recommended", "advised", "be", "exceed", "only", "known", "been"]) {
@@ -123,14 +124,14 @@ struct InteractionRules {
         return false
     }
 
-    var items: [SentenceView.Item] { analysis.items }
+    let items: [SentenceView.Item]
 
     /// The direction words of pharmacokinetic statements.
     enum Direction {
         case increase, decrease, inhibit, induce
     }
 
-    static let verbs: [String: Direction] = {
+    static let verbs: WordMap<Direction> = {
         var verbs: [String: Direction] = [:]
         for word in [
             "increase", "increases", "increased", "increasing", "raise", "raises", "raised", "raising",
@@ -149,7 +150,7 @@ struct InteractionRules {
             "induce", "induces", "induced", "inducing", "induction", "accelerate", "accelerates", "accelerated",
             "enhance", "enhances", "enhanced", "enhancing", "accelerating",
         ] { verbs[word] = .induce }
-        return verbs
+        return WordMap(verbs)
     }()
 
     private static let exposureNouns: WordSet = [
@@ -497,7 +498,7 @@ struct InteractionRules {
             let it = items[word]
             guard it.kind == .word else { continue }
             // "X potentiates Y", "X enhances the effects of Y"
-            if it.text.hasPrefix("potentiat") || Self.potentiate.match(items, at: word) != nil {
+            if it.hasPrefix("potentiat") || Self.potentiate.match(items, at: word) != nil {
                 let end = Self.potentiate.match(items, at: word) ?? (word + 1)
                 if let first = subject(before: word, window: 20), let second = partnerAfter(end, maxGap: 1) {
                     for subject in firstList(endingAt: first) {

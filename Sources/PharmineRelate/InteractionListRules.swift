@@ -137,7 +137,7 @@ extension InteractionRules {
     // MARK: - "X may decrease the efficacy of Y", "X interferes with Y"
 
     /// Verbs that change the effect of another drug, with the direction of the change.
-    private static let effectVerbs: [String: Bool] = {
+    private static let effectVerbs: WordMap<Bool> = {
         var verbs: [String: Bool] = [:]
         for stem in ["increase", "enhance", "potentiate", "augment", "intensify", "prolong", "accentuate", "exaggerate"] {
             for form in forms(of: stem) { verbs[form] = true }
@@ -148,7 +148,7 @@ extension InteractionRules {
         ] {
             for form in forms(of: stem) { verbs[form] = false }
         }
-        return verbs
+        return WordMap(verbs)
     }()
 
     /// Verbs that say an effect is changed without a direction ("interferes with", "alters").

@@ -150,14 +150,6 @@ enum Lexical {
     /// differs, or a text that ends first, means no. A non-ASCII prefix, or a non-ASCII byte of
     /// the text where it is read (it may combine with the character before it, or be equivalent
     /// to an ASCII one), goes through `String.hasPrefix`.
-    /// ``hasPrefix(_:_:)`` given the text's first byte (`head`, 0 when empty): a first ASCII byte
-    /// of the prefix that differs from an ASCII head decides "no" at once.
-    @inline(__always)
-    static func hasPrefix(_ text: String, _ prefix: String, head: UInt8) -> Bool {
-        if let first = prefix.utf8.first, first < 0x80, head < 0x80, first != head { return false }
-        return hasPrefix(text, prefix)
-    }
-
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
         let textBytes = text.utf8
         var textIndex = textBytes.startIndex

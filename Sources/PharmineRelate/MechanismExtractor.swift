@@ -196,7 +196,7 @@ enum MechanismCues {
     ])
 
     /// Nouns after a target that name the action: "H1 antagonist", "CYP3A4 inhibitor".
-    static let nouns: [String: String] = [
+    static let nouns: WordMap<String> = [
         "antagonist": "antagonist", "antagonists": "antagonist", "antagonism": "antagonist",
         "blocker": "blocker", "blockers": "blocker", "blockade": "blocker", "blocking": "blocker",
         "agonist": "agonist", "agonists": "agonist", "agonism": "agonist",
@@ -208,14 +208,14 @@ enum MechanismCues {
 
     /// Nouns of a process said of a target and then of its agent: "COX-2 inhibition by X",
     /// "H1 receptor antagonism with X", "Y activation by X".
-    static let processNouns: [String: String] = [
+    static let processNouns: WordMap<String> = [
         "inhibition": "inhibitor", "antagonism": "antagonist", "blockade": "blocker", "activation": "activator",
         "stimulation": "agonist", "inactivation": "inhibitor",
     ]
 
     /// Participles of a passive: "Y is inhibited by X", "Y was potently blocked by X", and of a
     /// drug-joined adjective: "X-inhibited Y".
-    static let passiveVerbs: [String: String] = [
+    static let passiveVerbs: WordMap<String> = [
         "inhibited": "inhibitor", "blocked": "blocker", "antagonized": "antagonist", "antagonised": "antagonist",
         "activated": "activator", "stimulated": "agonist", "inactivated": "inhibitor",
     ]
@@ -233,7 +233,7 @@ enum MechanismCues {
     ]
 
     /// Adjectives of an effect, with the qualifier they give.
-    static let effectAdjectives: [String: String] = [
+    static let effectAdjectives: WordMap<String> = [
         "inhibitory": "inhibitor", "antagonistic": "antagonist", "agonistic": "agonist",
         "stimulatory": "agonist", "activating": "activator", "blocking": "blocker",
     ]
