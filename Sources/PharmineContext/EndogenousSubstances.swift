@@ -20,6 +20,11 @@ public struct EndogenousSubstances: Sendable {
     private let idLengths: UInt64
     /// The same for names.
     private let nameLengths: UInt64
+    /// The ASCII names as bytes (``asciiBytes(of:)``): an ASCII name is looked up by comparing
+    /// bytes, without lowercasing or hashing it.
+    private let asciiNames: [[UInt8]]?
+    /// The same for ids.
+    private let asciiIDs: [[UInt8]]?
 
     /// Creates a list.
     ///
@@ -31,6 +36,8 @@ public struct EndogenousSubstances: Sendable {
         self.names = Set(names.map { $0.lowercased() })
         self.idLengths = ids.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
         self.nameLengths = self.names.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
+        self.asciiIDs = Self.asciiBytes(of: ids)
+        self.asciiNames = Self.asciiBytes(of: self.names)
     }
 
     /// Parses the TSV list.
@@ -79,14 +86,69 @@ public struct EndogenousSubstances: Sendable {
     /// - Parameter mention: A mention.
     /// - Returns: True when its id or preferred name is listed.
     public func contains(_ mention: Mention) -> Bool {
-        if idLengths & 1 << UInt64(min(mention.id.utf8.count, 63)) != 0 && ids.contains(mention.id) {
-            return true
+        if idLengths & 1 << UInt64(min(mention.id.utf8.count, 63)) != 0 {
+            var id = mention.id
+            let listed = id.withUTF8 { bytes -> Bool? in
+                guard let asciiIDs, Self.isASCII(bytes) else { return nil }
+                return asciiIDs.contains { Self.equal($0, bytes, lowering: false) }
+            }
+            if listed ?? ids.contains(mention.id) { return true }
         }
         // Lowercasing keeps the length of ASCII text (only); other names are always looked up.
-        let name = mention.name.utf8
-        if nameLengths & 1 << UInt64(min(name.count, 63)) == 0 && name.allSatisfy({ $0 < 0x80 }) {
-            return false
+        var name = mention.name
+        let answer = name.withUTF8 { bytes -> Bool? in
+            guard Self.isASCII(bytes) else { return nil }
+            if nameLengths & 1 << UInt64(min(bytes.count, 63)) == 0 { return false }
+            // An ASCII name lowercased is its bytes with A-Z lowered; it equals a listed ASCII
+            // name exactly when their bytes are equal.
+            guard let asciiNames else { return nil }
+            return asciiNames.contains { Self.equal($0, bytes, lowering: true) }
         }
+        if let answer { return answer }
         return names.contains(mention.name.lowercased())
+    }
+
+    /// Whether a text is one of the listed names, exactly as given (`names.contains(text)`).
+    ///
+    /// - Parameter text: A text (lowercase, to match).
+    /// - Returns: True when it is listed.
+    public func containsName(_ text: String) -> Bool {
+        var text = text
+        let answer = text.withUTF8 { bytes -> Bool? in
+            guard let asciiNames, Self.isASCII(bytes) else { return nil }
+            if nameLengths & 1 << UInt64(min(bytes.count, 63)) == 0 { return false }
+            return asciiNames.contains { Self.equal($0, bytes, lowering: false) }
+        }
+        if let answer { return answer }
+        return names.contains(text)
+    }
+
+    /// The ASCII strings of a set as bytes: an ASCII text equals a member exactly when it equals
+    /// one of them, unless some member holds a character canonically equivalent to an ASCII one
+    /// (U+037E, U+1FEF, U+212A; then nil, and the set is asked).
+    private static func asciiBytes(of strings: Set<String>) -> [[UInt8]]? {
+        let equivalents = strings.contains { string in
+            string.unicodeScalars.contains { [0x037E, 0x1FEF, 0x212A].contains($0.value) }
+        }
+        guard !equivalents else { return nil }
+        return strings.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.sorted().map { Array($0.utf8) }
+    }
+
+    @inline(__always)
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
+    }
+
+    /// Whether listed bytes equal some bytes, A-Z of the latter lowered first when asked.
+    private static func equal(_ listed: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, lowering: Bool) -> Bool {
+        guard listed.count == bytes.count else { return false }
+        return listed.withUnsafeBufferPointer { listed in
+            for index in 0..<listed.count {
+                let byte = bytes[index]
+                if listed[index] != (lowering && byte &- 0x41 < 26 ? byte | 0x20 : byte) { return false }
+            }
+            return true
+        }
     }
 }

@@ -36,6 +36,12 @@ struct CuePattern: Sendable {
     let steps: [Step]
     /// The source text, for debugging.
     let source: String
+    /// The first bytes an ASCII item text must start with to be matched by a step that may take
+    /// a match's first item (the steps up to the first required one): most start positions are
+    /// turned away by one test, before any table is read. Admits every byte when some such step
+    /// holds a word or prefix that is not decided by its first byte (a non-ASCII prefix, a word
+    /// list compared by canonical equivalence).
+    let heads: HeadFilter
 
     /// Compiles a pattern.
     init(_ source: String) {
@@ -58,6 +64,32 @@ struct CuePattern: Sendable {
             }
             return Step(words: WordSet(words), prefixes: prefixes, optional: optional)
         }
+        self.heads = Self.heads(of: steps)
+    }
+
+    /// The first bytes of the words and prefixes of the steps that may take a match's first item.
+    private static func heads(of steps: [Step]) -> HeadFilter {
+        let any = HeadFilter.any
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        func add(_ byte: UInt8) {
+            if byte < 64 { low |= 1 << UInt64(byte) } else if byte < 128 { high |= 1 << UInt64(byte - 64) }
+        }
+        for step in steps {
+            // An ASCII text equals only a word of the same bytes, unless the list holds a
+            // character canonically equivalent to an ASCII one (then it is not keyed).
+            guard step.words.isKeyed else { return any }
+            for word in step.words {
+                // A word starting with a non-ASCII byte never equals an ASCII text.
+                if let first = word.utf8.first { add(first) }
+            }
+            for prefix in step.prefixes {
+                guard let first = prefix.utf8.first, first < 0x80, first != UInt8(ascii: "\r") else { return any }
+                add(first)
+            }
+            if !step.optional { break }
+        }
+        return HeadFilter(low: low, high: high)
     }
 
     /// Whether a match could start at an item: its first required step accepts the item (a cheap
@@ -94,6 +126,9 @@ struct CuePattern: Sendable {
     ///   - limit: Items at or after this index are not read.
     func match(_ items: [SentenceView.Item], at start: Int, limit: Int? = nil) -> Int? {
         guard start >= 0, start < items.count else { return nil }
+        // A match consumes its first item: never a slot, and a step up to the first required
+        // one must take it.
+        guard heads.admits(items, start) else { return nil }
         return items.withUnsafeBufferPointer { items in
             steps.withUnsafeBufferPointer { steps in
                 guard mayStart(steps, items, start) else { return nil }
@@ -126,6 +161,42 @@ struct CuePattern: Sendable {
         if steps[step].optional {
             walk(steps, items, step: step + 1, position: position, start: start, limit: limit, best: &best)
         }
+    }
+}
+
+/// The first bytes that may start a match of some cue patterns, when the item's text is ASCII
+/// (``CuePattern/heads``): one test turns most start positions away.
+struct HeadFilter: Sendable {
+    /// Bits of the bytes 0–63.
+    let low: UInt64
+    /// Bits of the bytes 64–127.
+    let high: UInt64
+
+    /// A filter that admits every item but slots.
+    static let any = HeadFilter(low: ~0, high: ~0)
+
+    init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
+
+    /// The union of the patterns' filters: admits an item where any of them may match.
+    init(_ patterns: [CuePattern]) {
+        self.init(
+            low: patterns.reduce(0) { $0 | $1.heads.low },
+            high: patterns.reduce(0) { $0 | $1.heads.high }
+        )
+    }
+
+    /// Whether a match may start at an item: never at a slot; an ASCII text must start with an
+    /// admitted byte (other texts always may).
+    @inline(__always)
+    func admits(_ items: [SentenceView.Item], _ index: Int) -> Bool {
+        guard items[index].kind != .slot else { return false }
+        let key = items[index].key
+        let head = items[index].head
+        if key == 0 { return true }
+        return head < 64 ? low & 1 << UInt64(head) != 0 : head < 128 && high & 1 << UInt64(head &- 64) != 0
     }
 }
 

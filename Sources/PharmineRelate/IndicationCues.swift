@@ -92,7 +92,7 @@ enum IndicationCues {
     ]
 
     /// The noun cues among the weak ones ("reduction of"): they take a near subject only.
-    static let nominalWeakCues: Set<String> = [
+    static let nominalWeakCues: WordSet = [
         "reduction", "reductions", "attenuation", "amelioration", "suppression", "inhibition", "alleviation",
         "improvement", "improvements", "reversal", "resolution", "regression", "remission", "normalization",
         "correction",
@@ -100,30 +100,30 @@ enum IndicationCues {
 
     /// Nominal cues of "the efficacy of X in Y", "protective effect of X on Y": a drug follows
     /// "of" and the condition follows a preposition.
-    static let effectNouns: Set<String> = [
+    static let effectNouns: WordSet = [
         "efficacy", "effectiveness", "benefit", "benefits", "usefulness", "utility",
     ]
 
     /// Adjectives of an effect noun that make it therapeutic: "protective effect of X on Y"; also
     /// any word starting with "anti" ("antitumor activity of X in Y").
-    static let effectAdjectives: Set<String> = [
+    static let effectAdjectives: WordSet = [
         "protective", "cardioprotective", "neuroprotective", "hepatoprotective", "nephroprotective",
         "renoprotective", "gastroprotective", "chemopreventive", "therapeutic", "beneficial", "curative",
         "analgesic", "antinociceptive", "anxiolytic", "ameliorative", "preventive", "prophylactic",
     ]
 
     /// Effect nouns after a therapeutic adjective: "protective effect", "antitumor activity".
-    static let effectHeads: Set<String> = [
+    static let effectHeads: WordSet = [
         "effect", "effects", "activity", "activities", "action", "actions", "role", "potential", "efficacy",
         "properties", "property", "influence",
     ]
 
     /// Prepositions before the condition of "efficacy of X in Y".
-    static let effectPrepositions: Set<String> = ["in", "on", "against", "for", "during", "towards", "toward", "upon"]
+    static let effectPrepositions: WordSet = ["in", "on", "against", "for", "during", "towards", "toward", "upon"]
 
     /// Words between a drug and the preposition of "efficacy of X … in Y": forms and ways of
     /// giving it, doses.
-    static let administrationWords: Set<String> = [
+    static let administrationWords: WordSet = [
         "treatment", "therapy", "administration", "pretreatment", "pre-treatment", "supplementation",
         "monotherapy", "infusion", "infusions", "injection", "injections", "application", "use", "alone",
         "combination", "combinations", "regimen", "regimens", "dose", "doses", "dosing", "course",
@@ -131,7 +131,7 @@ enum IndicationCues {
     ]
 
     /// Words before a drug after "treated with", "by" and similar: ways and forms of giving it.
-    static let drugIntroducers: Set<String> = [
+    static let drugIntroducers: WordSet = [
         "daily", "oral", "intravenous", "intraperitoneal", "intragastric", "subcutaneous", "intramuscular",
         "topical", "systemic", "intrathecal", "inhaled", "high-dose", "low-dose", "atypical", "typical",
         "conventional", "classical", "standard", "combined", "concomitant", "prior", "single", "repeated",
@@ -143,13 +143,13 @@ enum IndicationCues {
 
     /// Nouns that may follow a drug before "for" in "X for Y": "daptomycin course for", "methadone
     /// treatment for".
-    static let treatmentNouns: Set<String> = [
+    static let treatmentNouns: WordSet = [
         "therapy", "treatment", "course", "infusion", "infusions", "injection", "injections", "monotherapy",
         "regimen", "administration", "use", "prophylaxis", "maintenance", "tablets", "alone",
     ]
 
     /// Words before a drug that make "X for Y" a test, not a use: "screened for", "positive for".
-    static let forBlockers: Set<String> = [
+    static let forBlockers: WordSet = [
         "screened", "tested", "positive", "negative", "stained", "assayed", "screening", "testing", "analyzed",
         "analysed", "levels", "level", "concentration", "concentrations", "antibodies", "antibody",
     ]
@@ -165,17 +165,17 @@ enum IndicationCues {
     ]
 
     /// Population nouns of "Y patients treated with X" (people and experimental animals).
-    static let treatedPopulation: Set<String> = Lexical.population.union([
+    static let treatedPopulation = WordSet(Lexical.population.union([
         "inpatients", "outpatients", "rats", "mice", "animals", "dogs", "rabbits", "monkeys", "models", "model",
         "recipients", "cohort", "group", "groups", "cells",
-    ])
+    ]))
 
     /// Verbs that give a drug to a population: "treated with X", "randomized to X".
-    static let treatedVerbs: Set<String> = ["treated", "managed", "randomized", "randomised", "assigned", "allocated"]
+    static let treatedVerbs: WordSet = ["treated", "managed", "randomized", "randomised", "assigned", "allocated"]
 
     /// Passive verbs with an agent drug after "with", "by", "using", given after the condition:
     /// "Y was treated with X" (see ``passiveVerbs``) and "Y was blocked by X".
-    static let passiveAgentVerbs: Set<String> = [
+    static let passiveAgentVerbs: WordSet = [
         "blocked", "inhibited", "reduced", "decreased", "diminished", "mitigated", "counteracted", "antagonized",
         "antagonised", "abrogated", "normalized", "normalised", "corrected", "eliminated", "eradicated",
         "lessened", "lowered", "delayed", "retarded", "slowed", "rescued",
@@ -234,7 +234,7 @@ enum IndicationCues {
     /// for a condition: "ghrelin protects against colitis" is a finding about a hormone. Proteins
     /// that are medicines in their own right (insulin, the interferons, erythropoietin, G-CSF and
     /// GM-CSF) are not listed: "insulin for type 1 diabetes" is an indication.
-    static let endogenousProteinNames: Set<String> = [
+    static let endogenousProteinNames: WordSet = [
         "ghrelin", "leptin", "adiponectin", "resistin", "visfatin", "orexin", "bdnf", "ngf", "gdnf",
         "egf", "vegf", "fgf", "igf-1", "igf-i", "tnf", "tnf-alpha", "tnf-α",
         "osteopontin", "klotho", "irisin", "apelin", "thrombopoietin", "relaxin", "amylin",
@@ -263,56 +263,60 @@ enum IndicationCues {
         return false
     }
 
-    static let withdrawalWords: Set<String> = [
+    static let withdrawalWords: WordSet = [
         "omitting", "omission", "without", "avoiding", "avoidance", "withdrawal", "discontinuation", "cessation",
         "withholding", "discontinuing", "stopping", "absence",
     ]
 
     /// Verb prefixes of "X suppressed the proliferation of Y cells".
-    static let cellGrowthVerbs: [String] = [
+    static let cellGrowthVerbs = PrefixList([
         "suppress", "inhibit", "reduc", "decreas", "attenuat", "block", "impair", "abrogat", "abolish", "diminish",
         "prevent", "retard", "limit",
-    ]
+    ])
 
     /// The first bytes of ``cellGrowthVerbs``: an ASCII word starting with none of them cannot start
     /// with one of those stems, so most words are turned away without a `hasPrefix` call.
-    private static let cellGrowthVerbHeads: Set<UInt8> = Set(cellGrowthVerbs.compactMap { $0.utf8.first })
+    private static let cellGrowthVerbHeads: (low: UInt64, high: UInt64) = cellGrowthVerbs.prefixes.reduce((0, 0)) { heads, verb in
+        guard let first = verb.utf8.first, first < 0x80 else { return heads }
+        return first < 64 ? (heads.low | 1 << UInt64(first), heads.high) : (heads.low, heads.high | 1 << UInt64(first - 64))
+    }
 
     /// Whether an item may start with a stem of ``cellGrowthVerbs`` (true for every text that is not
     /// ASCII, which is left to the full comparison).
     @inline(__always)
-    static func mayStartCellGrowthVerb(_ item: SentenceView.Item) -> Bool {
-        item.key == 0 || cellGrowthVerbHeads.contains(item.text.utf8.first ?? 0)
+    static func mayStartCellGrowthVerb(key: UInt64, head: UInt8) -> Bool {
+        guard key != 0 else { return true }
+        return head < 64 ? cellGrowthVerbHeads.low & 1 << UInt64(head) != 0 : cellGrowthVerbHeads.high & 1 << UInt64(head &- 64) != 0
     }
 
     /// Verbs of "X induced apoptosis in Y cells".
-    static let cellDeathVerbs: Set<String> = ["induced", "induces", "induce", "inducing", "triggered", "triggers", "promoted", "promotes"]
+    static let cellDeathVerbs: WordSet = ["induced", "induces", "induce", "inducing", "triggered", "triggers", "promoted", "promotes"]
 
     /// What a drug suppresses in diseased cells.
-    static let cellGrowthNouns: Set<String> = [
+    static let cellGrowthNouns: WordSet = [
         "proliferation", "growth", "migration", "invasion", "viability", "survival", "metastasis", "colony",
         "colonies", "tumorigenesis", "tumorigenicity", "invasiveness", "clonogenicity",
     ]
 
     /// What a drug induces in diseased cells.
-    static let cellDeathNouns: Set<String> = ["apoptosis", "death", "arrest", "autophagy", "necrosis", "cytotoxicity"]
+    static let cellDeathNouns: WordSet = ["apoptosis", "death", "arrest", "autophagy", "necrosis", "cytotoxicity"]
 
     /// Nouns after the condition: "glioma cells", "lung cancer cell lines", "tumor xenografts".
-    static let cellNouns: Set<String> = ["cells", "cell", "lines", "line", "xenografts", "xenograft"]
+    static let cellNouns: WordSet = ["cells", "cell", "lines", "line", "xenografts", "xenograft"]
 
     /// Verbs of a dosed drug before "for": "daptomycin 9 mg/kg daily was initiated for meningitis".
-    static let givenVerbs: Set<String> = [
+    static let givenVerbs: WordSet = [
         "initiated", "started", "given", "administered", "prescribed", "used", "continued", "employed",
         "introduced", "added", "instituted", "chosen", "selected", "recommended", "begun", "commenced",
     ]
 
     /// Nouns after which a participle cue is an adjective ("treated patients", "managed cases").
-    static let participleNouns: Set<String> = Lexical.population.union([
+    static let participleNouns = WordSet(Lexical.population.union([
         "mice", "rats", "animals", "group", "groups", "cells", "dogs", "rabbits", "monkeys", "cultures", "tissue",
-    ])
+    ]))
 
     /// Nouns after a condition that make it a measure ("pain scores", "pain intensity").
-    static let measureNouns: Set<String> = [
+    static let measureNouns: WordSet = [
         "scores", "score", "intensity", "ratings", "rating", "levels", "level", "perception", "threshold",
         "thresholds", "sensitivity", "scale", "index", "duration", "durations",
         "latency", "quality", "frequency", "severity", "rate", "rates", "time", "times", "incidence", "volume",
@@ -347,22 +351,36 @@ enum IndicationCues {
         "therapy", "treatment", "chemotherapy", "regimen", "monotherapy", "prophylaxis", "treatments", "therapies",
     ]
 
+    /// The first bytes of ``efficacyPrefixes`` (bits of bytes 0–63 and 64–127).
+    private static let efficacyHeads: (low: UInt64, high: UInt64) = efficacyPrefixes.prefixes.reduce((0, 0)) { heads, prefix in
+        guard let first = prefix.utf8.first, first < 0x80 else { return (~0, ~0) }
+        return first < 64 ? (heads.low | 1 << UInt64(first), heads.high) : (heads.low, heads.high | 1 << UInt64(first - 64))
+    }
+
+    /// Whether an item may start with one of ``efficacyPrefixes`` (true for every text that is not
+    /// ASCII, which is left to the full comparison).
+    @inline(__always)
+    static func mayStartEfficacyWord(key: UInt64, head: UInt8) -> Bool {
+        guard key != 0 else { return true }
+        return head < 64 ? efficacyHeads.low & 1 << UInt64(head) != 0 : efficacyHeads.high & 1 << UInt64(head &- 64) != 0
+    }
+
     /// Efficacy words that complete "in patients with Y, X …" ("reduced", "relief", "effective").
-    static let efficacyPrefixes: [String] = [
+    static let efficacyPrefixes = PrefixList([
         "reliev", "relief", "reduc", "improv", "alleviat", "amelior", "attenuat", "benefi", "prevent",
         "respond", "response", "remission", "cure", "cured", "successful", "control", "effective", "efficac",
         "useful", "helpful", "treat",
-    ]
+    ])
 
     /// Verbs of taking a drug: "takes warfarin for …", "for which she takes propranolol".
-    static let takeVerbs: Set<String> = [
+    static let takeVerbs: WordSet = [
         "take", "takes", "taking", "took", "taken", "started", "starting", "began", "begun", "begin", "given",
         "receives", "receiving", "received", "receive", "uses", "using", "on", "continue", "continues",
         "continued", "continuing", "restarted", "resumed", "require", "requires", "required", "needs", "needed",
     ]
 
     /// Words of a dose between a drug and "for": "5 mg daily", "1000 mg twice daily", "as needed".
-    static let doseWords: Set<String> = [
+    static let doseWords: WordSet = [
         "mg", "g", "mcg", "µg", "ug", "ml", "units", "unit", "iu", "daily", "once", "twice", "three", "four", "times",
         "a", "per", "day", "days", "weekly", "nightly", "hourly", "at", "bedtime", "orally", "po", "iv", "im", "sc",
         "bid", "tid", "qid", "qd", "qhs", "prn", "as", "needed", "every", "hours", "h", "tablet", "tablets",
@@ -371,13 +389,13 @@ enum IndicationCues {
     ]
 
     /// Passive verbs of "Y was treated with X".
-    static let passiveVerbs: Set<String> = [
+    static let passiveVerbs: WordSet = [
         "treated", "managed", "controlled", "prevented", "relieved", "alleviated", "improved",
         "ameliorated", "reversed", "cured", "attenuated", "suppressed", "resolved", "abolished",
     ]
 
     /// Auxiliaries and adverbs allowed between a condition and its passive verb.
-    static let auxiliaries: Set<String> = [
+    static let auxiliaries: WordSet = [
         "is", "are", "was", "were", "be", "been", "being", "can", "may", "might", "could", "should",
         "often", "commonly", "successfully", "effectively", "frequently", "usually", "typically", "also",
         "best", "further", "well", "not", "never", "only", "sometimes", "generally", "primarily", "mainly",
@@ -425,6 +443,9 @@ enum IndicationCues {
         (CuePattern("drug|treatment|agent|therapy of choice"), "primary"),
     ]
 
+    /// Where a qualifier cue may start (``qualifiers``).
+    static let qualifierHeads = HeadFilter(qualifiers.map(\.pattern))
+
     /// Words after the object that make it prophylaxis: "migraine prophylaxis".
-    static let prophylaxisAfter: Set<String> = ["prophylaxis", "prevention", "prophylactic"]
+    static let prophylaxisAfter: WordSet = ["prophylaxis", "prevention", "prophylactic"]
 }

@@ -195,7 +195,12 @@ struct ParagraphIndex {
 struct IndicationRules {
     let analysis: SentenceAnalysis
 
-    private var items: [SentenceView.Item] { analysis.items }
+    private let items: [SentenceView.Item]
+
+    init(analysis: SentenceAnalysis) {
+        self.analysis = analysis
+        self.items = analysis.items
+    }
 
     /// Drug items that are never the subject of a later cue: class mentions used as adjectives of
     /// an effect ("besides its antihypertensive effect, X reduced …") and drugs before a
@@ -443,7 +448,9 @@ struct IndicationRules {
     // MARK: - Population: "in patients with Y, X reduced …", "X relieved … in Y patients"
 
     private func populationBefore(into collector: inout TripleCollector) {
-        for start in items.indices {
+        // Every population pattern starts with a population noun (a test checks it).
+        for start in items.indices
+        where items[start].kind == .word && Lexical.population.contains(key: items[start].key, text: items[start].text) {
             guard let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: start) }).first,
                 let first = analysis.firstObject(
                     after: end,
@@ -490,15 +497,16 @@ struct IndicationRules {
     }
 
     private func isEfficacy(_ item: Int) -> Bool {
-        let it = items[item]
-        guard it.kind == .word else { return false }
+        // Fields read in place: a copy of the item costs more than the test.
+        guard items[item].kind == .word, IndicationCues.mayStartEfficacyWord(key: items[item].key, head: items[item].head)
+        else { return false }
         // "control subjects", "controlled trial": a comparison group, not an effect.
-        if it.hasPrefix("control"), item + 1 < items.count,
+        if items[item].hasPrefix("control"), item + 1 < items.count,
             items[item + 1].isWord(IndicationCues.participleNouns) || items[item + 1].isWord(["subjects", "individuals", "trial", "trials", "study", "values"])
         {
             return false
         }
-        return IndicationCues.efficacyPrefixes.contains { it.hasPrefix($0) }
+        return IndicationCues.efficacyPrefixes.matches(items[item].text)
     }
 
     private func populationAfter(into collector: inout TripleCollector) {
@@ -742,7 +750,9 @@ struct IndicationRules {
     /// after the noun ("subjects (mean age 40 years) with").
     private func populationCue(at start: Int) -> Int? {
         // Every population pattern starts with a population noun (a test checks it).
-        guard items[start].isWord(Lexical.population) else { return nil }
+        guard items[start].kind == .word, Lexical.population.contains(key: items[start].key, text: items[start].text) else {
+            return nil
+        }
         if let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: start) }).first { return end }
         guard start + 1 < items.count, items[start].isWord(Lexical.population), items[start + 1].isPunctuation("(") else {
             return nil
@@ -915,16 +925,22 @@ struct IndicationRules {
     }
 
     private func isEffectCue(_ item: Int) -> Bool {
-        items[item].isWord(IndicationCues.effectNouns) || items[item].isWord(IndicationCues.effectAdjectives) || isAntiWord(item)
+        // A class mention may be an anti-word too ("Anticonvulsant effect of X on Y"), so only the
+        // word lists ask for a word.
+        guard items[item].kind == .word else { return isAntiWord(item) }
+        let key = items[item].key
+        let text = items[item].text
+        return IndicationCues.effectNouns.contains(key: key, text: text) || IndicationCues.effectAdjectives.contains(key: key, text: text)
+            || isAntiWord(item)
     }
 
     /// "antitumor", "anti-inflammatory", "anticonvulsant": a word of opposing action.
     private func isAntiWord(_ item: Int) -> Bool {
-        let it = items[item]
         // A class mention counts too: "Anticonvulsant effect of X on Y".
-        guard it.kind == .word || (it.kind == .slot && analysis.drug(at: item) != nil), it.text.count > 6,
-            it.text.hasPrefix("anti")
+        guard items[item].kind == .word || (items[item].kind == .slot && analysis.drug(at: item) != nil),
+            Lexical.hasPrefix(items[item].text, "anti"), !Lexical.characterCount(of: items[item].text, isAtMost: 6)
         else { return false }
+        let it = items[item]
         return !it.text.hasPrefix("antib") && !it.text.hasPrefix("antig") || it.isWord(["antibacterial", "antibiotic"])
     }
 
@@ -1025,12 +1041,11 @@ struct IndicationRules {
     /// the proliferation and invasion of human Y cells", "X induces apoptosis in Y cells".
     private func cellGrowth(into collector: inout TripleCollector) {
         for verb in items.indices where items[verb].kind == .word {
-            let word = items[verb].text
-            let inducing = IndicationCues.cellDeathVerbs.contains(word)
+            let inducing = items[verb].isWord(IndicationCues.cellDeathVerbs)
             guard
                 inducing
-                    || (IndicationCues.mayStartCellGrowthVerb(items[verb])
-                        && IndicationCues.cellGrowthVerbs.contains(where: { word.hasPrefix($0) }))
+                    || (IndicationCues.mayStartCellGrowthVerb(key: items[verb].key, head: items[verb].head)
+                        && IndicationCues.cellGrowthVerbs.matches(items[verb].text))
             else { continue }
             if verb > 0, items[verb - 1].isPunctuation("-") { continue }  // "X-induced"
             guard let subject = analysis.nearestDrug(before: verb, window: 12, skip: nonSubjects),
@@ -1299,6 +1314,11 @@ struct IndicationRules {
         var found: String?
         var item = analysis.clauseStart(of: objectItem)
         while item < limit {
+            // No qualifier cue starts here (most items): the next.
+            guard IndicationCues.qualifierHeads.admits(items, item) else {
+                item += 1
+                continue
+            }
             var matched: (end: Int, qualifier: String)?
             for entry in IndicationCues.qualifiers {
                 if let end = entry.pattern.match(items, at: item, limit: limit), end > (matched?.end ?? item) {

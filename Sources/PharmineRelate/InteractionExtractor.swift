@@ -92,11 +92,12 @@ struct InteractionRules {
 
     init(analysis: SentenceAnalysis) {
         self.analysis = analysis
+        self.items = analysis.items
         self.denied = Self.deniesInteraction(analysis.items)
     }
 
     /// Words a denial is about: "no interaction", "did not alter", "no significant effect".
-    private static let deniedWords: Set<String> = [
+    private static let deniedWords: WordSet = [
         "interaction", "interactions", "interact", "interacts", "interacted", "effect", "effects", "change",
         "changes", "changed", "difference", "differences", "alteration", "alterations", "alter", "altered",
         "alters", "affect", "affected", "influence", "influenced", "evidence", "significant", "significantly",
@@ -105,9 +106,9 @@ struct InteractionRules {
     ]
 
     private static func deniesInteraction(_ items: [SentenceView.Item]) -> Bool {
-        for (index, item) in items.enumerated() where item.kind == .word {
-            if ["unchanged", "unaffected", "unaltered"].contains(item.text) { return true }
-            guard ["no", "not", "without", "neither", "nor", "lack"].contains(item.text) else { continue }
+        for index in items.indices where items[index].kind == .word {
+            if items[index].isWord(["unchanged", "unaffected", "unaltered"]) { return true }
+            guard items[index].isWord(["no", "not", "without", "neither", "nor", "lack"]) else { continue }
             // "should not", "must not", "do not", "not recommended": advice, not a denial.
             if index > 0, items[index - 1].isWord(["should", "must", "do", "cannot", "can", "need"]) { continue }
             if index + 1 < items.count, items[index + 1].isWord(["recommended", "advised", "be", "exceed", "only", "known", "been"]) {
@@ -123,14 +124,14 @@ struct InteractionRules {
         return false
     }
 
-    var items: [SentenceView.Item] { analysis.items }
+    let items: [SentenceView.Item]
 
     /// The direction words of pharmacokinetic statements.
     enum Direction {
         case increase, decrease, inhibit, induce
     }
 
-    static let verbs: [String: Direction] = {
+    static let verbs: WordMap<Direction> = {
         var verbs: [String: Direction] = [:]
         for word in [
             "increase", "increases", "increased", "increasing", "raise", "raises", "raised", "raising",
@@ -149,18 +150,18 @@ struct InteractionRules {
             "induce", "induces", "induced", "inducing", "induction", "accelerate", "accelerates", "accelerated",
             "enhance", "enhances", "enhanced", "enhancing", "accelerating",
         ] { verbs[word] = .induce }
-        return verbs
+        return WordMap(verbs)
     }()
 
-    private static let exposureNouns: Set<String> = [
+    private static let exposureNouns: WordSet = [
         "concentrations", "concentration", "levels", "level", "exposure", "exposures", "auc", "cmax",
         "bioavailability", "half-life", "auc0-inf", "auc0-24",
     ]
-    private static let levelModifiers: Set<String> = [
+    private static let levelModifiers: WordSet = [
         "plasma", "serum", "blood", "systemic", "steady-state", "trough", "peak",
     ]
-    private static let clearanceNouns: Set<String> = ["clearance", "elimination"]
-    private static let metabolismNouns: Set<String> = ["metabolism", "biotransformation", "metabolic"]
+    private static let clearanceNouns: WordSet = ["clearance", "elimination"]
+    private static let metabolismNouns: WordSet = ["metabolism", "biotransformation", "metabolic"]
 
     func run(into collector: inout TripleCollector) {
         pharmacokinetics(into: &collector)
@@ -183,7 +184,7 @@ struct InteractionRules {
 
     /// Body substances measured in the clinic ("serum creatinine concentration", "urinary
     /// excretion of sodium", "the blood glucose lowering effect"): never interaction partners.
-    private static let analytes: Set<String> = [
+    private static let analytes: WordSet = [
         "sodium", "potassium", "calcium", "magnesium", "chloride", "bicarbonate", "phosphate", "creatinine",
         "urea", "glucose", "cholesterol", "triglycerides", "uric acid", "bilirubin", "albumin", "oxygen",
         "water", "malondialdehyde", "malonaldehyde", "lactate", "lactic acid", "ammonia", "iron", "zinc", "copper",
@@ -339,16 +340,16 @@ struct InteractionRules {
 
     // MARK: - "The effects of Y may be reduced by X", "plasma levels of Y are increased by X"
 
-    static let effectNouns: Set<String> = [
+    static let effectNouns: WordSet = [
         "effect", "effects", "action", "actions", "efficacy", "effectiveness", "activity", "response",
         "toxicity",
     ]
-    private static let potentiated: Set<String> = [
+    private static let potentiated: WordSet = [
         "potentiated", "augmented", "intensified", "prolonged", "enhanced", "increased",
     ]
-    private static let beVerbs: Set<String> = ["be", "is", "are", "was", "were", "been", "being"]
+    private static let beVerbs: WordSet = ["be", "is", "are", "was", "were", "been", "being"]
     /// Words of an administration phrase before the drug ("the concomitant administration of").
-    private static let administrationWords: Set<String> = [
+    private static let administrationWords: WordSet = [
         "the", "concomitant", "concurrent", "simultaneous", "administration", "coadministration", "co-administration",
         "use", "therapy", "treatment", "of", "with",
     ]
@@ -397,11 +398,11 @@ struct InteractionRules {
 
     // MARK: - "when X and Y are coadministered"
 
-    private static let jointWords: Set<String> = [
+    private static let jointWords: WordSet = [
         "coadministered", "co-administered", "coprescribed", "co-prescribed", "concomitantly", "together",
         "concurrently", "simultaneously",
     ]
-    private static let jointFillers: Set<String> = [
+    private static let jointFillers: WordSet = [
         "be", "is", "are", "was", "were", "been", "being", "used", "given", "administered", "taken",
         "prescribed", "both", "should", "must", "not", "never",
     ]
@@ -538,7 +539,7 @@ struct InteractionRules {
             let it = items[word]
             guard it.kind == .word else { continue }
             // "X potentiates Y", "X enhances the effects of Y"
-            if it.text.hasPrefix("potentiat") || Self.potentiate.match(items, at: word) != nil {
+            if it.hasPrefix("potentiat") || Self.potentiate.match(items, at: word) != nil {
                 let end = Self.potentiate.match(items, at: word) ?? (word + 1)
                 // "X may enhance the effects of: A, B, C"
                 let listed = end < items.count && items[end].isPunctuation(":") ? listHead(after: end + 1) : nil
@@ -736,7 +737,7 @@ struct InteractionRules {
 
     /// Words that state a clinical outcome of joint use without a qualifier of ours ("bleeding is
     /// more frequent", "the risk of myopathy is higher", "toxicity has been reported").
-    private static let outcomeWords: Set<String> = [
+    private static let outcomeWords: WordSet = [
         "risk", "risks", "frequent", "frequency", "incidence", "toxicity", "toxic", "interaction", "interactions",
         "interact", "interacts", "severe", "fatal", "death", "deaths", "syndrome",
     ]

@@ -6,7 +6,7 @@ import PharmineCore
 /// Second arguments are read as loose lists (``InteractionRules/looseList(from:)``).
 extension InteractionRules {
     /// Words between list items: separators and words that introduce examples.
-    private static let looseSeparators: Set<String> = [
+    private static let looseSeparators: WordSet = [
         ",", "and", "or", "and/or", "/", "(", ")", ":", "such", "as", "like", "including", "include", "includes",
         "e.g.", "e.g", "eg", "e", "g", "i.e.", "i.e", "ie", "i", "especially", "particularly", "namely", "notably",
         "plus", "other", "others", "etc", "etc.", "certain", "some", "various", "all", "the", "a", "an", "also",
@@ -14,7 +14,7 @@ extension InteractionRules {
     ]
 
     /// Words that end a loose list: verbs, modals, subordinators and prepositions of a new phrase.
-    private static let looseStops: Set<String> = [
+    private static let looseStops: WordSet = [
         "may", "might", "can", "could", "should", "must", "will", "would", "is", "are", "was", "were", "be",
         "been", "being", "has", "have", "had", "do", "does", "did", "which", "that", "who", "whom", "whose",
         "because", "since", "when", "while", "if", "unless", "due", "resulting", "leading", "than", "compared",
@@ -137,7 +137,7 @@ extension InteractionRules {
     // MARK: - "X may decrease the efficacy of Y", "X interferes with Y"
 
     /// Verbs that change the effect of another drug, with the direction of the change.
-    private static let effectVerbs: [String: Bool] = {
+    private static let effectVerbs: WordMap<Bool> = {
         var verbs: [String: Bool] = [:]
         for stem in ["increase", "enhance", "potentiate", "augment", "intensify", "prolong", "accentuate", "exaggerate"] {
             for form in forms(of: stem) { verbs[form] = true }
@@ -148,11 +148,11 @@ extension InteractionRules {
         ] {
             for form in forms(of: stem) { verbs[form] = false }
         }
-        return verbs
+        return WordMap(verbs)
     }()
 
     /// Verbs that say an effect is changed without a direction ("interferes with", "alters").
-    private static let neutralVerbs: Set<String> = [
+    private static let neutralVerbs: WordSet = [
         "interfere", "interferes", "interfered", "interfering", "alter", "alters", "altered", "altering", "affect",
         "affects", "affected", "affecting", "modify", "modifies", "modified",
     ]
@@ -164,14 +164,14 @@ extension InteractionRules {
     }
 
     /// Nouns of a drug's effect ("the hypoglycemic action of", "the efficacy of").
-    private static let effectHeads: Set<String> = [
+    private static let effectHeads: WordSet = [
         "effect", "effects", "action", "actions", "efficacy", "effectiveness", "activity", "activities", "response",
         "responses", "toxicity", "potency", "duration", "blockade", "properties", "influence", "benefit",
         "benefits", "availability",
     ]
 
     /// Nouns of a drug's pharmacokinetics ("the absorption of", "the renal excretion of").
-    private static let kineticHeads: Set<String> = [
+    private static let kineticHeads: WordSet = [
         "absorption", "excretion", "secretion", "elimination", "clearance", "metabolism", "bioavailability",
         "concentrations", "concentration", "levels", "level", "exposure", "auc", "cmax", "half-life", "uptake",
         "binding", "distribution", "disposition", "pharmacokinetics", "rate",
@@ -282,7 +282,7 @@ extension InteractionRules {
     // MARK: - "X should be used with caution in patients receiving Y"
 
     /// The words that may lie between a caution cue and the other drug.
-    private static let cautionGap: Set<String> = [
+    private static let cautionGap: WordSet = [
         "in", "patients", "patient", "who", "are", "is", "were", "being", "receiving", "taking", "treated", "with",
         "on", "using", "given", "concomitant", "concomitantly", "concurrent", "concurrently", "other", "drugs",
         "the", "a", "an", "any", "to", "when", "used", "administered", "coadministered", "co-administered", "for",
@@ -360,7 +360,7 @@ extension InteractionRules {
     // MARK: - "Drugs that may increase the plasma levels of X include: A, B, C"
 
     /// Words of the subject of a list sentence that make it an interaction statement.
-    private static let listCues: Set<String> = [
+    private static let listCues: WordSet = [
         "interact", "interacts", "interaction", "interactions", "effect", "effects", "action", "activity",
         "response", "efficacy", "levels", "concentrations", "concentration", "clearance", "metabolism",
         "absorption", "potentiate", "potentiated", "enhance", "enhanced", "impaired",
@@ -446,7 +446,7 @@ extension InteractionRules {
     // MARK: - "the dose of X should be reduced when … Y", "X should be taken two hours before Y"
 
     /// Words that say a dose is changed.
-    private static let doseChanges: Set<String> = [
+    private static let doseChanges: WordSet = [
         "adjustment", "adjustments", "adjust", "adjusted", "reduction", "reduced", "reduce", "lowered", "halved",
         "modification", "modified", "titration", "titrated",
     ]

@@ -178,7 +178,11 @@ public struct KnownIndications: Sendable, Hashable {
     /// - Parameter curie: A CURIE or bare DrugBank id.
     /// - Returns: The normalised key.
     public static func normalize(_ curie: String) -> String {
-        let trimmed = curie.trimmingCharacters(in: .whitespaces)
+        // Ends that are ASCII and not blank leave nothing to trim (the common case, and cheap).
+        let bytes = curie.utf8
+        let untrimmed = bytes.first.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } == true
+            && bytes.last.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } == true
+        let trimmed = untrimmed ? curie : curie.trimmingCharacters(in: .whitespaces)
         guard let colon = trimmed.firstIndex(of: ":") else {
             if trimmed.hasPrefix("DB"), trimmed.count == 7, trimmed.dropFirst(2).allSatisfy(\.isNumber) {
                 return "DRUGBANK:" + trimmed

@@ -198,7 +198,7 @@ enum MechanismCues {
     ])
 
     /// Nouns after a target that name the action: "H1 antagonist", "CYP3A4 inhibitor".
-    static let nouns: [String: String] = [
+    static let nouns: WordMap<String> = [
         "antagonist": "antagonist", "antagonists": "antagonist", "antagonism": "antagonist",
         "blocker": "blocker", "blockers": "blocker", "blockade": "blocker", "blocking": "blocker",
         "agonist": "agonist", "agonists": "agonist", "agonism": "agonist",
@@ -212,42 +212,42 @@ enum MechanismCues {
 
     /// Nouns of a process said of a target and then of its agent: "COX-2 inhibition by X",
     /// "H1 receptor antagonism with X", "Y activation by X".
-    static let processNouns: [String: String] = [
+    static let processNouns: WordMap<String> = [
         "inhibition": "inhibitor", "antagonism": "antagonist", "blockade": "blocker", "activation": "activator",
         "stimulation": "agonist", "inactivation": "inhibitor",
     ]
 
     /// Participles of a passive: "Y is inhibited by X", "Y was potently blocked by X", and of a
     /// drug-joined adjective: "X-inhibited Y".
-    static let passiveVerbs: [String: String] = [
+    static let passiveVerbs: WordMap<String> = [
         "inhibited": "inhibitor", "blocked": "blocker", "antagonized": "antagonist", "antagonised": "antagonist",
         "activated": "activator", "stimulated": "agonist", "inactivated": "inhibitor",
     ]
 
     /// Words between a target and a passive participle ("Y activity was also inhibited by").
-    static let passiveGap: Set<String> = [
+    static let passiveGap: WordSet = [
         "is", "was", "were", "are", "be", "been", "being", "can", "could", "may", "might", "also", "not",
         "further", "both", "only", "activity", "activities", "function", "itself",
     ]
 
     /// Nouns after "inhibitory", "stimulatory"… that take the agent with "of" and the target
     /// with "on": "the inhibitory effect of X on Y".
-    static let effectNouns: Set<String> = [
+    static let effectNouns: WordSet = [
         "effect", "effects", "activity", "activities", "action", "actions", "potency", "potencies", "properties",
     ]
 
     /// Adjectives of an effect, with the qualifier they give.
-    static let effectAdjectives: [String: String] = [
+    static let effectAdjectives: WordMap<String> = [
         "inhibitory": "inhibitor", "antagonistic": "antagonist", "agonistic": "agonist",
         "stimulatory": "agonist", "activating": "activator", "blocking": "blocker",
     ]
 
     /// Words that introduce the agents after a target noun ("Y antagonists such as X",
     /// "Y antagonists (X, Z)").
-    static let agentIntroducers: Set<String> = ["such", "as", "like", "including", "e.g.", "e.g", "namely", ","]
+    static let agentIntroducers: WordSet = ["such", "as", "like", "including", "e.g.", "e.g", "namely", ","]
 
     /// Drug-lexicon words that name a role, not an agent: never mechanism subjects.
-    static let genericSubjects: Set<String> = ["ligand", "ligands", "radioligand", "radioligands"]
+    static let genericSubjects: WordSet = ["ligand", "ligands", "radioligand", "radioligands"]
 
     /// Words in a subject concept's name that make it an endogenous protein or peptide signal
     /// (a growth factor, hormone or cytokine), not a drug acting on its target: "BDNF activated
@@ -274,13 +274,13 @@ enum MechanismCues {
     ]
 
     /// Words before a participle that make it an adjective ("the activated", "of inhibited").
-    static let attributiveBefore: Set<String> = [
+    static let attributiveBefore: WordSet = [
         "the", "a", "an", "of", "by", "with", "in", "on", "for", "measuring", "measured",
     ]
 
     /// Heads after a target that make a cue act on the target's expression or output, not on
     /// the target: "inhibits AT1R gene expression", "inhibited LTB(4) production".
-    static let indirectHeads: Set<String> = [
+    static let indirectHeads: WordSet = [
         "gene", "genes", "expression", "mrna", "mrnas", "transcription", "promoter", "production", "synthesis",
         "secretion", "release", "levels", "level", "content", "biosynthesis", "overexpression", "phosphorylation",
     ]
@@ -292,24 +292,24 @@ enum MechanismCues {
     ]
 
     /// Words before a reuptake phrase that reverse it ("enhances serotonin reuptake").
-    static let reuptakeEnhancers: Set<String> = [
+    static let reuptakeEnhancers: WordSet = [
         "enhances", "enhance", "enhanced", "enhancing", "enhancer", "enhancement", "promotes", "promote",
         "facilitates", "facilitate", "increases", "increase", "increased", "increasing", "stimulates",
     ]
 
     /// Words between a drug and a reuptake phrase that detach them ("side effects induced by
     /// serotonin reuptake …").
-    static let reuptakeBlockers: Set<String> = [
+    static let reuptakeBlockers: WordSet = [
         "induced", "associated", "related", "secondary", "due", "side", "adverse", "toxicity", "risk", "unlike",
     ]
 
     /// Words after "reuptake" that name the inhibition ("reuptake inhibitor of", "reuptake blockade").
-    static let reuptakeNouns: Set<String> = [
+    static let reuptakeNouns: WordSet = [
         "inhibitor", "inhibitors", "inhibition", "blocker", "blockers", "blockade", "blocking", "inhibiting",
     ]
 
     /// Words before "the reuptake of" ("inhibits the reuptake of").
-    static let reuptakeVerbs: Set<String> = [
+    static let reuptakeVerbs: WordSet = [
         "inhibits", "inhibit", "inhibited", "inhibiting", "inhibition", "blocks", "block", "blocked", "blocking",
         "blockade", "inhibitor", "inhibitors", "of", "on", "the",
     ]
@@ -320,7 +320,13 @@ struct MechanismRules {
     let analysis: SentenceAnalysis
     let reuptakeTargets: ReuptakeTargets
 
-    private var items: [SentenceView.Item] { analysis.items }
+    private let items: [SentenceView.Item]
+
+    init(analysis: SentenceAnalysis, reuptakeTargets: ReuptakeTargets) {
+        self.analysis = analysis
+        self.reuptakeTargets = reuptakeTargets
+        self.items = analysis.items
+    }
 
     func run(into collector: inout TripleCollector) {
         let neurotransmitters = reuptake(into: &collector)
@@ -1191,7 +1197,7 @@ struct MechanismRules {
     }
 
     private func transmitterMention(_ transmitter: Transmitter) -> Mention {
-        let existing = items[transmitter.item].mentions.first.map { analysis.mentions[$0] }
+        let existing = analysis.view.mentions(of: items[transmitter.item]).first.map { analysis.mentions[$0] }
         var mention = Mention(
             type: .receptor,
             id: transmitter.target.id,

@@ -39,6 +39,8 @@ struct SentenceAnalysis {
         var condition: Int32 = -1
         var receptor: Int32 = -1
         var blocking = false
+        /// ``isClauseBreak(_:)``, for every item.
+        var clauseBreak = false
     }
 
     /// Creates the analysis of a sentence.
@@ -56,13 +58,16 @@ struct SentenceAnalysis {
     ) {
         storage = Storage(view: view, mentions: mentions, cues: cues, endogenous: endogenous)
         var roles = [Roles](repeating: Roles(), count: view.items.count)
+        for item in view.items.indices {
+            roles[item].clauseBreak = decideClauseBreak(item)
+        }
+        // Clause breaks only while the slots are decided: a slot's role never depends on another's.
+        storage.roles = roles
         for item in view.items.indices where view.items[item].kind == .slot {
-            roles[item] = Roles(
-                drug: decideDrug(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1,
-                condition: decideCondition(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1,
-                receptor: decideReceptor(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1,
-                blocking: decideBlockingDrug(item)
-            )
+            roles[item].drug = decideDrug(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
+            roles[item].condition = decideCondition(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
+            roles[item].receptor = decideReceptor(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
+            roles[item].blocking = decideBlockingDrug(item)
         }
         storage.roles = roles
     }
@@ -75,7 +80,8 @@ struct SentenceAnalysis {
     /// The first mention of a type in an item, if it is a slot.
     func mention(at item: Int, type: EntityType) -> Int? {
         guard items.indices.contains(item), items[item].kind == .slot else { return nil }
-        return items[item].mentions.first { mentions[$0].type == type }
+        let range = storage.view.items[item].mentionRange
+        return storage.view.slotMentions[Int(range.lowerBound)..<Int(range.upperBound)].first { mentions[$0].type == type }
     }
 
     /// The drug mention of an item, if it may be a subject or a drug argument.
@@ -112,7 +118,7 @@ struct SentenceAnalysis {
     /// Whether a drug slot is a generic word ("agents", "an inhibitor") or an endogenous substance.
     private func isExcludedDrug(_ item: Int, _ mention: Mention) -> Bool {
         let it = items[item]
-        if endogenous.contains(mention) || endogenous.names.contains(it.text) { return true }
+        if endogenous.contains(mention) || endogenous.containsName(it.text) { return true }
         // One word (the common case): its key is known.
         if !it.text.utf8.contains(UInt8(ascii: " ")) {
             return Lexical.genericDrugs.contains(key: it.key, text: it.text)
@@ -197,11 +203,10 @@ struct SentenceAnalysis {
 
     /// Whether a slot is joined by a hyphen to a modifier word ("aspirin-induced", "pain-related").
     func isModifier(_ item: Int) -> Bool {
+        let items = storage.view.items
         guard item + 2 < items.count else { return false }
-        let hyphen = items[item + 1]
-        let word = items[item + 2]
-        return hyphen.isPunctuation("-") && !hyphen.spaceBefore && !word.spaceBefore
-            && word.isWord(Lexical.modifierSuffixes)
+        return items[item + 1].isPunctuation("-") && !items[item + 1].spaceBefore && !items[item + 2].spaceBefore
+            && items[item + 2].isWord(Lexical.modifierSuffixes)
     }
 
     /// The drug of the slot modified by an adverse word right before an item ("aspirin-induced
@@ -215,10 +220,15 @@ struct SentenceAnalysis {
 
     /// Whether an item ends a clause for every rule (";", ".", "but", "however", …).
     func isClauseBreak(_ item: Int) -> Bool {
-        let it = items[item]
-        switch it.kind {
-        case .punctuation: return Lexical.hardPunctuation.contains(key: it.key, text: it.text) && !isAbbreviationDot(item)
-        case .word: return Lexical.clauseBreak.contains(key: it.key, text: it.text)
+        storage.roles[item].clauseBreak
+    }
+
+    private func decideClauseBreak(_ item: Int) -> Bool {
+        let items = storage.view.items
+        switch items[item].kind {
+        case .punctuation:
+            return Lexical.hardPunctuation.contains(key: items[item].key, text: items[item].text) && !isAbbreviationDot(item)
+        case .word: return Lexical.clauseBreak.contains(key: items[item].key, text: items[item].text)
         case .slot: return false
         }
     }

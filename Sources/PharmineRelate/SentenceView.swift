@@ -26,8 +26,11 @@ struct SentenceView {
         var end: Int
         /// Whether whitespace separates it from the previous item.
         var spaceBefore: Bool
-        /// For a slot: indices into `Document.mentions` of the mentions sharing its span.
-        var mentions: [Int]
+        /// For a slot: where the indices into `Document.mentions` of the mentions sharing its
+        /// span lie in the view's ``SentenceView/slotMentions`` (see ``SentenceView/mentions(of:)``);
+        /// empty for other items. Kept out of the item so that copying an item retains nothing but
+        /// its text.
+        var mentionRange: Range<Int32>
         /// The key of `text` (``WordKey/item(_:)``: 0 when it is not ASCII).
         var key: UInt64 {
             didSet { head = text.utf8.first ?? 0 }
@@ -35,13 +38,21 @@ struct SentenceView {
         /// The first byte of `text` (0 when empty): most prefixes are turned away by it.
         private(set) var head: UInt8
 
-        init(kind: Kind, text: String, start: Int, end: Int, spaceBefore: Bool, mentions: [Int], key: UInt64? = nil) {
+        init(
+            kind: Kind,
+            text: String,
+            start: Int,
+            end: Int,
+            spaceBefore: Bool,
+            mentionRange: Range<Int32> = 0..<0,
+            key: UInt64? = nil
+        ) {
             self.kind = kind
             self.text = text
             self.start = start
             self.end = end
             self.spaceBefore = spaceBefore
-            self.mentions = mentions
+            self.mentionRange = mentionRange
             self.key = key ?? WordKey.item(text)
             self.head = text.utf8.first ?? 0
         }
@@ -95,6 +106,14 @@ struct SentenceView {
     let passage: Int
     /// The items, in text order.
     var items: [Item]
+    /// The mention indices of every slot, slot after slot (each slot's ``Item/mentionRange``).
+    let slotMentions: [Int]
+
+    /// The indices into `Document.mentions` of the mentions of an item (empty unless a slot).
+    @inline(__always)
+    func mentions(of item: Item) -> ArraySlice<Int> {
+        slotMentions[Int(item.mentionRange.lowerBound)..<Int(item.mentionRange.upperBound)]
+    }
 
     /// Builds the view of one sentence.
     ///
@@ -171,12 +190,15 @@ struct SentenceView {
 
         var raw: [Item] = []
         raw.reserveCapacity(tokens.count + slots.count)
+        var slotMentions: [Int] = []
         var slotCursor = 0
         var previousEnd = sentence.start
         func emitSlots(before limit: Int) {
             while slotCursor < slots.count && slots[slotCursor].start < limit {
                 let slot = slots[slotCursor]
                 let (text, key) = text(slot.start, slot.end)
+                let first = Int32(truncatingIfNeeded: slotMentions.count)
+                slotMentions.append(contentsOf: slot.mentions)
                 raw.append(
                     Item(
                         kind: .slot,
@@ -184,7 +206,7 @@ struct SentenceView {
                         start: slot.start,
                         end: slot.end,
                         spaceBefore: slot.start > previousEnd,
-                        mentions: slot.mentions,
+                        mentionRange: first..<Int32(truncatingIfNeeded: slotMentions.count),
                         key: key
                     )
                 )
@@ -207,7 +229,6 @@ struct SentenceView {
                     start: token.start,
                     end: token.end,
                     spaceBefore: token.start > previousEnd,
-                    mentions: [],
                     key: key
                 )
             )
@@ -215,6 +236,7 @@ struct SentenceView {
         }
         emitSlots(before: Int.max)
         self.items = SentenceView.joinCompounds(raw)
+        self.slotMentions = slotMentions
     }
 
     /// Joins hyphenated words and drops possessive "'s".
@@ -262,6 +284,6 @@ struct SentenceView {
 
     /// The index of the item that holds a mention, if any.
     func itemIndex(ofMention mention: Int) -> Int? {
-        items.firstIndex { $0.kind == .slot && $0.mentions.contains(mention) }
+        items.firstIndex { $0.kind == .slot && mentions(of: $0).contains(mention) }
     }
 }

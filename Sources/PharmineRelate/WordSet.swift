@@ -40,8 +40,9 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     private let keys: [UInt64]
     /// The word of each slot.
     private let slots: [String]
-    /// `keys.count - 1` (a power of two minus one).
-    private let mask: Int
+    /// Bit `key >> 58` of each word's key: most probes are turned away by one test, without
+    /// reading the table (all bits set when `keys` is empty). `keys.count - 1` is the slot mask.
+    private let bloom: UInt64
     /// The words as a `Set`, for texts that are not ASCII (compared by canonical equivalence),
     /// and for every text when a word holds a character canonically equivalent to an ASCII one
     /// (U+037E, U+1FEF, U+212A): `keys` is then empty. (Three references in all: a larger
@@ -50,6 +51,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 
     /// The words, in no particular order.
     var words: [String] { Array(exact) }
+
+    /// Whether an ASCII text is looked up by its key: false when a word holds a character
+    /// canonically equivalent to an ASCII one, and every text is compared as a `String`.
+    var isKeyed: Bool { !keys.isEmpty }
 
     /// Creates a set of words.
     init(_ words: some Sequence<String>) {
@@ -72,7 +77,8 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         }
         self.keys = hasASCIIEquivalents ? [] : keys
         self.slots = hasASCIIEquivalents ? [] : slots
-        self.mask = capacity - 1
+        self.bloom =
+            hasASCIIEquivalents ? ~0 : unique.reduce(0) { $0 | 1 << (WordKey.of($1) >> 58) }
         self.exact = Set(unique)
     }
 
@@ -83,7 +89,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// Whether the set holds a text whose item key (``WordKey/item(_:)``) is `key`.
     @inline(__always)
     func contains(key: UInt64, text: String) -> Bool {
-        if key == 0 || keys.isEmpty { return containsExactly(text) }
+        if key == 0 { return containsExactly(text) }
+        if bloom & 1 << (key >> 58) == 0 { return false }
+        if keys.isEmpty { return containsExactly(text) }
+        let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         return keys.withUnsafeBufferPointer { keys in
             while true {
@@ -107,6 +116,8 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
             return exact.contains(String(decoding: bytes, as: UTF8.self))
         }
         let key = WordKey.of(bytes)
+        if bloom & 1 << (key >> 58) == 0 { return false }
+        let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         while true {
             let stored = keys[slot]
@@ -134,5 +145,81 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 
     func makeIterator() -> Set<String>.Iterator {
         exact.makeIterator()
+    }
+}
+
+/// A fixed map from words to values, looked up as a `[String: Value]` is: a text that is no key
+/// is turned away by the key probe of a ``WordSet`` (no hashing); only a hit reads the dictionary.
+struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
+    /// The keys.
+    private let words: WordSet
+    /// The map.
+    private let dictionary: [String: Value]
+
+    /// Creates a map.
+    init(_ dictionary: [String: Value]) {
+        self.dictionary = dictionary
+        self.words = WordSet(dictionary.keys)
+    }
+
+    init(dictionaryLiteral elements: (String, Value)...) {
+        self.init(Dictionary(uniqueKeysWithValues: elements))
+    }
+
+    /// The value of a word, if it is a key.
+    subscript(_ text: String) -> Value? {
+        guard words.contains(text) else { return nil }
+        return dictionary[text]
+    }
+}
+
+/// Word prefixes tested as `String.hasPrefix` decides, comparing UTF-8 bytes where that decides
+/// the same (see ``Lexical/hasPrefix(_:_:)``): a word list's stems ("reduc", "improv").
+struct PrefixList: Sendable {
+    /// The prefixes, in order.
+    let prefixes: [String]
+    /// The bytes of each prefix when it is ASCII without a carriage return; empty otherwise (then
+    /// `String.hasPrefix` decides).
+    private let bytes: [[UInt8]]
+
+    init(_ prefixes: [String]) {
+        self.prefixes = prefixes
+        self.bytes = prefixes.map { prefix in
+            let bytes = Array(prefix.utf8)
+            return bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } ? bytes : []
+        }
+    }
+
+    /// Whether a text starts with one of the prefixes (`prefixes.contains { text.hasPrefix($0) }`).
+    func matches(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { textBytes in
+            for index in bytes.indices {
+                if let answer = Self.startsWith(textBytes, bytes[index]) {
+                    if answer { return true }
+                } else if text.hasPrefix(prefixes[index]) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether text bytes start with ASCII prefix bytes, as `String.hasPrefix` decides; nil when
+    /// the bytes do not decide (an empty or non-ASCII prefix, a non-ASCII byte of the text where
+    /// it is read).
+    @inline(__always)
+    private static func startsWith(_ text: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool? {
+        guard let first = prefix.first else { return nil }
+        // Most texts differ at once.
+        guard let head = text.first else { return false }
+        if head != first { return head >= 0x80 ? nil : false }
+        var index = 1
+        while index < prefix.count {
+            guard index < text.count else { return false }
+            if text[index] != prefix[index] { return text[index] >= 0x80 ? nil : false }
+            index += 1
+        }
+        return index == text.count || text[index] < 0x80 ? true : nil
     }
 }
