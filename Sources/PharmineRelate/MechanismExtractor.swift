@@ -256,6 +256,10 @@ enum MechanismCues {
         " factor", "hormone", "interleukin", "neuregulin", "cytokine", "chemokine", "urotensin", "protein",
     ]
 
+    /// Superfamilies too broad to be a drug's target: "a kinase inhibitor" (phosphotransferases),
+    /// "G protein-coupled receptors activated by X", "ion channels". A triple names the target.
+    static let superfamilyTargets: Set<String> = ["MESH:D010770", "FPLX:GPCR", "MESH:D007473"]
+
     /// Words in a target's name or text that make it a drug-metabolising enzyme or transporter,
     /// the targets that drugs "induce" (other "induces" means expression or a downstream effect).
     static let inducibleTargets: [String] = [
@@ -1266,6 +1270,7 @@ struct MechanismRules {
             } else {
                 continue
             }
+            if MechanismCues.superfamilyTargets.contains(object.id) { continue }
             if qualifier == "inducer" {
                 let words = (object.name + " " + items[entry.item].text).lowercased()
                 guard MechanismCues.inducibleTargets.contains(where: words.contains) else { continue }

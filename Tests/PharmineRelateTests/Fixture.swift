@@ -223,6 +223,7 @@ enum TestLexicon {
         TestConcept(type: .receptor, id: "HGNC:2707", name: "ACE", surfaces: []),
         TestConcept(type: .receptor, id: "HGNC:5297", name: "HTR3A", surfaces: []),
         TestConcept(type: .receptor, id: "HGNC:285", name: "ADRB1", surfaces: []),
+        TestConcept(type: .receptor, id: "MESH:D010770", name: "Phosphotransferases", surfaces: ["kinase", "kinases"]),
     ]
 
     static func concept(named name: String) -> TestConcept? {

@@ -273,6 +273,9 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         "Ketoconazole-activated protein kinase was measured.",
         "Haloperidol (IC50 = 2 nM) and the D2 receptor antagonist GR12345 were compared.",
         "Ketoconazole inhibited CYP3A4 phosphorylation in these cells.",
+        // A superfamily is too broad to be a target.
+        "Ketoconazole, a kinase inhibitor, was given.",
+        "Ketoconazole inhibits kinases in these cells.",
     ]
 
     @Test(arguments: negatives)
