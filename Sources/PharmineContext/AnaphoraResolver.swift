@@ -377,11 +377,52 @@ public struct AnaphoraResolver: Stage {
                 }
             }
         }
+        // "X protein causes …, we investigated its ability to …": a named protein before "it" or
+        // "its" in the sentence is the nearer antecedent, and it is no drug.
+        let word = Self.leadingWord(tokens[tokenIndex], bytes)
+        if word == .it || word == .its,
+            namesProtein(in: range.lowerBound..<tokenIndex, tokens: tokens, bytes: bytes)
+        {
+            return nil
+        }
         if let preceding, mentions[preceding].passage == passage || mentions[preceding].passage == passage - 1 {
             return preceding
         }
         return main
     }
+
+    /// Whether tokens hold a named protein: "protein" or "proteins" right after a word with a
+    /// capital letter or a digit ("Tat protein", "HIV-1 Tat protein", "p53 protein"), and not
+    /// followed by a word that makes it a modifier ("protein kinase", "protein binding").
+    private func namesProtein(in tokens: Range<Int>, tokens all: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        func text(_ index: Int) -> [UInt8] {
+            let token = all[index]
+            guard token.start >= 0, token.end <= bytes.count, token.start < token.end else { return [] }
+            return Array(bytes[token.start..<token.end])
+        }
+        let protein = Array("protein".utf8)
+        let proteins = Array("proteins".utf8)
+        for index in tokens where index > tokens.lowerBound && all[index].kind == .word {
+            let word = text(index).map { $0 | 0x20 }
+            guard word == protein || word == proteins else { continue }
+            let before = text(index - 1)
+            guard before.contains(where: { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }) else { continue }
+            if index + 1 < tokens.upperBound, all[index + 1].kind == .word {
+                let next = String(decoding: text(index + 1).map { $0 | 0x20 }, as: UTF8.self)
+                if Self.proteinModifierHeads.contains(next) { continue }
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Words after "protein" that make it a modifier of another noun.
+    private static let proteinModifierHeads: Set<String> = [
+        "kinase", "kinases", "binding", "bound", "levels", "level", "expression", "synthesis", "content",
+        "phosphatase", "concentration", "concentrations", "intake", "restriction", "loss",
+    ]
 
     /// The drug-class mention of `passage` that starts one or two tokens after `index`, if any.
     private func classMention(

@@ -251,9 +251,26 @@ enum MechanismCues {
 
     /// Words in a subject concept's name that make it an endogenous protein or peptide signal
     /// (a growth factor, hormone or cytokine), not a drug acting on its target: "BDNF activated
-    /// Akt", "NRG-1 activated Erk 1/2" report signalling between proteins.
+    /// Akt", "NRG-1 activated Erk 1/2" report signalling between proteins; or a vaccine, which
+    /// acts through the immune system, not on a target.
     static let proteinNameWords: [String] = [
         " factor", "hormone", "interleukin", "neuregulin", "cytokine", "chemokine", "urotensin", "protein",
+        "vaccine", "pharmaccine",
+    ]
+
+    /// Endings of the international nonproprietary names given to recombinant copies of
+    /// endogenous signal proteins: growth factors (dibotermin, emfilermin), releasing hormones
+    /// (gonadorelin), pituitary hormones (somatropin), erythropoietins, colony-stimulating
+    /// factors and interleukins. A mention of such a concept under another name ("BMP-2", "LIF",
+    /// "GnRH") names the body's own protein, not the drug.
+    static let signalProteinStems: [String] = [
+        "ermin", "relin", "tropin", "poetin", "poietin", "grastim", "gramostim", "leukin",
+    ]
+
+    /// Participles after a subject that say where an endogenous signal comes from: "LIF,
+    /// secreted from the glands, binds to …".
+    static let secretedParticiples: WordSet = [
+        "secreted", "released", "produced", "derived", "expressed", "synthesized", "synthesised",
     ]
 
     /// Superfamilies too broad to be a drug's target: "a kinase inhibitor" (phosphotransferases),
@@ -1238,6 +1255,16 @@ struct MechanismRules {
         else { return }
         let subjectName = analysis.mentions[nearest].name.lowercased()
         if MechanismCues.proteinNameWords.contains(where: subjectName.contains) { return }
+        if isEndogenousSignal(subjectItem: subjectItem, mention: analysis.mentions[nearest], name: subjectName) {
+            return
+        }
+        // "secretagogues activating phospholipase C": a participle right after a class
+        // describes the class, it names no agent.
+        if analysis.mentions[nearest].isClass, analysis.mentions[nearest].source != .anaphor,
+            cueStart == subjectItem + 1, items[cueStart].text.hasSuffix("ing")
+        {
+            return
+        }
         let mentions = analysis.mentions
         let reported =
             subjectItem < cueStart ? (analysis.representative(of: subjectItem, before: cueStart) ?? nearest) : nearest
@@ -1313,6 +1340,35 @@ struct MechanismRules {
                     bySubjectSpan: true
                 )
             }
+        }
+    }
+
+    /// Whether a subject is the body's own signal protein rather than a drug: a concept with a
+    /// recombinant-protein name ("Dibotermin alfa", "Emfilermin") met under another name
+    /// ("BMP-2", "LIF"), a subject followed by where it is made ("LIF, secreted from the
+    /// glands, …"), or a subject whose own receptor, its text plus "R", is named in the
+    /// sentence ("LIF … binds to the LIFR").
+    private func isEndogenousSignal(subjectItem: Int, mention: Mention, name: String) -> Bool {
+        guard mention.source != .anaphor else { return false }
+        let text = items[subjectItem].text
+        if let first = name.split(separator: " ").first,
+            MechanismCues.signalProteinStems.contains(where: first.hasSuffix), !text.contains(first),
+            !text.hasPrefix("rh")
+        {
+            return true
+        }
+        var next = subjectItem + 1
+        if next < items.count, items[next].isPunctuation(",") { next += 1 }
+        if next < items.count, items[next].isWord(MechanismCues.secretedParticiples), next + 1 < items.count,
+            items[next + 1].isWord(["from", "by", "in"])
+        {
+            return true
+        }
+        guard text.utf8.count >= 2 else { return false }
+        let ownReceptor = text + "r"
+        return items.indices.contains { other in
+            other != subjectItem && analysis.mention(at: other, type: .receptor) != nil
+                && (items[other].text == ownReceptor || items[other].text == text + "-r")
         }
     }
 

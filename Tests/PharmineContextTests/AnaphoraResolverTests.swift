@@ -95,6 +95,21 @@ struct AnaphoraResolverTests {
         #expect(anaphors.map(\.id) == ["MESH:D008687"])
     }
 
+    @Test("a named protein before it or its in the sentence is the antecedent, and no drug")
+    func namedProteinBlocksTheFallback() throws {
+        var builder = DocumentBuilder(
+            "Metformin was given to the rats. The viral Nef protein impairs memory, so we measured its effect on "
+                + "glucose. The plasma protein binding was low, and its effect on glucose lasted."
+        )
+        builder.mention("Metformin", .drug, id: "MESH:D008687", name: "metformin")
+        let document = Self.resolve(builder)
+        let anaphors = document.mentions.filter { $0.source == .anaphor }
+        // The first "its" is the protein's; the second, after "protein binding", is the drug's.
+        #expect(anaphors.count == 1)
+        #expect(anaphors.first?.sentence == 2)
+        #expect(anaphors.first?.name == "metformin")
+    }
+
     @Test("this + drug class spans the class mention")
     func thisClass() throws {
         var builder = DocumentBuilder(

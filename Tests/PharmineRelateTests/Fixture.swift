@@ -224,6 +224,13 @@ enum TestLexicon {
         TestConcept(type: .receptor, id: "HGNC:5297", name: "HTR3A", surfaces: []),
         TestConcept(type: .receptor, id: "HGNC:285", name: "ADRB1", surfaces: []),
         TestConcept(type: .receptor, id: "MESH:D010770", name: "Phosphotransferases", surfaces: ["kinase", "kinases"]),
+        // Endogenous signal proteins met under a drug's concept (MechanismExtractorTests).
+        TestConcept(type: .drug, id: "DRUGBANK:DB11639", name: "Dibotermin alfa", surfaces: []),
+        TestConcept(type: .drug, id: "DRUGBANK:DB00644", name: "Gonadorelin", surfaces: []),
+        TestConcept(type: .drug, id: "DRUGBANK:DB05815", name: "GnRH pharmaccine", surfaces: []),
+        TestConcept(type: .drug, id: "MESH:D020738", name: "leptin", surfaces: []),
+        TestConcept(type: .drug, id: "MESH:D000078604", name: "Secretagogues", surfaces: [], isClass: true),
+        TestConcept(type: .receptor, id: "HGNC:6554", name: "LEPR", surfaces: []),
     ]
 
     static func concept(named name: String) -> TestConcept? {

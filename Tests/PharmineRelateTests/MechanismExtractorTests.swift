@@ -249,6 +249,20 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         ("We saw ketoconazole-mediated inhibition of CYP3A4 in cells.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
     ]
 
+    /// Counterparts of the endogenous-signal negatives that keep the drug reading.
+    static let signalPositives: [(String, Set<String>)] = [
+        ("{Dibotermin alfa|Dibotermin alfa} inhibits CYP3A4 in these cells.", ["mechanism Dibotermin alfa→CYP3A4 inhibitor"]),
+        ("{rhBMP-2|Dibotermin alfa} inhibits CYP3A4 in these cells.", ["mechanism Dibotermin alfa→CYP3A4 inhibitor"]),
+        ("The {gonadorelin|Gonadorelin}-induced activation of CYP3A4 was small.", ["mechanism Gonadorelin→CYP3A4 activator"]),
+        ("{LEP|leptin} activates CYP3A4 in these cells.", ["mechanism leptin→CYP3A4 activator"]),
+        ("{Secretagogues|Secretagogues} activate CYP3A4 in these cells.", ["mechanism Secretagogues→CYP3A4 activator"]),
+    ]
+
+    @Test(arguments: signalPositives)
+    func keepsDrugsNamedAsDrugs(_ marked: String, _ expected: Set<String>) {
+        #expect(Set(triples(marked).map(\.summary)) == expected, "\(marked)")
+    }
+
     @Test(arguments: positives)
     func findsMechanisms(_ marked: String, _ expected: Set<String>) {
         #expect(Set(triples(marked).map(\.summary)) == expected, "\(marked)")
@@ -276,6 +290,15 @@ let shippedReuptakeTargets: ReuptakeTargets? = try? ReuptakeTargets(
         // A superfamily is too broad to be a target.
         "Ketoconazole, a kinase inhibitor, was given.",
         "Ketoconazole inhibits kinases in these cells.",
+        // Endogenous signal proteins: a recombinant protein's concept under the protein's own
+        // name, a vaccine, a subject said to be secreted, a subject whose own receptor is named.
+        "{BMP-2|Dibotermin alfa} inhibits CYP3A4 in these cells.",
+        "The {GnRH|Gonadorelin}-induced activation of CYP3A4 was small.",
+        "{GnRH|GnRH pharmaccine} activates CYP3A4 in these cells.",
+        "{LEP|leptin}, secreted from fat cells, activates CYP3A4.",
+        "{LEP|leptin} binds to {LEPR|LEPR}, activating CYP3A4 in these cells.",
+        // A participle after a class describes the class.
+        "The cells responded to {secretagogues|Secretagogues} activating CYP3A4.",
     ]
 
     @Test(arguments: negatives)
