@@ -176,6 +176,7 @@ struct InteractionRules {
         doseAdvice(into: &collector)
         nounKinetics(into: &collector)
         patientJointUse(into: &collector)
+        forbiddenUse(into: &collector)
     }
 
     /// A drug mention that may be a partner (``SentenceAnalysis/drug(at:)`` refuses endogenous

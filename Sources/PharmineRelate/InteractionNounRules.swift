@@ -120,4 +120,46 @@ extension InteractionRules {
             }
         }
     }
+
+    // MARK: - "X should not be used in patients receiving Y"
+
+    /// Verbs of use after "should not be".
+    private static let forbiddenUses: WordSet = [
+        "used", "given", "administered", "taken", "prescribed", "coadministered", "co-administered", "combined",
+    ]
+
+    /// Words between the forbidden use and the other drug ("in patients on", "to patients receiving").
+    private static let forbiddenGap: WordSet = [
+        "with", "in", "to", "patients", "patient", "on", "receiving", "taking", "treated", "who", "are", "being",
+        "concomitantly", "concurrently", "the", "any", "other", "currently", "already",
+    ]
+
+    func forbiddenUse(into collector: inout TripleCollector) {
+        for negation in items.indices where items[negation].isWord(["not"]) {
+            guard negation > 0, items[negation - 1].isWord(["should", "must"]),
+                negation + 2 < items.count, items[negation + 1].isWord(["be"]),
+                items[negation + 2].isWord(Self.forbiddenUses),
+                let first = nearestPartner(before: negation - 1, window: 12)
+            else { continue }
+            var cursor = negation + 3
+            var linked = false
+            var second: Int?
+            while cursor < items.count, cursor - negation <= 10, !analysis.isClauseBreak(cursor) {
+                let it = items[cursor]
+                if it.kind == .slot {
+                    if linked, partner(at: cursor) != nil { second = cursor }
+                    break
+                }
+                guard it.isWord(Self.forbiddenGap) else { break }
+                if it.isWord(["with", "on", "receiving", "taking", "treated"]) { linked = true }
+                cursor += 1
+            }
+            guard let second else { continue }
+            for subject in firstList(endingAt: first) {
+                for other in looseList(from: second) {
+                    emit(first: subject, second: other, rule: "not_used", base: 0.8, qualifier: "contraindicated", into: &collector)
+                }
+            }
+        }
+    }
 }

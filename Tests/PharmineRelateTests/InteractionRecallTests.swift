@@ -158,4 +158,14 @@ import Testing
         // Joint use with nothing said of it is no interaction.
         #expect(summaries("Subjects treated with ibuprofen concomitantly with lisinopril had a similar safety profile.").isEmpty)
     }
+
+    @Test func drugNotToBeUsedWithAnother() {
+        #expect(
+            summaries("Sumatriptan should not be used in patients receiving fluoxetine.")
+                == ["interaction sumatriptan→fluoxetine contraindicated"]
+        )
+        #expect(summaries("Warfarin should not be given with aspirin.") == ["interaction warfarin→aspirin contraindicated"])
+        // A use forbidden for a condition names no partner.
+        #expect(summaries("Warfarin should not be used in pregnancy, and aspirin is preferred.").isEmpty)
+    }
 }
