@@ -174,6 +174,9 @@ struct InteractionRules {
         cautions(into: &collector)
         includedLists(into: &collector)
         doseAdvice(into: &collector)
+        nounKinetics(into: &collector)
+        patientJointUse(into: &collector)
+        forbiddenUse(into: &collector)
     }
 
     /// A drug mention that may be a partner (``SentenceAnalysis/drug(at:)`` refuses endogenous

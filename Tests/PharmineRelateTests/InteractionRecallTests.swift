@@ -121,3 +121,51 @@ import Testing
         )
     }
 }
+
+/// Interaction rules for a change stated as a noun and joint use in a patient phrase.
+@Suite struct InteractionNounRuleTests {
+    let extractor = InteractionExtractor()
+
+    func summaries(_ marked: String) -> Set<String> {
+        Set(extractor.process(Fixture.document(marked)).triples.map(\.summary))
+    }
+
+    @Test func exposureChangeAsANounWithTheCauseAfter() {
+        #expect(
+            summaries("A 40% increase in the mean AUC of midazolam was seen in subjects given ketoconazole.")
+                == ["interaction midazolam→ketoconazole increases_exposure"]  // arguments in text order
+        )
+    }
+
+    @Test func exposureChangeAsANounWithTheCauseBefore() {
+        #expect(
+            summaries("Giving carbamazepine for a week resulted in a 60% reduction in plasma concentrations of midazolam.")
+                == ["interaction carbamazepine→midazolam decreases_exposure"]
+        )
+        // A rise in clearance lowers exposure.
+        #expect(
+            summaries("Phenytoin caused a twofold increase in the clearance of aripiprazole.")
+                == ["interaction phenytoin→aripiprazole decreases_exposure"]
+        )
+        // A change without a drug of the object is no interaction.
+        #expect(summaries("Ketoconazole produced an increase in heart rate.").isEmpty)
+    }
+
+    @Test func patientTakingOneDrugConcomitantlyWithAnother() {
+        let found = summaries("This should be kept in mind in patients taking ibuprofen concomitantly with lisinopril.")
+        #expect(found.count == 1)
+        #expect(found.allSatisfy { $0.hasPrefix("interaction ibuprofen→lisinopril ") })
+        // Joint use with nothing said of it is no interaction.
+        #expect(summaries("Subjects treated with ibuprofen concomitantly with lisinopril had a similar safety profile.").isEmpty)
+    }
+
+    @Test func drugNotToBeUsedWithAnother() {
+        #expect(
+            summaries("Sumatriptan should not be used in patients receiving fluoxetine.")
+                == ["interaction sumatriptan→fluoxetine contraindicated"]
+        )
+        #expect(summaries("Warfarin should not be given with aspirin.") == ["interaction warfarin→aspirin contraindicated"])
+        // A use forbidden for a condition names no partner.
+        #expect(summaries("Warfarin should not be used in pregnancy, and aspirin is preferred.").isEmpty)
+    }
+}

@@ -1,0 +1,165 @@
+import PharmineCore
+
+/// Interaction rules for statements without a finite verb between the drugs: a change stated as
+/// a noun ("a 40% increase in the AUC of Y was observed with X") and joint use of one drug with
+/// another in a patient phrase ("in patients taking X concomitantly with Y").
+extension InteractionRules {
+    /// Nouns of a change, with the direction they state.
+    private static let changeNouns: WordMap<Bool> = [
+        "increase": true, "increases": true, "elevation": true, "elevations": true, "rise": true,
+        "decrease": false, "decreases": false, "reduction": false, "reductions": false, "fall": false,
+    ]
+
+    /// Nouns of a drug's systemic exposure.
+    private static let exposureHeads: WordSet = [
+        "auc", "cmax", "exposure", "exposures", "concentrations", "concentration", "levels", "level",
+        "bioavailability", "half-life",
+    ]
+
+    /// Words that may qualify the exposure noun ("the mean steady-state plasma AUC").
+    private static let exposureModifiers: WordSet = [
+        "the", "mean", "plasma", "serum", "blood", "systemic", "steady-state", "trough", "peak", "total", "oral",
+        "renal", "and", "cmax", "auc", "values", "value", "its",
+    ]
+
+    /// Words that lead from the change to the drug that caused it ("was observed with
+    /// concomitant administration of X", "when co-administered with X").
+    private static let causeLinks: WordSet = ["with", "by", "following", "after", "given", "receiving", "taking"]
+
+    // MARK: - "a 30% increase in the AUC of Y was observed with X"
+
+    func nounKinetics(into collector: inout TripleCollector) {
+        for change in items.indices where items[change].kind == .word {
+            guard let increase = Self.changeNouns[items[change].text] else { continue }
+            guard change + 1 < items.count, items[change + 1].isWord(["in"]) else { continue }
+            // "in (the mean plasma) AUC (and Cmax) of|for Y"
+            var cursor = change + 2
+            var head: Int?
+            while cursor < items.count, cursor - change <= 8, items[cursor].kind == .word {
+                if items[cursor].isWord(Self.exposureHeads) || items[cursor].isWord(["clearance"]) { head = cursor }
+                guard items[cursor].isWord(Self.exposureModifiers) || items[cursor].isWord(Self.exposureHeads)
+                    || items[cursor].isWord(["clearance"])
+                else { break }
+                cursor += 1
+            }
+            guard let head, cursor < items.count, items[cursor].isWord(["of", "for"]),
+                let object = listHead(after: cursor + 1, window: 4).map(namedDrug)
+            else { continue }
+            let clearance = items[head].isWord(["clearance"])
+            let qualifier = increase != clearance ? "increases_exposure" : "decreases_exposure"
+            let objectID = partner(at: object).map { analysis.mentions[$0].id }
+            func isOther(_ item: Int) -> Bool {
+                guard let index = partner(at: item) else { return false }
+                return analysis.mentions[index].id != objectID && !isHeading(item)
+            }
+            // The cause: after the object over a link word ("… of Y was observed with X"), else
+            // the drugs of the clause before the change ("Coadministration of X resulted in …").
+            var cause: [Int] = []
+            var after = object + 1
+            var linked = false
+            while after < items.count, after - object <= 12, !analysis.isClauseBreak(after) {
+                if items[after].isWord(Self.causeLinks) { linked = true }
+                if items[after].kind == .slot, isOther(after) {
+                    if linked { cause = [after] }
+                    break
+                }
+                after += 1
+            }
+            if cause.isEmpty {
+                // The nearest drug before the change, with the drugs listed before it.
+                let start = analysis.clauseStart(of: change)
+                guard let nearest = (start..<change).last(where: { isOther($0) && !isClassBeforeDrug($0) }) else { continue }
+                cause = firstList(endingAt: nearest).filter(isOther)
+            }
+            for first in cause {
+                emit(first: first, second: object, rule: "exposure_noun", base: 0.8, qualifier: qualifier, into: &collector)
+            }
+        }
+    }
+
+    /// Whether the class at `item` names the drug right after it ("the CYP3A4 inducer X").
+    private func isClassBeforeDrug(_ item: Int) -> Bool {
+        guard let index = analysis.mention(at: item, type: .drug), analysis.mentions[index].isClass else { return false }
+        return item + 1 < items.count && partner(at: item + 1) != nil
+    }
+
+    // MARK: - "in patients taking X concomitantly with Y"
+
+    /// Verbs of a patient's use of a drug.
+    private static let useVerbs: WordSet = [
+        "taking", "receiving", "given", "administered", "administering", "using", "treated", "on",
+    ]
+
+    /// Words that make joint use a statement of interaction: a report or an advice.
+    private static let jointStatements: WordSet = [
+        "reported", "consideration", "should", "must", "observed", "experienced", "increased", "decreased",
+    ]
+
+    /// Adverbs of joint use before "with".
+    private static let jointAdverbs: WordSet = ["concomitantly", "concurrently", "simultaneously"]
+
+    func patientJointUse(into collector: inout TripleCollector) {
+        for adverb in items.indices where items[adverb].isWord(Self.jointAdverbs) {
+            guard adverb + 1 < items.count, items[adverb + 1].isWord(["with"]), adverb > 0,
+                partner(at: adverb - 1) != nil
+            else { continue }
+            let first = adverb - 1
+            // "patients taking X", "treated with X": a verb of use right before the drug.
+            let lead = first - 1
+            guard lead >= 0,
+                items[lead].isWord(Self.useVerbs) || (items[lead].isWord(["with"]) && lead > 0 && items[lead - 1].isWord(["treated"]))
+            else { continue }
+            guard let head = listHead(after: adverb + 2, window: 6) else { continue }
+            let seconds = looseList(from: head).map(namedDrug)
+            let qualifier = statedEffect(around: adverb) ?? outcomeQualifier(around: adverb)
+            // Joint use alone states no interaction ("the safety profile in subjects treated with X
+            // concomitantly with Y was similar"): an effect, an advice or a report must be said.
+            guard qualifier != nil || items.contains(where: { $0.isWord(Self.jointStatements) }) else { continue }
+            for second in seconds {
+                emit(first: first, second: second, rule: "joint_use", base: 0.75, qualifier: qualifier, into: &collector)
+            }
+        }
+    }
+
+    // MARK: - "X should not be used in patients receiving Y"
+
+    /// Verbs of use after "should not be".
+    private static let forbiddenUses: WordSet = [
+        "used", "given", "administered", "taken", "prescribed", "coadministered", "co-administered", "combined",
+    ]
+
+    /// Words between the forbidden use and the other drug ("in patients on", "to patients receiving").
+    private static let forbiddenGap: WordSet = [
+        "with", "in", "to", "patients", "patient", "on", "receiving", "taking", "treated", "who", "are", "being",
+        "concomitantly", "concurrently", "the", "any", "other", "currently", "already",
+    ]
+
+    func forbiddenUse(into collector: inout TripleCollector) {
+        for negation in items.indices where items[negation].isWord(["not"]) {
+            guard negation > 0, items[negation - 1].isWord(["should", "must"]),
+                negation + 2 < items.count, items[negation + 1].isWord(["be"]),
+                items[negation + 2].isWord(Self.forbiddenUses),
+                let first = nearestPartner(before: negation - 1, window: 12)
+            else { continue }
+            var cursor = negation + 3
+            var linked = false
+            var second: Int?
+            while cursor < items.count, cursor - negation <= 10, !analysis.isClauseBreak(cursor) {
+                let it = items[cursor]
+                if it.kind == .slot {
+                    if linked, partner(at: cursor) != nil { second = cursor }
+                    break
+                }
+                guard it.isWord(Self.forbiddenGap) else { break }
+                if it.isWord(["with", "on", "receiving", "taking", "treated"]) { linked = true }
+                cursor += 1
+            }
+            guard let second else { continue }
+            for subject in firstList(endingAt: first) {
+                for other in looseList(from: second) {
+                    emit(first: subject, second: other, rule: "not_used", base: 0.8, qualifier: "contraindicated", into: &collector)
+                }
+            }
+        }
+    }
+}
