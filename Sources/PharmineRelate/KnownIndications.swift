@@ -182,6 +182,7 @@ public struct KnownIndications: Sendable, Hashable {
         let bytes = curie.utf8
         let untrimmed = bytes.first.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } == true
             && bytes.last.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } == true
+        if untrimmed, let key = asciiKey(curie) { return key }
         let trimmed = untrimmed ? curie : curie.trimmingCharacters(in: .whitespaces)
         guard let colon = trimmed.firstIndex(of: ":") else {
             if trimmed.hasPrefix("DB"), trimmed.count == 7, trimmed.dropFirst(2).allSatisfy(\.isNumber) {
@@ -192,6 +193,39 @@ public struct KnownIndications: Sendable, Hashable {
         var prefix = trimmed[..<colon].uppercased()
         if prefix == "MSH" { prefix = "MESH" }
         return prefix + trimmed[colon...]
+    }
+
+    /// ``normalize(_:)`` of an all-ASCII CURIE, computed on its bytes (nil for other text).
+    private static func asciiKey(_ curie: String) -> String? {
+        var curie = curie
+        return curie.withUTF8 { bytes -> String? in
+            var colon = -1
+            for (index, byte) in bytes.enumerated() {
+                guard byte < 0x80 else { return nil }
+                if colon < 0, byte == UInt8(ascii: ":") { colon = index }
+            }
+            guard colon >= 0 else {
+                // A bare DrugBank id: "DB" and five digits.
+                if bytes.count == 7, bytes[0] == UInt8(ascii: "D"), bytes[1] == UInt8(ascii: "B"),
+                    bytes[2...].allSatisfy({ $0 &- UInt8(ascii: "0") < 10 })
+                {
+                    return "DRUGBANK:" + String(decoding: bytes, as: UTF8.self)
+                }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            let isMSH = colon == 3 && bytes[0] | 0x20 == UInt8(ascii: "m") && bytes[1] | 0x20 == UInt8(ascii: "s")
+                && bytes[2] | 0x20 == UInt8(ascii: "h")
+            if isMSH {
+                return "MESH" + String(decoding: UnsafeBufferPointer(rebasing: bytes[colon...]), as: UTF8.self)
+            }
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    output[index] = index < colon && byte &- UInt8(ascii: "a") < 26 ? byte &- 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
     }
 
     // MARK: - Generator

@@ -188,41 +188,51 @@ struct SentenceView {
             }
         }
 
-        var raw: [Item] = []
-        raw.reserveCapacity(tokens.count + slots.count)
+        // Items are built in one pass: hyphenated compounds are joined and possessive "'s" is
+        // dropped as the items are appended (see ``append(_:to:previousAppended:)``).
+        var items: [Item] = []
+        items.reserveCapacity(tokens.count + slots.count)
+        var previousAppended = false
         var slotMentions: [Int] = []
         var slotCursor = 0
         var previousEnd = sentence.start
         func emitSlots(before limit: Int) {
             while slotCursor < slots.count && slots[slotCursor].start < limit {
-                let slot = slots[slotCursor]
-                let (text, key) = text(slot.start, slot.end)
+                let (text, key) = text(slots[slotCursor].start, slots[slotCursor].end)
                 let first = Int32(truncatingIfNeeded: slotMentions.count)
-                slotMentions.append(contentsOf: slot.mentions)
-                raw.append(
+                slotMentions.append(contentsOf: slots[slotCursor].mentions)
+                let start = slots[slotCursor].start
+                let end = slots[slotCursor].end
+                SentenceView.append(
                     Item(
                         kind: .slot,
                         text: text,
-                        start: slot.start,
-                        end: slot.end,
-                        spaceBefore: slot.start > previousEnd,
+                        start: start,
+                        end: end,
+                        spaceBefore: start > previousEnd,
                         mentionRange: first..<Int32(truncatingIfNeeded: slotMentions.count),
                         key: key
-                    )
+                    ),
+                    to: &items,
+                    previousAppended: &previousAppended
                 )
-                previousEnd = slot.end
+                previousEnd = end
                 slotCursor += 1
             }
         }
+        var lastWasSlotEnd = -1
         for token in tokens {
+            let before = slotCursor
             emitSlots(before: token.end)
-            if let last = raw.last, last.kind == .slot, token.start < last.end { continue }
+            if slotCursor > before { lastWasSlotEnd = slots[slotCursor - 1].end }
+            // The last item appended was a slot that this token overlaps.
+            if lastWasSlotEnd >= 0, token.start < lastWasSlotEnd { continue }
             if slotCursor > 0, token.start < slots[slotCursor - 1].end, token.end > slots[slotCursor - 1].start {
                 continue
             }
             let kind: Kind = token.kind == .punctuation ? .punctuation : .word
             let (text, key) = text(token.start, token.end)
-            raw.append(
+            SentenceView.append(
                 Item(
                     kind: kind,
                     text: text,
@@ -230,56 +240,57 @@ struct SentenceView {
                     end: token.end,
                     spaceBefore: token.start > previousEnd,
                     key: key
-                )
+                ),
+                to: &items,
+                previousAppended: &previousAppended
             )
+            lastWasSlotEnd = -1
             previousEnd = token.end
         }
         emitSlots(before: Int.max)
-        self.items = SentenceView.joinCompounds(raw)
+        self.items = items
         self.slotMentions = slotMentions
     }
 
-    /// Joins hyphenated words and drops possessive "'s".
-    private static func joinCompounds(_ raw: [Item]) -> [Item] {
-        var items: [Item] = []
-        items.reserveCapacity(raw.count)
-        var index = 0
-        while index < raw.count {
-            let kind = raw[index].kind
-            // Texts are compared only when their lengths agree ("'" and "-" are one byte, "’"
-            // three, "'s" two, "’s" four).
-            let length = raw[index].text.utf8.count
-            // Possessive: "'" or "’" attached, then an attached "s".
-            if kind == .punctuation, length == 1 && raw[index].text == "'" || length == 3 && raw[index].text == "’",
-                !raw[index].spaceBefore, index + 1 < raw.count, raw[index + 1].kind == .word,
-                raw[index + 1].text.utf8.count == 1, raw[index + 1].text == "s", !raw[index + 1].spaceBefore
-            {
-                index += 2
-                continue
-            }
-            if kind == .word, length == 2 && raw[index].text == "'s" || length == 4 && raw[index].text == "’s",
-                !raw[index].spaceBefore
-            {
-                index += 1
-                continue
-            }
+    /// Appends the next raw item, joining hyphenated words and dropping possessive "'s".
+    ///
+    /// A hyphen or an apostrophe is appended as it comes; the word after it decides: an attached
+    /// word after an attached "-" that follows a word joins the compound ("off-label"), an
+    /// attached "s" after an attached "'" or "’" drops both. `previousAppended` tells whether
+    /// the last item is the previous raw item, appended unchanged.
+    private static func append(_ item: Item, to items: inout [Item], previousAppended: inout Bool) {
+        if item.kind == .word, !item.spaceBefore, previousAppended, let last = items.indices.last,
+            items[last].kind == .punctuation, !items[last].spaceBefore
+        {
+            let lastLength = items[last].text.utf8.count
             // Hyphenated compound of plain words: word - word (all attached).
-            if kind == .punctuation, length == 1, raw[index].text == "-", !raw[index].spaceBefore,
-                let last = items.indices.last,
-                items[last].kind == .word, index + 1 < raw.count, raw[index + 1].kind == .word,
-                !raw[index + 1].spaceBefore
-            {
-                let joined = items[last].text + "-" + raw[index + 1].text
-                items[last].text = joined
-                items[last].key = WordKey.item(joined)
-                items[last].end = raw[index + 1].end
-                index += 2
-                continue
+            if lastLength == 1, items[last].text == "-", last > 0, items[last - 1].kind == .word {
+                items.removeLast()
+                let joined = items[last - 1].text + "-" + item.text
+                items[last - 1].text = joined
+                items[last - 1].key = WordKey.item(joined)
+                items[last - 1].end = item.end
+                previousAppended = false
+                return
             }
-            items.append(raw[index])
-            index += 1
+            // Possessive: "'" or "’" attached, then an attached "s".
+            if lastLength == 1 && items[last].text == "'" || lastLength == 3 && items[last].text == "’",
+                item.text.utf8.count == 1, item.text == "s"
+            {
+                items.removeLast()
+                previousAppended = false
+                return
+            }
         }
-        return items
+        if item.kind == .word, !item.spaceBefore {
+            let length = item.text.utf8.count
+            if length == 2 && item.text == "'s" || length == 4 && item.text == "’s" {
+                previousAppended = false
+                return
+            }
+        }
+        items.append(item)
+        previousAppended = true
     }
 
     /// The index of the item that holds a mention, if any.

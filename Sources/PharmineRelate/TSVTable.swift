@@ -17,17 +17,35 @@ struct TSVTable {
     init(_ text: String, path: String, required: [String]) throws(RelateError) {
         var header: [String]?
         var rows: [(Int, [String])] = []
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = Substring(line)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            if header == nil {
-                header = fields
-            } else {
-                rows.append((lineNumber, fields))
+        // Lines and fields are split on bytes ("\n" and "\t" never occur inside a longer UTF-8
+        // sequence): splitting the text by characters costs far more at every start.
+        var text = text
+        text.withUTF8 { bytes in
+            var lineNumber = 0
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                let next = lineEnd + 1
+                lineNumber += 1
+                if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+                defer { lineStart = next }
+                if lineEnd == lineStart || bytes[lineStart] == UInt8(ascii: "#") { continue }
+                var fields: [String] = []
+                var fieldStart = lineStart
+                var index = lineStart
+                while index <= lineEnd {
+                    if index == lineEnd || bytes[index] == UInt8(ascii: "\t") {
+                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
+                        fieldStart = index + 1
+                    }
+                    index += 1
+                }
+                if header == nil {
+                    header = fields
+                } else {
+                    rows.append((lineNumber, fields))
+                }
             }
         }
         guard let header else { throw RelateError(.missingColumn, path: path, detail: "no header row") }
