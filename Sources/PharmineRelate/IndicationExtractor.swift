@@ -936,6 +936,9 @@ struct IndicationRules {
 
     /// "antitumor", "anti-inflammatory", "anticonvulsant": a word of opposing action.
     private func isAntiWord(_ item: Int) -> Bool {
+        // Only a text whose first byte is "a" (or not ASCII) can start with "anti".
+        let head = items[item].head
+        guard head == UInt8(ascii: "a") || head >= 0x80 else { return false }
         // A class mention counts too: "Anticonvulsant effect of X on Y".
         guard items[item].kind == .word || (items[item].kind == .slot && analysis.drug(at: item) != nil),
             Lexical.hasPrefix(items[item].text, "anti"), !Lexical.characterCount(of: items[item].text, isAtMost: 6)
