@@ -151,18 +151,8 @@ extension MechanismRules {
     /// with an", "administered with known") ties the class to something else.
     private func describes(_ drugItem: Int, _ classItem: Int) -> Bool {
         let items = analysis.items
-        var depth = 0
-        for item in (drugItem + 1)..<classItem {
+        for item in analysis.indicesOutsideParentheses((drugItem + 1)..<classItem) {
             let it = items[item]
-            if it.isPunctuation("(") {
-                depth += 1
-                continue
-            }
-            if it.isPunctuation(")") {
-                depth = max(0, depth - 1)
-                continue
-            }
-            if depth > 0 { continue }
             if it.kind == .slot { return false }
             if it.isWord(["with", "by", "for", "from", "than", "other"]) { return false }
             if Lexical.links.contains(key: it.key, text: it.text) || it.isWord(Self.classLinks) { continue }

@@ -379,6 +379,23 @@ struct SentenceAnalysis {
         return bestLexicon ?? bestAnaphor ?? chosen
     }
 
+    /// The items of a range that lie outside parentheses opened within it, the parentheses
+    /// themselves left out ("X (AMN082), the first" gives "X", ",", "the", "first").
+    func indicesOutsideParentheses(_ range: Range<Int>) -> [Int] {
+        var result: [Int] = []
+        var depth = 0
+        for item in range {
+            if items[item].isPunctuation("(") {
+                depth += 1
+            } else if items[item].isPunctuation(")") {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                result.append(item)
+            }
+        }
+        return result
+    }
+
     /// Whether a subject is linked to a noun cue or target noun that starts at `target`: every
     /// item between them is a link word (``Lexical/links``), an "-ly" adverb, an "-ed"
     /// participle after an adverb or article ("a widely used anticoagulant"), a hyphenated adjective, or lies inside parentheses ("X (AMN082), the first selective allosteric
@@ -397,18 +414,8 @@ struct SentenceAnalysis {
                 || (gap.contains(",") && gap.contains(where: { ["a", "an", "the"].contains($0) }))
             guard linked else { return false }
         }
-        var depth = 0
-        for item in (subject + 1)..<target {
+        for item in indicesOutsideParentheses((subject + 1)..<target) {
             let it = items[item]
-            if it.isPunctuation("(") {
-                depth += 1
-                continue
-            }
-            if it.isPunctuation(")") {
-                depth = max(0, depth - 1)
-                continue
-            }
-            if depth > 0 { continue }
             if it.kind == .slot { return false }
             if Lexical.links.contains(key: it.key, text: it.text) { continue }
             if it.kind == .word, !Lexical.characterCount(of: it.text, isAtMost: 4), it.text.hasSuffix("ly") { continue }
