@@ -371,6 +371,19 @@ struct MechanismRules {
 
     // MARK: - "activation by X of Y"
 
+    /// Emits `rule` from each subject to the target at `target` and the targets listed with it.
+    private func emitToTargetList(
+        from subjects: [Int], target: Int, rule: String, qualifier: String, cueStart: Int,
+        into collector: inout TripleCollector
+    ) {
+        let targets = analysis.expandList(from: target, accept: analysis.receptor).items
+        for subject in subjects {
+            emit(
+                subjectItem: subject, objects: targets.map { ($0, nil) }, rule: rule, base: 0.85, qualifier: qualifier,
+                cueStart: cueStart, into: &collector)
+        }
+    }
+
     private func processByOf(skip: Set<Int>, into collector: inout TripleCollector) {
         for noun in items.indices {
             guard items[noun].kind == .word, let qualifier = MechanismCues.processNouns[items[noun].text],
@@ -386,18 +399,9 @@ struct MechanismRules {
                     stopWords: MechanismCues.stopWords
                 )
             else { continue }
-            let targets = analysis.expandList(from: target, accept: analysis.receptor).items
-            for subject in agents.items where !skip.contains(subject) {
-                emit(
-                    subjectItem: subject,
-                    objects: targets.map { ($0, nil) },
-                    rule: "process_by",
-                    base: 0.85,
-                    qualifier: qualifier,
-                    cueStart: noun,
-                    into: &collector
-                )
-            }
+            emitToTargetList(
+                from: agents.items.filter { !skip.contains($0) }, target: target, rule: "process_by", qualifier: qualifier,
+                cueStart: noun, into: &collector)
         }
     }
 
@@ -547,18 +551,9 @@ struct MechanismRules {
                     stopWords: MechanismCues.stopWords
                 )
             else { continue }
-            let targets = analysis.expandList(from: target, accept: analysis.receptor).items
-            for subject in agents.items where !skip.contains(subject) {
-                emit(
-                    subjectItem: subject,
-                    objects: targets.map { ($0, nil) },
-                    rule: "effect_of",
-                    base: 0.85,
-                    qualifier: qualifier,
-                    cueStart: adjective,
-                    into: &collector
-                )
-            }
+            emitToTargetList(
+                from: agents.items.filter { !skip.contains($0) }, target: target, rule: "effect_of", qualifier: qualifier,
+                cueStart: adjective, into: &collector)
         }
     }
 
