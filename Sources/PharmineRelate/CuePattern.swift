@@ -180,6 +180,21 @@ struct HeadFilter: Sendable {
         self.high = high
     }
 
+    /// A filter of the first bytes of some prefixes; a prefix that is empty, starts with a byte
+    /// that is not ASCII, or with a carriage return admits every text.
+    init(prefixes: some Sequence<String>) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for prefix in prefixes {
+            guard let first = prefix.utf8.first, first < 0x80, first != UInt8(ascii: "\r") else {
+                self = .any
+                return
+            }
+            if first < 64 { low |= 1 << UInt64(first) } else { high |= 1 << UInt64(first - 64) }
+        }
+        self.init(low: low, high: high)
+    }
+
     /// The union of the patterns' filters: admits an item where any of them may match.
     init(_ patterns: [CuePattern]) {
         self.init(
@@ -193,8 +208,13 @@ struct HeadFilter: Sendable {
     @inline(__always)
     func admits(_ items: [SentenceView.Item], _ index: Int) -> Bool {
         guard items[index].kind != .slot else { return false }
-        let key = items[index].key
-        let head = items[index].head
+        return admits(key: items[index].key, head: items[index].head)
+    }
+
+    /// Whether a text with this key (``WordKey/item(_:)``) and first byte may start with an
+    /// admitted byte: a text that is not ASCII (key 0) always may.
+    @inline(__always)
+    func admits(key: UInt64, head: UInt8) -> Bool {
         if key == 0 { return true }
         return head < 64 ? low & 1 << UInt64(head) != 0 : head < 128 && high & 1 << UInt64(head &- 64) != 0
     }

@@ -274,20 +274,6 @@ enum IndicationCues {
         "prevent", "retard", "limit",
     ])
 
-    /// The first bytes of ``cellGrowthVerbs``: an ASCII word starting with none of them cannot start
-    /// with one of those stems, so most words are turned away without a `hasPrefix` call.
-    private static let cellGrowthVerbHeads: (low: UInt64, high: UInt64) = cellGrowthVerbs.prefixes.reduce((0, 0)) { heads, verb in
-        guard let first = verb.utf8.first, first < 0x80 else { return heads }
-        return first < 64 ? (heads.low | 1 << UInt64(first), heads.high) : (heads.low, heads.high | 1 << UInt64(first - 64))
-    }
-
-    /// Whether an item may start with a stem of ``cellGrowthVerbs`` (true for every text that is not
-    /// ASCII, which is left to the full comparison).
-    @inline(__always)
-    static func mayStartCellGrowthVerb(key: UInt64, head: UInt8) -> Bool {
-        guard key != 0 else { return true }
-        return head < 64 ? cellGrowthVerbHeads.low & 1 << UInt64(head) != 0 : cellGrowthVerbHeads.high & 1 << UInt64(head &- 64) != 0
-    }
 
     /// Verbs of "X induced apoptosis in Y cells".
     static let cellDeathVerbs: WordSet = ["induced", "induces", "induce", "inducing", "triggered", "triggers", "promoted", "promotes"]
@@ -351,19 +337,6 @@ enum IndicationCues {
         "therapy", "treatment", "chemotherapy", "regimen", "monotherapy", "prophylaxis", "treatments", "therapies",
     ]
 
-    /// The first bytes of ``efficacyPrefixes`` (bits of bytes 0–63 and 64–127).
-    private static let efficacyHeads: (low: UInt64, high: UInt64) = efficacyPrefixes.prefixes.reduce((0, 0)) { heads, prefix in
-        guard let first = prefix.utf8.first, first < 0x80 else { return (~0, ~0) }
-        return first < 64 ? (heads.low | 1 << UInt64(first), heads.high) : (heads.low, heads.high | 1 << UInt64(first - 64))
-    }
-
-    /// Whether an item may start with one of ``efficacyPrefixes`` (true for every text that is not
-    /// ASCII, which is left to the full comparison).
-    @inline(__always)
-    static func mayStartEfficacyWord(key: UInt64, head: UInt8) -> Bool {
-        guard key != 0 else { return true }
-        return head < 64 ? efficacyHeads.low & 1 << UInt64(head) != 0 : efficacyHeads.high & 1 << UInt64(head &- 64) != 0
-    }
 
     /// Efficacy words that complete "in patients with Y, X …" ("reduced", "relief", "effective").
     static let efficacyPrefixes = PrefixList([

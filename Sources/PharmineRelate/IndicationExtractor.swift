@@ -498,7 +498,8 @@ struct IndicationRules {
 
     private func isEfficacy(_ item: Int) -> Bool {
         // Fields read in place: a copy of the item costs more than the test.
-        guard items[item].kind == .word, IndicationCues.mayStartEfficacyWord(key: items[item].key, head: items[item].head)
+        guard items[item].kind == .word,
+            IndicationCues.efficacyPrefixes.matches(key: items[item].key, head: items[item].head, text: items[item].text)
         else { return false }
         // "control subjects", "controlled trial": a comparison group, not an effect.
         if items[item].hasPrefix("control"), item + 1 < items.count,
@@ -506,7 +507,7 @@ struct IndicationRules {
         {
             return false
         }
-        return IndicationCues.efficacyPrefixes.matches(items[item].text)
+        return true
     }
 
     private func populationAfter(into collector: inout TripleCollector) {
@@ -1047,8 +1048,7 @@ struct IndicationRules {
             let inducing = items[verb].isWord(IndicationCues.cellDeathVerbs)
             guard
                 inducing
-                    || (IndicationCues.mayStartCellGrowthVerb(key: items[verb].key, head: items[verb].head)
-                        && IndicationCues.cellGrowthVerbs.matches(items[verb].text))
+                    || IndicationCues.cellGrowthVerbs.matches(key: items[verb].key, head: items[verb].head, text: items[verb].text)
             else { continue }
             if verb > 0, items[verb - 1].isPunctuation("-") { continue }  // "X-induced"
             guard let subject = analysis.nearestDrug(before: verb, window: 12, skip: nonSubjects),

@@ -181,9 +181,12 @@ struct PrefixList: Sendable {
     /// The bytes of each prefix when it is ASCII without a carriage return; empty otherwise (then
     /// `String.hasPrefix` decides).
     private let bytes: [[UInt8]]
+    /// The first bytes of the prefixes: most words are turned away by them.
+    private let heads: HeadFilter
 
     init(_ prefixes: [String]) {
         self.prefixes = prefixes
+        self.heads = HeadFilter(prefixes: prefixes)
         self.bytes = prefixes.map { prefix in
             let bytes = Array(prefix.utf8)
             return bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } ? bytes : []
@@ -203,6 +206,13 @@ struct PrefixList: Sendable {
             }
             return false
         }
+    }
+
+    /// Whether a sentence item's text starts with one of the prefixes; its key and first byte
+    /// turn most items away before any text is compared.
+    @inline(__always)
+    func matches(key: UInt64, head: UInt8, text: String) -> Bool {
+        heads.admits(key: key, head: head) && matches(text)
     }
 
     /// Whether text bytes start with ASCII prefix bytes, as `String.hasPrefix` decides; nil when
