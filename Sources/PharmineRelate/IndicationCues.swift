@@ -46,6 +46,13 @@ enum IndicationCues {
             rule: "protective",
             base: 0.8
         ),
+        // "X is neuroprotective in a model of Y": an organ-protective adjective right before its
+        // preposition.
+        Cue(
+            "cardioprotective|neuroprotective|hepatoprotective|nephroprotective|renoprotective|gastroprotective|chemopreventive against|in|for",
+            rule: "protective",
+            base: 0.8
+        ),
         Cue(
             "cardioprotection|neuroprotection|hepatoprotection|nephroprotection|renoprotection|gastroprotection|chemoprevention against|from|of|in",
             rule: "protective",

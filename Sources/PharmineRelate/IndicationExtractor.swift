@@ -44,6 +44,12 @@ public import PharmineCore
 ///   anticancer effect in Y"; `treated_with` for "the response of Y (patients) to X";
 ///   `population_treated` also for "… received triple therapy with X" and "Y cells treated with X".
 ///
+/// - `case_treatment` (document level, ``CaseTreatmentRule``): in a patient's case, a treating
+///   sentence without a condition ("He was treated with X.") takes the conditions of the nearest
+///   earlier sentence (at most two back, same paragraph); the evidence is the treating sentence,
+///   the confidence low (0.55). `protective` also takes an organ-protective adjective right
+///   before its preposition ("X is neuroprotective in a model of Y").
+///
 /// Never a subject: a drug naming a body's own process ("lactate secretion", "IFN signaling",
 /// "glucose tolerant"), a target ("targeting X", "inhibition of X"), or the challenge of a disease
 /// model after a pretreatment ("… previous to injections of X", "2 h before X"). A verb cue's subject
@@ -132,9 +138,11 @@ public struct IndicationExtractor: Stage {
         IndicationRules(analysis: analysis).run(into: &collector)
     }
 
-    /// The document-level steps after the sentences: the off-label carry.
+    /// The document-level steps after the sentences: the rules that link sentences
+    /// (``CaseTreatmentRule``), then the off-label carry.
     func finish(_ triples: [Triple], in document: Document) -> [Triple] {
         var triples = triples
+        triples.append(contentsOf: CaseTreatmentRule(endogenous: endogenous).triples(in: document))
         if carryOffLabel { carryOffLabelQualifier(&triples, in: document) }
         return triples
     }

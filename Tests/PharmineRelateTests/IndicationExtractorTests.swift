@@ -195,6 +195,8 @@ import Testing
     /// More constructions of use and effect.
     static let morePositives: [(String, Set<String>)] = [
         ("Relief by aspirin induced reversal of asthma in rats.", ["indication aspirin→asthma -"]),
+        // An organ-protective adjective right before its preposition.
+        ("In our hands phenytoin was neuroprotective in a rat model of epilepsy.", ["indication phenytoin→seizures -"]),
         // A drug studied in a disease model induced by another agent.
         (
             "Effect of aspirin and metformin combination in haloperidol induced seizures in rats.",
