@@ -174,7 +174,9 @@ struct CaseTreatmentRule {
             let it = items[item]
             if it.kind == .slot, let drug = analysis.drug(at: item), analysis.mentions[drug].source != .anaphor {
                 result.append(drug)
-            } else if !(it.kind == .word && (it.isWord(Self.leadingWords) || it.text.count > 5 && it.text.hasSuffix("ly"))) {
+            } else if !(it.kind == .word
+                && (it.isWord(Self.leadingWords) || it.text.count > 5 && it.text.hasSuffix("ly")))
+            {
                 return []
             }
         }
@@ -202,7 +204,9 @@ struct CaseTreatmentRule {
         var start = end
         while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
         var stop = start
-        while stop < bytes.count, stop - start < 12, (bytes[stop] | 0x20) >= UInt8(ascii: "a"), (bytes[stop] | 0x20) <= UInt8(ascii: "z") {
+        while stop < bytes.count, stop - start < 12,
+            (bytes[stop] | 0x20) >= UInt8(ascii: "a"), (bytes[stop] | 0x20) <= UInt8(ascii: "z")
+        {
             stop += 1
         }
         guard stop > start else { return false }

@@ -12,7 +12,8 @@ import Testing
     }
 
     @Test func treatingSentenceTakesTheConditionsOfTheSentenceBefore() throws {
-        let story = "The man came to the clinic with severe headache and nausea. He was treated with ibuprofen and ondansetron."
+        let story =
+            "The man came to the clinic with severe headache and nausea. He was treated with ibuprofen and ondansetron."
         let document = Fixture.document(story)
         let triples = extractor.process(document).triples.filter { $0.rule == "indication.case_treatment" }
         #expect(
