@@ -192,6 +192,7 @@ enum MechanismCues {
             nominal: true
         ),
         Cue("high|low? affinity for|at|to", rule: "binds", base: 0.7, qualifier: "binder", nominal: true),
+        Cue("ligand|ligands of|for|at", rule: "binds", base: 0.7, qualifier: "binder", nominal: true),
         Cue("induces|induce|inducing", rule: "induces", base: 0.85, qualifier: "inducer"),
         Cue("inducer|inducers of", rule: "induces", base: 0.85, qualifier: "inducer", nominal: true),
         Cue("induction of", rule: "induces", base: 0.85, qualifier: "inducer", nominal: true),
@@ -367,6 +368,8 @@ struct MechanismRules {
         effectsOf(skip: neurotransmitters, into: &collector)
         processByOf(skip: neurotransmitters, into: &collector)
         classTargets(skip: neurotransmitters, into: &collector)  // ClassMechanismRules.swift
+        bindings(skip: skip, into: &collector)  // BindingMechanismRules.swift
+        singlePair(into: &collector)  // FallbackMechanismRules.swift
     }
 
     // MARK: - "activation by X of Y"
@@ -875,7 +878,15 @@ struct MechanismRules {
                 last -= 1
                 if last >= 2, analysis.receptor(at: last - 2) != nil { last -= 2 }
             }
-            guard last >= 0, analysis.receptor(at: last) != nil else { continue }
+            // "the Y-specific inhibitor X": the target is a hyphenated modifier, which
+            // ``SentenceAnalysis/receptor(at:)`` refuses elsewhere ("Y-specific antibodies").
+            var modifierTarget: Mention?
+            if last >= 0, analysis.receptor(at: last) == nil, last + 2 < noun, items[last + 1].isPunctuation("-"),
+                items[last + 2].isWord(["specific"]), let index = analysis.mention(at: last, type: .receptor)
+            {
+                modifierTarget = analysis.mentions[index]
+            }
+            guard last >= 0, analysis.receptor(at: last) != nil || modifierTarget != nil else { continue }
             var targets = Array(analysis.expandListBackward(from: last, accept: analysis.receptor).reversed())
             // "the dual SRC/ABL inhibitor": targets joined by a slash.
             while let head = targets.first, head >= 2, items[head - 1].isPunctuation("/"),
@@ -922,7 +933,7 @@ struct MechanismRules {
             for subjectItem in subjects {
                 emit(
                     subjectItem: subjectItem,
-                    objects: targets.map { ($0, nil) },
+                    objects: targets.map { ($0, $0 == last ? modifierTarget : nil) },
                     rule: rule,
                     base: 0.9,
                     qualifier: qualifier,
@@ -939,7 +950,7 @@ struct MechanismRules {
         var start = noun + 1
         while start < items.count, start - noun <= 3, items[start].kind != .slot,
             items[start].isWord(MechanismCues.agentIntroducers) || items[start].isPunctuation(",")
-                || items[start].isPunctuation("(")
+                || items[start].isPunctuation("(") || items[start].isPunctuation(":")
         {
             start += 1
         }
@@ -1293,11 +1304,16 @@ struct MechanismRules {
                 continue
             }
             if MechanismCues.superfamilyTargets.contains(object.id) { continue }
+            var actual = qualifier
             if qualifier == "inducer" {
                 let words = (object.name + " " + items[entry.item].text).lowercased()
-                guard MechanismCues.inducibleTargets.contains(where: words.contains) else { continue }
+                if !MechanismCues.inducibleTargets.contains(where: words.contains) {
+                    // "Y inducers such as X": the agent noun says X turns Y on (a transcription
+                    // factor, a receptor); the verb "induces Y" mostly means expression.
+                    guard rule == "target_noun" else { continue }
+                    actual = "activator"
+                }
             }
-            var actual = qualifier
             if rule == "blocks" || qualifier == "blocker", isReceptor(object, item: entry.item) {
                 actual = "antagonist"
             }
