@@ -369,6 +369,7 @@ struct MechanismRules {
         processByOf(skip: neurotransmitters, into: &collector)
         classTargets(skip: neurotransmitters, into: &collector)  // ClassMechanismRules.swift
         bindings(skip: skip, into: &collector)  // BindingMechanismRules.swift
+        activities(skip: skip, into: &collector)  // ActivityMechanismRules.swift
         singlePair(into: &collector)  // FallbackMechanismRules.swift
     }
 
@@ -590,6 +591,8 @@ struct MechanismRules {
                 let after = analysis.drugAfter(list.end + 1, maxGap: 2, skip: skip)
             {
                 subjects = analysis.expandList(from: after, accept: analysis.drug).items  // "inhibition of Y by X"
+            } else if hit.cue.nominal, let after = lateAgent(after: list.end, skip: skip) {
+                subjects = analysis.expandList(from: after, accept: analysis.drug).items  // "… of Y in cells by X"
             } else if hit.cue.nominal, let agent = hyphenatedAgent(before: hit.start, skip: skip) {
                 subjects = [agent]  // "X-mediated inhibition of Y"
             } else if let subjectItem = subject(before: hit.start, nominal: hit.cue.nominal, skip: skip) {
@@ -611,6 +614,22 @@ struct MechanismRules {
                 )
             }
         }
+    }
+
+    /// The agent of a noun cue named by "by" a few plain words after its target: "inhibition of
+    /// Y in horse blood by X", "blockade of Y activity by X"; no slot, clause break or other
+    /// punctuation between.
+    private func lateAgent(after end: Int, skip: Set<Int>) -> Int? {
+        var cursor = end
+        while cursor < items.count, cursor - end <= 5 {
+            let it = items[cursor]
+            if it.isWord(["by"]) { return cursor > end ? analysis.drugAfter(cursor + 1, maxGap: 2, skip: skip) : nil }
+            if it.kind != .word || analysis.isClauseBreak(cursor) || it.isWord(["and", "or", "but", "that", "which", "was", "were", "is", "are"]) {
+                return nil
+            }
+            cursor += 1
+        }
+        return nil
     }
 
     /// A list of targets from `first`, also over a ligand name that qualifies the next target

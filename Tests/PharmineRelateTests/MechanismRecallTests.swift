@@ -42,6 +42,18 @@ import Testing
         ("CYP3A4 inducers such as carbamazepine were avoided.", ["mechanism carbamazepine→CYP3A4 inducer"]),
         // A target joined to "-specific" before the agent noun.
         ("The H1-specific antagonist diphenhydramine was used.", ["mechanism diphenhydramine→HRH1 antagonist"]),
+        // A possessive activity against a target, said of the drugs of the clause.
+        (
+            "Fluoxetine, sertraline and haloperidol were screened for their inhibitory activity against CYP2D6.",
+            [
+                "mechanism fluoxetine→CYP2D6 inhibitor", "mechanism sertraline→CYP2D6 inhibitor",
+                "mechanism haloperidol→CYP2D6 inhibitor",
+            ]
+        ),
+        // A target before the activity, the drug said to show it.
+        ("Ketoconazole showed the most potent CYP3A4 inhibitory activity.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        // The agent of a noun cue a few words after the target.
+        ("Inhibition of CYP3A4 in liver microsomes by ketoconazole was strong.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
         // The single-pair fallback.
         ("Haloperidol almost abolished CYP2D6 activity.", ["mechanism haloperidol→CYP2D6 inhibitor"]),
         ("In rats, CYP2D6 activity was reduced by haloperidol.", ["mechanism haloperidol→CYP2D6 inhibitor"]),
@@ -60,6 +72,9 @@ import Testing
         "Haloperidol binds to the D2 receptor promoter.",
         // A modifier: "drug-bound".
         "The haloperidol-bound D2 receptor was stable.",
+        // An activity with no drug in its clause; an agent after a verb is not the noun's.
+        "Their inhibitory activity against CYP2D6 was measured.",
+        "Inhibition of CYP3A4 was seen and was reversed by ketoconazole.",
         // Fallback: two drugs, a change of amount without "activity", an effect on expression.
         "Haloperidol and fluoxetine suppressed CYP2D6.",
         "Haloperidol decreased CYP2D6 in the liver.",
