@@ -191,7 +191,13 @@ enum MechanismCues {
             qualifier: "modulator",
             nominal: true
         ),
-        Cue("high|low? affinity for|at|to", rule: "binds", base: 0.7, qualifier: "binder", nominal: true),
+        Cue(
+            "high|higher|highest|low|lower|greater|nanomolar|micromolar|selective? binding? affinity|affinities for|at|to",
+            rule: "binds",
+            base: 0.7,
+            qualifier: "binder",
+            nominal: true
+        ),
         Cue("ligand|ligands of|for|at", rule: "binds", base: 0.7, qualifier: "binder", nominal: true),
         Cue("induces|induce|inducing", rule: "induces", base: 0.85, qualifier: "inducer"),
         Cue("inducer|inducers of", rule: "induces", base: 0.85, qualifier: "inducer", nominal: true),
@@ -223,6 +229,8 @@ enum MechanismCues {
     static let passiveVerbs: WordMap<String> = [
         "inhibited": "inhibitor", "blocked": "blocker", "antagonized": "antagonist", "antagonised": "antagonist",
         "activated": "activator", "stimulated": "agonist", "inactivated": "inhibitor",
+        // Kept only for drug-metabolising targets ("CYP3A4 activity was induced by X").
+        "induced": "inducer",
     ]
 
     /// Words between a target and a passive participle ("Y activity was also inhibited by").
@@ -497,7 +505,12 @@ struct MechanismRules {
                 continue
             }
             var next = verb + 1
-            while next < items.count, next - verb <= 3, items[next].kind == .word, isAdverb(next) { next += 1 }
+            // Over adverbs and a fold ("potently", "2-fold").
+            while next < items.count, next - verb <= 3, items[next].kind == .word,
+                isAdverb(next) || items[next].text.hasSuffix("-fold")
+            {
+                next += 1
+            }
             guard next + 1 < items.count, items[next].isWord(["by"]),
                 let agent = analysis.drugAfter(next + 1, maxGap: 2, skip: skip)
             else { continue }
@@ -636,6 +649,13 @@ struct MechanismRules {
     /// ("at dopamine D4 and serotonin 5-HT2A receptors", where "serotonin" is a drug mention).
     private func targetList(from first: Int) -> (items: [Int], end: Int) {
         var list = analysis.expandList(from: first, accept: analysis.receptor)
+        // "the receptor tyrosine kinases A, B and C": a plural family named, then its members.
+        if list.items.count == 1, items[first].text.hasSuffix("s"), list.end == first + 1, list.end < items.count,
+            analysis.receptor(at: list.end) != nil
+        {
+            let members = analysis.expandList(from: list.end, accept: analysis.receptor)
+            list = (list.items + members.items, members.end)
+        }
         while list.end + 2 < items.count, items[list.end].isWord(["and", "or", "and/or"]) || items[list.end].isPunctuation(","),
             analysis.mention(at: list.end + 1, type: .drug) != nil, analysis.receptor(at: list.end + 2) != nil
         {

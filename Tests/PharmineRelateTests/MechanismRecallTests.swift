@@ -54,6 +54,19 @@ import Testing
         ("Ketoconazole showed the most potent CYP3A4 inhibitory activity.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
         // The agent of a noun cue a few words after the target.
         ("Inhibition of CYP3A4 in liver microsomes by ketoconazole was strong.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        // A comparative binding affinity.
+        ("Haloperidol had a higher binding affinity for D2 receptors.", ["mechanism haloperidol→DRD2 binder"]),
+        // A passive induction with a fold, kept for a metabolising enzyme only.
+        ("CYP3A4 activity was induced 3-fold by carbamazepine.", ["mechanism carbamazepine→CYP3A4 inducer"]),
+        ("D2 receptors were induced 3-fold by haloperidol.", []),
+        // A plural family, then its members.
+        (
+            "Diphenhydramine antagonizes the histamine receptors H1 receptors and muscarinic receptors.",
+            [
+                "mechanism diphenhydramine→histamine receptors antagonist", "mechanism diphenhydramine→HRH1 antagonist",
+                "mechanism diphenhydramine→muscarinic acetylcholine receptors antagonist",
+            ]
+        ),
         // The single-pair fallback.
         ("Haloperidol almost abolished CYP2D6 activity.", ["mechanism haloperidol→CYP2D6 inhibitor"]),
         ("In rats, CYP2D6 activity was reduced by haloperidol.", ["mechanism haloperidol→CYP2D6 inhibitor"]),
