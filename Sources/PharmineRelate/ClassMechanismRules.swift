@@ -102,16 +102,18 @@ extension MechanismRules {
         var start = classItem + 1
         while start < items.count, start - classItem <= 3, items[start].kind != .slot,
             items[start].isWord(Self.classIntroducers) || items[start].isPunctuation("(")
+                || items[start].isPunctuation(":")
                 || (items[start].isPunctuation(",") && start + 1 < items.count
                     && items[start + 1].isWord(Self.classIntroducers))
         {
             start += 1
         }
         // "the aromatase inhibitor, testolactone, …": a comma alone only after "the/a/an" and
-        // before one drug set off by a second comma or a parenthesis.
-        if start == classItem + 1, start + 2 < items.count, items[start].isPunctuation(","), classItem > 0,
+        // before one drug set off by a second comma, a parenthesis or the end of the sentence.
+        if start == classItem + 1, start + 1 < items.count, items[start].isPunctuation(","), classItem > 0,
             items[classItem - 1].isWord(["the", "a", "an"]), analysis.drug(at: start + 1) != nil,
-            items[start + 2].isPunctuation(",") || items[start + 2].isPunctuation(")"),
+            start + 2 >= items.count || items[start + 2].isPunctuation(",") || items[start + 2].isPunctuation(")")
+                || items[start + 2].isPunctuation(".") || items[start + 2].isPunctuation(";"),
             start + 3 >= items.count || analysis.drug(at: start + 3) == nil
         {
             start += 1
@@ -124,10 +126,13 @@ extension MechanismRules {
     /// A named drug before a class that the text says is of the class ("X is a COX-2
     /// inhibitor", "X, an ACE inhibitor", "X (a selective beta1-adrenoceptor blocker)").
     private func apposedDrug(before classItem: Int, skip: Set<Int>) -> Int? {
+        let items = analysis.items
         var cursor = classItem - 1
         while cursor >= max(0, classItem - 12), !analysis.isClauseBreak(cursor) {
             if !skip.contains(cursor), let other = analysis.drug(at: cursor), !analysis.mentions[other].isClass {
-                return analysis.isApposed(cursor, to: classItem) && describes(cursor, classItem) ? cursor : nil
+                // "A (X), an oral Y inhibitor": the apposition starts after the parenthesis.
+                let anchor = cursor + 1 < classItem && items[cursor + 1].isPunctuation(")") ? cursor + 1 : cursor
+                return analysis.isApposed(anchor, to: classItem) && describes(cursor, classItem) ? cursor : nil
             }
             cursor -= 1
         }

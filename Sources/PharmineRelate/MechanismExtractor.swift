@@ -191,7 +191,14 @@ enum MechanismCues {
             qualifier: "modulator",
             nominal: true
         ),
-        Cue("high|low? affinity for|at|to", rule: "binds", base: 0.7, qualifier: "binder", nominal: true),
+        Cue(
+            "high|higher|highest|low|lower|greater|nanomolar|micromolar|selective? binding? affinity|affinities for|at|to",
+            rule: "binds",
+            base: 0.7,
+            qualifier: "binder",
+            nominal: true
+        ),
+        Cue("ligand|ligands of|for|at", rule: "binds", base: 0.7, qualifier: "binder", nominal: true),
         Cue("induces|induce|inducing", rule: "induces", base: 0.85, qualifier: "inducer"),
         Cue("inducer|inducers of", rule: "induces", base: 0.85, qualifier: "inducer", nominal: true),
         Cue("induction of", rule: "induces", base: 0.85, qualifier: "inducer", nominal: true),
@@ -222,6 +229,8 @@ enum MechanismCues {
     static let passiveVerbs: WordMap<String> = [
         "inhibited": "inhibitor", "blocked": "blocker", "antagonized": "antagonist", "antagonised": "antagonist",
         "activated": "activator", "stimulated": "agonist", "inactivated": "inhibitor",
+        // Kept only for drug-metabolising targets ("CYP3A4 activity was induced by X").
+        "induced": "inducer",
     ]
 
     /// Words between a target and a passive participle ("Y activity was also inhibited by").
@@ -367,6 +376,9 @@ struct MechanismRules {
         effectsOf(skip: neurotransmitters, into: &collector)
         processByOf(skip: neurotransmitters, into: &collector)
         classTargets(skip: neurotransmitters, into: &collector)  // ClassMechanismRules.swift
+        bindings(skip: skip, into: &collector)  // BindingMechanismRules.swift
+        activities(skip: skip, into: &collector)  // ActivityMechanismRules.swift
+        singlePair(into: &collector)  // FallbackMechanismRules.swift
     }
 
     // MARK: - "activation by X of Y"
@@ -493,7 +505,12 @@ struct MechanismRules {
                 continue
             }
             var next = verb + 1
-            while next < items.count, next - verb <= 3, items[next].kind == .word, isAdverb(next) { next += 1 }
+            // Over adverbs and a fold ("potently", "2-fold").
+            while next < items.count, next - verb <= 3, items[next].kind == .word,
+                isAdverb(next) || items[next].text.hasSuffix("-fold")
+            {
+                next += 1
+            }
             guard next + 1 < items.count, items[next].isWord(["by"]),
                 let agent = analysis.drugAfter(next + 1, maxGap: 2, skip: skip)
             else { continue }
@@ -587,6 +604,8 @@ struct MechanismRules {
                 let after = analysis.drugAfter(list.end + 1, maxGap: 2, skip: skip)
             {
                 subjects = analysis.expandList(from: after, accept: analysis.drug).items  // "inhibition of Y by X"
+            } else if hit.cue.nominal, let after = lateAgent(after: list.end, skip: skip) {
+                subjects = analysis.expandList(from: after, accept: analysis.drug).items  // "… of Y in cells by X"
             } else if hit.cue.nominal, let agent = hyphenatedAgent(before: hit.start, skip: skip) {
                 subjects = [agent]  // "X-mediated inhibition of Y"
             } else if let subjectItem = subject(before: hit.start, nominal: hit.cue.nominal, skip: skip) {
@@ -610,10 +629,33 @@ struct MechanismRules {
         }
     }
 
+    /// The agent of a noun cue named by "by" a few plain words after its target: "inhibition of
+    /// Y in horse blood by X", "blockade of Y activity by X"; no slot, clause break or other
+    /// punctuation between.
+    private func lateAgent(after end: Int, skip: Set<Int>) -> Int? {
+        var cursor = end
+        while cursor < items.count, cursor - end <= 5 {
+            let it = items[cursor]
+            if it.isWord(["by"]) { return cursor > end ? analysis.drugAfter(cursor + 1, maxGap: 2, skip: skip) : nil }
+            if it.kind != .word || analysis.isClauseBreak(cursor) || it.isWord(["and", "or", "but", "that", "which", "was", "were", "is", "are"]) {
+                return nil
+            }
+            cursor += 1
+        }
+        return nil
+    }
+
     /// A list of targets from `first`, also over a ligand name that qualifies the next target
     /// ("at dopamine D4 and serotonin 5-HT2A receptors", where "serotonin" is a drug mention).
     private func targetList(from first: Int) -> (items: [Int], end: Int) {
         var list = analysis.expandList(from: first, accept: analysis.receptor)
+        // "the receptor tyrosine kinases A, B and C": a plural family named, then its members.
+        if list.items.count == 1, items[first].text.hasSuffix("s"), list.end == first + 1, list.end < items.count,
+            analysis.receptor(at: list.end) != nil
+        {
+            let members = analysis.expandList(from: list.end, accept: analysis.receptor)
+            list = (list.items + members.items, members.end)
+        }
         while list.end + 2 < items.count, items[list.end].isWord(["and", "or", "and/or"]) || items[list.end].isPunctuation(","),
             analysis.mention(at: list.end + 1, type: .drug) != nil, analysis.receptor(at: list.end + 2) != nil
         {
@@ -875,7 +917,15 @@ struct MechanismRules {
                 last -= 1
                 if last >= 2, analysis.receptor(at: last - 2) != nil { last -= 2 }
             }
-            guard last >= 0, analysis.receptor(at: last) != nil else { continue }
+            // "the Y-specific inhibitor X": the target is a hyphenated modifier, which
+            // ``SentenceAnalysis/receptor(at:)`` refuses elsewhere ("Y-specific antibodies").
+            var modifierTarget: Mention?
+            if last >= 0, analysis.receptor(at: last) == nil, last + 2 < noun, items[last + 1].isPunctuation("-"),
+                items[last + 2].isWord(["specific"]), let index = analysis.mention(at: last, type: .receptor)
+            {
+                modifierTarget = analysis.mentions[index]
+            }
+            guard last >= 0, analysis.receptor(at: last) != nil || modifierTarget != nil else { continue }
             var targets = Array(analysis.expandListBackward(from: last, accept: analysis.receptor).reversed())
             // "the dual SRC/ABL inhibitor": targets joined by a slash.
             while let head = targets.first, head >= 2, items[head - 1].isPunctuation("/"),
@@ -922,7 +972,7 @@ struct MechanismRules {
             for subjectItem in subjects {
                 emit(
                     subjectItem: subjectItem,
-                    objects: targets.map { ($0, nil) },
+                    objects: targets.map { ($0, $0 == last ? modifierTarget : nil) },
                     rule: rule,
                     base: 0.9,
                     qualifier: qualifier,
@@ -939,7 +989,7 @@ struct MechanismRules {
         var start = noun + 1
         while start < items.count, start - noun <= 3, items[start].kind != .slot,
             items[start].isWord(MechanismCues.agentIntroducers) || items[start].isPunctuation(",")
-                || items[start].isPunctuation("(")
+                || items[start].isPunctuation("(") || items[start].isPunctuation(":")
         {
             start += 1
         }
@@ -1293,11 +1343,16 @@ struct MechanismRules {
                 continue
             }
             if MechanismCues.superfamilyTargets.contains(object.id) { continue }
+            var actual = qualifier
             if qualifier == "inducer" {
                 let words = (object.name + " " + items[entry.item].text).lowercased()
-                guard MechanismCues.inducibleTargets.contains(where: words.contains) else { continue }
+                if !MechanismCues.inducibleTargets.contains(where: words.contains) {
+                    // "Y inducers such as X": the agent noun says X turns Y on (a transcription
+                    // factor, a receptor); the verb "induces Y" mostly means expression.
+                    guard rule == "target_noun" else { continue }
+                    actual = "activator"
+                }
             }
-            var actual = qualifier
             if rule == "blocks" || qualifier == "blocker", isReceptor(object, item: entry.item) {
                 actual = "antagonist"
             }

@@ -47,6 +47,15 @@ import Testing
         ("Captopril (an ACE inhibitor) was given daily.", ["mechanism captopril→ACE inhibitor"]),
         // A determiner, the class, a comma and one drug set off.
         ("It improved with the COX-2 inhibitor, celecoxib, in one week.", ["mechanism celecoxib→PTGS2 inhibitor"]),
+        // … or at the end of the sentence.
+        ("Relief came with the COX-2 inhibitor, celecoxib.", ["mechanism celecoxib→PTGS2 inhibitor"]),
+        // The drug in parentheses after a code name, then the apposition.
+        ("The trial of RX100 (celecoxib), a selective COX-2 inhibitor, ended.", ["mechanism celecoxib→PTGS2 inhibitor"]),
+        // Members listed after a colon.
+        (
+            "Two ACE inhibitors: captopril and enalapril.",
+            ["mechanism captopril→ACE inhibitor", "mechanism enalapril→ACE inhibitor"]
+        ),
         // Only the drug the class introduces, not the subject of the clause before.
         (
             "Captopril lowered blood pressure, but ACE inhibitors such as enalapril were not tested.",
