@@ -62,14 +62,20 @@ struct SentenceAnalysis {
             roles[item].clauseBreak = decideClauseBreak(item)
         }
         // Clause breaks only while the slots are decided: a slot's role never depends on another's.
+        // The slots' roles are written in place: copying the array per sentence cost more than
+        // deciding them.
         storage.roles = roles
+        roles = []
         for item in view.items.indices where view.items[item].kind == .slot {
-            roles[item].drug = decideDrug(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
-            roles[item].condition = decideCondition(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
-            roles[item].receptor = decideReceptor(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
-            roles[item].blocking = decideBlockingDrug(item)
+            let drug = decideDrug(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
+            let condition = decideCondition(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
+            let receptor = decideReceptor(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
+            let blocking = decideBlockingDrug(item)
+            storage.roles[item].drug = drug
+            storage.roles[item].condition = condition
+            storage.roles[item].receptor = receptor
+            storage.roles[item].blocking = blocking
         }
-        storage.roles = roles
     }
 
     /// The items of the sentence.
