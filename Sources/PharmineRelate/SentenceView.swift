@@ -122,14 +122,21 @@ struct SentenceView {
     ///   - document: The document (tokens, sentences and mentions filled).
     ///   - bytes: The UTF-8 bytes of the sentence's passage.
     ///   - mentionIndices: Indices of the mentions lying in the sentence.
-    init(sentenceIndex: Int, document: Document, bytes: [UInt8], mentionIndices: [Int]) {
+    ///
+    /// The document is borrowed: an initializer would otherwise take its own copy of it,
+    /// retaining and releasing every layer, once per sentence.
+    init(sentenceIndex: Int, document: borrowing Document, bytes: [UInt8], mentionIndices: [Int]) {
         let sentence = document.sentences[sentenceIndex]
         self.sentence = sentenceIndex
         self.passage = sentence.passage
 
         // Choose slots: longest first at each start; an anaphor wins a tie; an overlapping
-        // shorter mention is dropped, an identical span joins the slot.
-        var slots: [(start: Int, end: Int, mentions: [Int])] = []
+        // shorter mention is dropped, an identical span joins the slot. A slot's mentions are a
+        // run of `slotMentions` (mentions of one span are neighbours in that order), so no array
+        // is made per slot.
+        var slots: [(start: Int, end: Int, first: Int32, last: Int32)] = []
+        var slotMentions: [Int] = []
+        slotMentions.reserveCapacity(mentionIndices.count)
         document.mentions.withUnsafeBufferPointer { mentions in
             let ordered = mentionIndices.sorted { a, b in
                 if mentions[a].start != mentions[b].start { return mentions[a].start < mentions[b].start }
@@ -144,12 +151,15 @@ struct SentenceView {
                 guard start < end, end <= bytes.count else { continue }
                 if let last = slots.indices.last {
                     if slots[last].start == start && slots[last].end == end {
-                        slots[last].mentions.append(index)
+                        slotMentions.append(index)
+                        slots[last].last += 1
                         continue
                     }
                     if start < slots[last].end { continue }
                 }
-                slots.append((start, end, [index]))
+                let first = Int32(truncatingIfNeeded: slotMentions.count)
+                slotMentions.append(index)
+                slots.append((start, end, first, first + 1))
             }
         }
 
@@ -193,14 +203,11 @@ struct SentenceView {
         var items: [Item] = []
         items.reserveCapacity(tokens.count + slots.count)
         var previousAppended = false
-        var slotMentions: [Int] = []
         var slotCursor = 0
         var previousEnd = sentence.start
         func emitSlots(before limit: Int) {
             while slotCursor < slots.count && slots[slotCursor].start < limit {
                 let (text, key) = text(slots[slotCursor].start, slots[slotCursor].end)
-                let first = Int32(truncatingIfNeeded: slotMentions.count)
-                slotMentions.append(contentsOf: slots[slotCursor].mentions)
                 let start = slots[slotCursor].start
                 let end = slots[slotCursor].end
                 SentenceView.append(
@@ -210,7 +217,7 @@ struct SentenceView {
                         start: start,
                         end: end,
                         spaceBefore: start > previousEnd,
-                        mentionRange: first..<Int32(truncatingIfNeeded: slotMentions.count),
+                        mentionRange: slots[slotCursor].first..<slots[slotCursor].last,
                         key: key
                     ),
                     to: &items,
