@@ -159,8 +159,11 @@ public struct EndogenousSubstances: Sendable {
     /// Whether listed bytes equal some bytes, A-Z of the latter lowered first when asked.
     private static func equal(_ listed: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, lowering: Bool) -> Bool {
         guard listed.count == bytes.count else { return false }
+        // From the end: listed ids of one length share their prefix ("MESH:D0…") and differ last.
         return listed.withUnsafeBufferPointer { listed in
-            for index in 0..<listed.count {
+            var index = listed.count
+            while index > 0 {
+                index -= 1
                 let byte = bytes[index]
                 if listed[index] != (lowering && byte &- 0x41 < 26 ? byte | 0x20 : byte) { return false }
             }
