@@ -20,11 +20,12 @@ public struct EndogenousSubstances: Sendable {
     private let idLengths: UInt64
     /// The same for names.
     private let nameLengths: UInt64
-    /// The ASCII names as bytes (``asciiBytes(of:)``): an ASCII name is looked up by comparing
-    /// bytes, without lowercasing or hashing it.
-    private let asciiNames: [[UInt8]]?
+    /// The ASCII names as bytes, grouped by length (``asciiBytes(of:)``): an ASCII name is
+    /// looked up by comparing bytes with the names of its length only, without lowercasing or
+    /// hashing it.
+    private let asciiNames: [[[UInt8]]]?
     /// The same for ids.
-    private let asciiIDs: [[UInt8]]?
+    private let asciiIDs: [[[UInt8]]]?
 
     /// Creates a list.
     ///
@@ -90,7 +91,7 @@ public struct EndogenousSubstances: Sendable {
             var id = mention.id
             let listed = id.withUTF8 { bytes -> Bool? in
                 guard let asciiIDs, Self.isASCII(bytes) else { return nil }
-                return asciiIDs.contains { Self.equal($0, bytes, lowering: false) }
+                return asciiIDs[Self.bucket(bytes.count)].contains { Self.equal($0, bytes, lowering: false) }
             }
             if listed ?? ids.contains(mention.id) { return true }
         }
@@ -102,7 +103,7 @@ public struct EndogenousSubstances: Sendable {
             // An ASCII name lowercased is its bytes with A-Z lowered; it equals a listed ASCII
             // name exactly when their bytes are equal.
             guard let asciiNames else { return nil }
-            return asciiNames.contains { Self.equal($0, bytes, lowering: true) }
+            return asciiNames[Self.bucket(bytes.count)].contains { Self.equal($0, bytes, lowering: true) }
         }
         if let answer { return answer }
         return names.contains(mention.name.lowercased())
@@ -117,7 +118,7 @@ public struct EndogenousSubstances: Sendable {
         let answer = text.withUTF8 { bytes -> Bool? in
             guard let asciiNames, Self.isASCII(bytes) else { return nil }
             if nameLengths & 1 << UInt64(min(bytes.count, 63)) == 0 { return false }
-            return asciiNames.contains { Self.equal($0, bytes, lowering: false) }
+            return asciiNames[Self.bucket(bytes.count)].contains { Self.equal($0, bytes, lowering: false) }
         }
         if let answer { return answer }
         return names.contains(text)
@@ -125,13 +126,28 @@ public struct EndogenousSubstances: Sendable {
 
     /// The ASCII strings of a set as bytes: an ASCII text equals a member exactly when it equals
     /// one of them, unless some member holds a character canonically equivalent to an ASCII one
-    /// (U+037E, U+1FEF, U+212A; then nil, and the set is asked).
-    private static func asciiBytes(of strings: Set<String>) -> [[UInt8]]? {
+    /// (U+037E, U+1FEF, U+212A; then nil, and the set is asked). Grouped by length
+    /// (``bucket(_:)``).
+    private static func asciiBytes(of strings: Set<String>) -> [[[UInt8]]]? {
         let equivalents = strings.contains { string in
             string.unicodeScalars.contains { [0x037E, 0x1FEF, 0x212A].contains($0.value) }
         }
         guard !equivalents else { return nil }
-        return strings.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.sorted().map { Array($0.utf8) }
+        var buckets = [[[UInt8]]](repeating: [], count: bucketCount)
+        for string in strings.filter({ $0.utf8.allSatisfy { $0 < 0x80 } }).sorted() {
+            let bytes = Array(string.utf8)
+            buckets[bucket(bytes.count)].append(bytes)
+        }
+        return buckets
+    }
+
+    /// How many length groups the ASCII strings fall into: one per length, the longest shared.
+    private static let bucketCount = 65
+
+    /// The length group of a byte count.
+    @inline(__always)
+    private static func bucket(_ count: Int) -> Int {
+        min(count, bucketCount - 1)
     }
 
     @inline(__always)
@@ -143,8 +159,11 @@ public struct EndogenousSubstances: Sendable {
     /// Whether listed bytes equal some bytes, A-Z of the latter lowered first when asked.
     private static func equal(_ listed: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, lowering: Bool) -> Bool {
         guard listed.count == bytes.count else { return false }
+        // From the end: listed ids of one length share their prefix ("MESH:D0…") and differ last.
         return listed.withUnsafeBufferPointer { listed in
-            for index in 0..<listed.count {
+            var index = listed.count
+            while index > 0 {
+                index -= 1
                 let byte = bytes[index]
                 if listed[index] != (lowering && byte &- 0x41 < 26 ? byte | 0x20 : byte) { return false }
             }

@@ -69,27 +69,17 @@ struct CuePattern: Sendable {
 
     /// The first bytes of the words and prefixes of the steps that may take a match's first item.
     private static func heads(of steps: [Step]) -> HeadFilter {
-        let any = HeadFilter.any
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        func add(_ byte: UInt8) {
-            if byte < 64 { low |= 1 << UInt64(byte) } else if byte < 128 { high |= 1 << UInt64(byte - 64) }
-        }
+        var filter = HeadFilter.empty
         for step in steps {
             // An ASCII text equals only a word of the same bytes, unless the list holds a
             // character canonically equivalent to an ASCII one (then it is not keyed).
-            guard step.words.isKeyed else { return any }
-            for word in step.words {
-                // A word starting with a non-ASCII byte never equals an ASCII text.
-                if let first = word.utf8.first { add(first) }
-            }
-            for prefix in step.prefixes {
-                guard let first = prefix.utf8.first, first < 0x80, first != UInt8(ascii: "\r") else { return any }
-                add(first)
-            }
+            guard step.words.isKeyed else { return .any }
+            // A word starting with a non-ASCII byte never equals an ASCII text.
+            let asciiWords = step.words.filter { ($0.utf8.first ?? 0x80) < 0x80 }
+            filter = filter.union(HeadFilter(prefixes: asciiWords)).union(HeadFilter(prefixes: step.prefixes))
             if !step.optional { break }
         }
-        return HeadFilter(low: low, high: high)
+        return filter
     }
 
     /// Whether a match could start at an item: its first required step accepts the item (a cheap
@@ -175,6 +165,9 @@ struct HeadFilter: Sendable {
     /// A filter that admits every item but slots.
     static let any = HeadFilter(low: ~0, high: ~0)
 
+    /// A filter that admits only texts that are not ASCII.
+    static let empty = HeadFilter(low: 0, high: 0)
+
     init(low: UInt64, high: UInt64) {
         self.low = low
         self.high = high
@@ -197,10 +190,12 @@ struct HeadFilter: Sendable {
 
     /// The union of the patterns' filters: admits an item where any of them may match.
     init(_ patterns: [CuePattern]) {
-        self.init(
-            low: patterns.reduce(0) { $0 | $1.heads.low },
-            high: patterns.reduce(0) { $0 | $1.heads.high }
-        )
+        self = patterns.reduce(HeadFilter.empty) { $0.union($1.heads) }
+    }
+
+    /// The filter that admits what either filter admits.
+    func union(_ other: HeadFilter) -> HeadFilter {
+        HeadFilter(low: low | other.low, high: high | other.high)
     }
 
     /// Whether a match may start at an item: never at a slot; an ASCII text must start with an
@@ -265,6 +260,9 @@ struct CueSet: Sendable {
     private let firstWords: WordSet
     /// Cues whose first step is optional or matches by prefix: tried at every position.
     private let always: [Int]
+    /// The union of the first-byte filters of `always`: a position it turns away is turned away
+    /// by each of them, so none is tried there.
+    private let alwaysHeads: HeadFilter
 
     init(_ cues: [Cue]) {
         self.cues = cues
@@ -280,6 +278,7 @@ struct CueSet: Sendable {
         self.byFirstWord = byFirstWord
         self.firstWords = WordSet(byFirstWord.keys.sorted())
         self.always = always
+        self.alwaysHeads = HeadFilter(always.map { cues[$0].pattern })
     }
 
     /// Every match of these cues in the items, the longest at each start, in text order; a match
@@ -292,7 +291,8 @@ struct CueSet: Sendable {
             let indexed =
                 firstWords.contains(key: items[start].key, text: items[start].text)
                 ? byFirstWord[items[start].text] ?? [] : []
-            guard !indexed.isEmpty || !always.isEmpty else { continue }
+            let tryAlways = !always.isEmpty && alwaysHeads.admits(key: items[start].key, head: items[start].head)
+            guard !indexed.isEmpty || tryAlways else { continue }
             // The indexed cues, then those tried everywhere: the table order of each kind.
             var bestIndex = -1
             var bestEnd = 0
@@ -306,7 +306,9 @@ struct CueSet: Sendable {
                 bestEnd = end
             }
             for index in indexed { consider(index) }
-            for index in always { consider(index) }
+            if tryAlways {
+                for index in always { consider(index) }
+            }
             if bestIndex >= 0 {
                 result.append(CueHit(cue: cues[bestIndex], start: start, end: bestEnd))
                 covered = bestEnd

@@ -105,10 +105,15 @@ struct InteractionRules {
         "modify", "modified", "increase", "decrease", "impact",
     ]
 
+    /// Words that deny a change by themselves.
+    private static let unchangedWords: WordSet = ["unchanged", "unaffected", "unaltered"]
+    /// Words that open a denial.
+    private static let denialOpeners: WordSet = ["no", "not", "without", "neither", "nor", "lack"]
+
     private static func deniesInteraction(_ items: [SentenceView.Item]) -> Bool {
         for index in items.indices where items[index].kind == .word {
-            if items[index].isWord(["unchanged", "unaffected", "unaltered"]) { return true }
-            guard items[index].isWord(["no", "not", "without", "neither", "nor", "lack"]) else { continue }
+            if items[index].isWord(unchangedWords) { return true }
+            guard items[index].isWord(denialOpeners) else { continue }
             // "should not", "must not", "do not", "not recommended": advice, not a denial.
             if index > 0, items[index - 1].isWord(["should", "must", "do", "cannot", "can", "need"]) { continue }
             if index + 1 < items.count, items[index + 1].isWord(["recommended", "advised", "be", "exceed", "only", "known", "been"]) {

@@ -81,14 +81,20 @@ public struct RelateStage: Stage {
             var indications = TripleCollector()
             var mechanisms = TripleCollector()
             var interactions = TripleCollector()
+            // The mechanism test may scan the sentence's bytes ("uptake"): it is made once, when
+            // the sentence is offered, and its answer kept for the body, which follows at once.
+            var mechanismAccepts = false
             SentenceWalker.forEachSentence(
                 of: document,
                 minimumMentions: 1,
                 endogenous: endogenous,
-                where: { indication.accepts($0) || mechanism.accepts($0) || interaction.accepts($0) }
+                where: { facts in
+                    mechanismAccepts = mechanism.accepts(facts)
+                    return mechanismAccepts || indication.accepts(facts) || interaction.accepts(facts)
+                }
             ) { analysis, facts in
                 if indication.accepts(facts) { indication.collect(analysis, into: &indications) }
-                if mechanism.accepts(facts) { mechanism.collect(analysis, into: &mechanisms) }
+                if mechanismAccepts { mechanism.collect(analysis, into: &mechanisms) }
                 if interaction.accepts(facts) { interaction.collect(analysis, into: &interactions) }
             }
             document.triples.append(contentsOf: indication.finish(indications.triples, in: document))

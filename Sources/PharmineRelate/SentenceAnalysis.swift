@@ -62,14 +62,20 @@ struct SentenceAnalysis {
             roles[item].clauseBreak = decideClauseBreak(item)
         }
         // Clause breaks only while the slots are decided: a slot's role never depends on another's.
+        // The slots' roles are written in place: copying the array per sentence cost more than
+        // deciding them.
         storage.roles = roles
+        roles = []
         for item in view.items.indices where view.items[item].kind == .slot {
-            roles[item].drug = decideDrug(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
-            roles[item].condition = decideCondition(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
-            roles[item].receptor = decideReceptor(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
-            roles[item].blocking = decideBlockingDrug(item)
+            let (drugIndex, blocking) = decideDrugAndBlocking(at: item)
+            let drug = drugIndex.map { Int32(truncatingIfNeeded: $0) } ?? -1
+            let condition = decideCondition(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
+            let receptor = decideReceptor(at: item).map { Int32(truncatingIfNeeded: $0) } ?? -1
+            storage.roles[item].drug = drug
+            storage.roles[item].condition = condition
+            storage.roles[item].receptor = receptor
+            storage.roles[item].blocking = blocking
         }
-        storage.roles = roles
     }
 
     /// The items of the sentence.
@@ -79,9 +85,16 @@ struct SentenceAnalysis {
 
     /// The first mention of a type in an item, if it is a slot.
     func mention(at item: Int, type: EntityType) -> Int? {
-        guard items.indices.contains(item), items[item].kind == .slot else { return nil }
+        // Read in place, through the storage: no copy of the item, the view or the mentions.
+        guard item >= 0, item < storage.view.items.count, storage.view.items[item].kind == .slot else { return nil }
         let range = storage.view.items[item].mentionRange
-        return storage.view.slotMentions[Int(range.lowerBound)..<Int(range.upperBound)].first { mentions[$0].type == type }
+        var cursor = Int(range.lowerBound)
+        while cursor < Int(range.upperBound) {
+            let index = storage.view.slotMentions[cursor]
+            if storage.mentions[index].type == type { return index }
+            cursor += 1
+        }
+        return nil
     }
 
     /// The drug mention of an item, if it may be a subject or a drug argument.
@@ -97,12 +110,13 @@ struct SentenceAnalysis {
         return index < 0 ? nil : Int(index)
     }
 
-    private func decideDrug(at item: Int) -> Int? {
+    /// - Parameter excluded: ``isExcludedDrug(_:_:)`` of the slot's drug mention when known.
+    private func decideDrug(at item: Int, excluded: Bool? = nil) -> Int? {
         guard let index = mention(at: item, type: .drug) else { return nil }
         if mention(at: item, type: .receptor) != nil { return nil }
         if isModifier(item) { return nil }
         let mention = mentions[index]
-        if mention.source != .anaphor, isExcludedDrug(item, mention) { return nil }
+        if mention.source != .anaphor, excluded ?? isExcludedDrug(item, mention) { return nil }
         // "anti-cytokine therapy", "non-aspirin analgesics": the drug is what is opposed or excluded.
         if item >= 2, items[item - 1].isPunctuation("-"), !items[item].spaceBefore, !items[item - 1].spaceBefore,
             items[item - 2].isWord(["anti", "non", "pro"])
@@ -160,11 +174,17 @@ struct SentenceAnalysis {
         storage.roles.indices.contains(item) && storage.roles[item].blocking
     }
 
-    private func decideBlockingDrug(_ item: Int) -> Bool {
-        guard let index = mention(at: item, type: .drug), mentions[index].source != .anaphor,
-            mention(at: item, type: .receptor) == nil
-        else { return false }
-        return isExcludedDrug(item, mentions[index])
+    /// ``decideDrug(at:excluded:)`` and whether the slot blocks the subject search
+    /// (``isBlockingDrug(_:)``: a lexicon drug mention, no target in the slot, generic or
+    /// endogenous) at once: the generic or endogenous test is made once.
+    private func decideDrugAndBlocking(at item: Int) -> (drug: Int?, blocking: Bool) {
+        guard let index = mention(at: item, type: .drug) else { return (nil, false) }
+        if mention(at: item, type: .receptor) != nil { return (nil, false) }
+        let mention = mentions[index]
+        guard mention.source != .anaphor else { return (decideDrug(at: item), false) }
+        let excluded = isExcludedDrug(item, mention)
+        if excluded { return (nil, true) }
+        return (decideDrug(at: item, excluded: false), false)
     }
 
     /// The condition mention of an item, if it may be an indication object.

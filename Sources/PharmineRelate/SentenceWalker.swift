@@ -79,13 +79,14 @@ struct SentenceWalker {
             var types = EntityTypes()
             var firstDrug: Int?
             var twoDrugConcepts = false
+            // Mentions are read in place: a copy would retain and release their strings.
             for index in indices where mentions[index].passage == sentence.passage {
                 inPassage.append(index)
-                let mention = mentions[index]
-                types.insert(mention.type)
-                if mention.type == .drug, !twoDrugConcepts {
+                let type = mentions[index].type
+                types.insert(type)
+                if type == .drug, !twoDrugConcepts {
                     if let firstDrug {
-                        if mentions[firstDrug].id != mention.id { twoDrugConcepts = true }
+                        if mentions[firstDrug].id != mentions[index].id { twoDrugConcepts = true }
                     } else {
                         firstDrug = index
                     }
