@@ -167,7 +167,8 @@ extension InteractionRules {
     private static let effectHeads: WordSet = [
         "effect", "effects", "action", "actions", "efficacy", "effectiveness", "activity", "activities", "response",
         "responses", "toxicity", "potency", "duration", "blockade", "properties", "influence", "benefit",
-        "benefits", "availability",
+        "benefits", "availability", "responsiveness", "sensitivity", "nephrotoxicity", "ototoxicity",
+        "cardiotoxicity", "hepatotoxicity", "neurotoxicity",
     ]
 
     /// Nouns of a drug's pharmacokinetics ("the absorption of", "the renal excretion of").
@@ -210,6 +211,14 @@ extension InteractionRules {
                         found = (cursor + 1, head)
                         break
                     }
+                    // "enhance the toxicity of Y": a condition named as the effect.
+                    if partner(at: cursor) == nil, analysis.mention(at: cursor, type: .condition) != nil,
+                        items[cursor].text.hasSuffix("toxicity"), cursor + 1 < items.count, items[cursor + 1].isWord(["of"])
+                    {
+                        head = "toxicity"
+                        cursor += 1
+                        continue
+                    }
                     guard partner(at: cursor) != nil else { break }
                     let next = cursor + 1 < items.count ? items[cursor + 1] : nil
                     // "a decrease in anticonvulsant effect", "increased anticoagulant effects": a
@@ -221,7 +230,10 @@ extension InteractionRules {
                     }
                     // "reduce aspirin's effect", "increase citalopram AUC", "the effects of X"
                     let after = next.map { $0.isWord(Self.effectHeads) || $0.isWord(Self.kineticHeads) } ?? false
-                    if items[cursor - 1].isWord(["of", "with"]) || after || neutral {
+                    // "the response to Y", "arterial responsiveness to Y"
+                    if items[cursor - 1].isWord(["of", "with"]) || after || neutral
+                        || (head != nil && items[cursor - 1].isWord(["to"]))
+                    {
                         found = (cursor, head ?? (after ? next?.text : nil))
                     } else if cursor + 2 < items.count, items[cursor + 2].isWord(Self.effectHeads) {
                         found = (cursor, items[cursor + 2].text)  // "aspirins anti-inflammatory action"
@@ -229,7 +241,7 @@ extension InteractionRules {
                     break
                 }
                 if it.kind == .word {
-                    if it.isWord(Self.looseStops) && !it.isWord(["in", "on"]) { break }
+                    if it.isWord(Self.looseStops) && !it.isWord(["in", "on"]) && !(head != nil && it.isWord(["to"])) { break }
                     if Self.verbs[it.text] != nil && cursor > verb + 1 { break }
                     if it.isWord(Self.effectHeads) || it.isWord(Self.kineticHeads) {
                         // "increases the levels of Y" is pharmacology unless the levels are plasma, serum or blood levels.
@@ -308,6 +320,7 @@ extension InteractionRules {
             let anchor = max(cue, first)
             var cursor = anchor + 1
             var linked = false
+            var linkEnd = cursor
             var second: Int?
             while cursor < items.count, cursor - anchor <= 10 {
                 if analysis.isClauseBreak(cursor) { break }
@@ -316,15 +329,20 @@ extension InteractionRules {
                     if linked, partner(at: cursor) != nil { second = cursor }
                     break
                 }
-                if it.isWord(["with", "receiving", "taking", "on", "using", "treated", "concomitantly"]) { linked = true }
+                if it.isWord(["with", "receiving", "taking", "on", "using", "treated", "concomitantly"]) {
+                    linked = true
+                    linkEnd = cursor + 1
+                }
                 guard it.isWord(Self.cautionGap) || (it.kind == .punctuation && Self.cautionGap.contains(it.text))
                     || it.isPunctuation(",")
                 else { break }
                 cursor += 1
             }
-            guard let second else { continue }
+            // "with drugs that prolong the interval (e.g., A, B)": the examples of a generic head.
+            let seconds = second.map { looseList(from: $0) } ?? (linked && cursor < items.count && !analysis.isClauseBreak(cursor) ? reachList(after: linkEnd) : [])
+            guard !seconds.isEmpty else { continue }
             for subject in firstList(endingAt: first) {
-                for other in looseList(from: second) {
+                for other in seconds {
                     emit(first: subject, second: other, rule: "caution", base: 0.75, qualifier: qualifier, into: &collector)
                 }
             }
@@ -405,7 +423,11 @@ extension InteractionRules {
                 after.isEmpty
                 ? all.filter { analysis.mention(at: $0, type: .drug).map { !analysis.mentions[$0].isClass } ?? true }
                 : after
-            guard !anchors.isEmpty, let head = listHead(after: marker + 1, window: 6) else { continue }
+            // The list may open with a word we do not know ("include: adrenal steroids; A; B").
+            guard !anchors.isEmpty,
+                let head = listHead(after: marker + 1, window: 6)
+                    ?? ((marker + 1)..<min(items.count, marker + 5)).first(where: { partner(at: $0) != nil })
+            else { continue }
             let members = looseListToEnd(from: head)
             let qualifier = listQualifier(subject)
             for anchor in anchors {
