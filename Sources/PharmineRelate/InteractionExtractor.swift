@@ -102,7 +102,8 @@ struct InteractionRules {
         "changes", "changed", "difference", "differences", "alteration", "alterations", "alter", "altered",
         "alters", "affect", "affected", "influence", "influenced", "evidence", "significant", "significantly",
         "clinically", "relevant", "pharmacokinetic", "pharmacodynamic", "apparent", "meaningful", "important",
-        "modify", "modified", "increase", "decrease", "impact",
+        "modify", "modified", "increase", "decrease", "impact", "interfere", "interfered", "potentiate", "require",
+        "requires", "necessitate",
     ]
 
     private static func deniesInteraction(_ items: [SentenceView.Item]) -> Bool {
@@ -155,7 +156,7 @@ struct InteractionRules {
 
     private static let exposureNouns: WordSet = [
         "concentrations", "concentration", "levels", "level", "exposure", "exposures", "auc", "cmax",
-        "bioavailability", "half-life", "auc0-inf", "auc0-24",
+        "bioavailability", "half-life", "auc0-inf", "auc0-24", "absorption",
     ]
     private static let levelModifiers: WordSet = [
         "plasma", "serum", "blood", "systemic", "steady-state", "trough", "peak",
@@ -236,7 +237,7 @@ struct InteractionRules {
     /// The first partners of a statement: the nearest one and the drugs listed before it
     /// ("Ketoconazole, itraconazole, and ritonavir may increase ..."), in sentence order.
     func firstList(endingAt last: Int) -> [Int] {
-        analysis.expandListBackward(from: last, accept: partner).sorted()
+        looseListBackward(endingAt: last)
     }
 
     // MARK: - "X increases the plasma concentrations of Y", "X inhibits the metabolism of Y"
@@ -465,6 +466,9 @@ struct InteractionRules {
             guard sawVerb, cursor >= 0, partner(at: cursor) != nil else { continue }
             let drugs = firstList(endingAt: cursor)
             guard drugs.count >= 2 else { continue }
+            // "when A, B, or C were given concomitantly": alternatives, each with a drug named
+            // elsewhere, not with each other.
+            if ((drugs[0] + 1)..<cursor).contains(where: { items[$0].isWord(["or", "and/or"]) }) { continue }
             // "X and Y should not be used concomitantly": the advice is the effect.
             let advisedAgainst = (cursor + 1..<word).contains { items[$0].isWord(["not", "never"]) }
             // Joint use with no stated effect or advice is no interaction ("when X and Y were
@@ -718,7 +722,7 @@ struct InteractionRules {
 
     private func coadministration(into collector: inout TripleCollector) {
         for word in items.indices where items[word].kind == .word {
-            var pair: (first: Int, seconds: [Int], cueStart: Int)?
+            var pair: (firsts: [Int], seconds: [Int], cueStart: Int)?
             if let end = Self.coadministrationBefore.match(items, at: word),
                 // "in combination with Y" is combination therapy; "the combination of X and Y" is joint use.
                 !(items[word].isWord(["combination"]) && items[end - 1].isWord(["with"]))
@@ -727,36 +731,41 @@ struct InteractionRules {
                     link < items.count, items[link].isWord(["with", "and", "plus"]),
                     case let seconds = reachList(after: link + 1), !seconds.isEmpty
                 {
-                    pair = (first, seconds, word)
+                    pair = ([first], seconds, word)
                 } else if items[end - 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
                     case let seconds = reachList(after: end), !seconds.isEmpty
                 {
-                    pair = (first, seconds, word)
+                    pair = ([first], seconds, word)
                 }
             } else if let end = Self.coadministeredAfter.match(items, at: word),
-                let first = nearestPartner(before: word, window: 4),
+                // "X … when administered with Y": the subject of the clause, further back.
+                case let elliptic = items[word].isWord(["when", "if"]),
+                let first = nearestPartner(before: word, window: elliptic ? 20 : 4),
+                // "… increased when coadministered with A and when coadministered with B": A is no subject.
+                !(elliptic && first > 0 && items[first - 1].isWord(["with"])),
                 ["coadministered", "co-administered", "coprescribed", "co-prescribed"].contains(
                     where: { w in (word..<end).contains { items[$0].text == w } })
                     || (word..<end).contains(where: {
                         items[$0].isWord(["concomitantly", "together", "simultaneously", "concurrently"])
                     })
                     // "when X is administered with Y": a condition of joint use.
+                    || elliptic
                     || (max(0, first - 3)..<first).contains(where: { items[$0].isWord(["when", "if", "while"]) }),
                 case let seconds = reachList(after: end), !seconds.isEmpty
             {
-                pair = (first, seconds, word)
+                pair = (elliptic ? firstList(endingAt: first) : [first], seconds, word)
             }
             guard let pair else { continue }
             // Co-administration with no stated effect or advice is no interaction ("X was
             // administered concomitantly with Y" in a study description).
-            let anchor = pair.seconds.last ?? pair.first
+            let anchor = pair.seconds.last ?? pair.cueStart
             let stated = statedEffect(around: anchor)
             let outcome = statesOutcome(around: anchor)
             guard stated != nil || outcome || statesResult() else { continue }
             let effect = stated ?? outcomeQualifier(around: anchor)
-            for second in pair.seconds {
+            for (first, second) in pair.firsts.flatMap({ first in pair.seconds.map { (first, $0) } }) {
                 emit(
-                    first: pair.first,
+                    first: first,
                     second: second,
                     rule: "coadministration",
                     base: effect != nil ? 0.85 : outcome ? 0.7 : 0.6,
@@ -828,7 +837,7 @@ struct InteractionRules {
     /// Whether the sentence reports a result or gives advice (see ``resultWords``): a weaker sign
     /// that joint use is an interaction.
     func statesResult() -> Bool {
-        items.contains { $0.isWord(Self.resultWords) }
+        items.contains { $0.isWord(Self.resultWords) || ($0.kind == .word && Self.verbs[$0.text] != nil) }
     }
 
     /// Whether the sentence states an outcome of joint use other than a qualifier, around
@@ -896,6 +905,19 @@ struct InteractionRules {
                 emitOne(first: one, second: other, rule: rule, base: base, qualifier: qualifier, into: &collector)
             }
         }
+    }
+
+    /// Whether a negation lies on the path between two arguments; the "not" of a list hedge
+    /// ("such as, but not limited to, A") negates nothing.
+    func negationOnPath(_ path: Range<Int>) -> Bool {
+        var start = path.lowerBound
+        for index in path where items[index].isWord(["not"]) && index > 0 && items[index - 1].isWord(["but"])
+            && index + 1 < items.count && items[index + 1].isWord(["limited"])
+        {
+            if analysis.hasNegation(in: start..<index) { return true }
+            start = index + 1
+        }
+        return analysis.hasNegation(in: start..<path.upperBound)
     }
 
     /// Whether the slot at `item` is a heading of a label section ("Lithium: …", "Tacrolimus
@@ -972,11 +994,19 @@ struct InteractionRules {
         let object = mentions[b]
         guard subject.id != object.id else { return }
         let (low, high) = (min(first, second), max(first, second))
+        // "felodipine (Plendil)", "miconazole (an imidazole)", "erythromycin, a macrolide": one drug
+        // named twice, no pair.
+        if high - low <= 3, items[low + 1].isPunctuation("(") || items[low + 1].isPunctuation(","),
+            ((low + 1)..<high).allSatisfy({ items[$0].isPunctuation("(") || items[$0].isPunctuation(",") || items[$0].isWord(["a", "an"]) }),
+            items[low + 1].isPunctuation("(") || ((low + 1)..<high).contains(where: { items[$0].isWord(["a", "an"]) })
+        {
+            return
+        }
         let path = (low + 1)..<high
         // The negation of "should not be combined" is the contraindication itself.
         let negated =
             qualifier == "contraindicated"
-            ? false : denied || analysis.isNegated(subject, object, path: path)
+            ? false : denied || subject.negated || object.negated || negationOnPath(path)
         let hedged = analysis.isHedged(subject, object, path: path)
         let confidence = Confidence.score(
             base: base,

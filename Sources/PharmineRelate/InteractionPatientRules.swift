@@ -40,7 +40,15 @@ extension InteractionRules {
                 together = true
                 start += 1
             }
-            let received = reachList(after: start)
+            // The received drugs end where a new phrase begins ("…, the addition of X").
+            let reachedList = reachList(after: start)
+            var received = reachedList.prefix(1).map { $0 }
+            for next in reachedList.dropFirst() {
+                guard let previous = received.last,
+                    ((previous + 1)..<next).allSatisfy({ !items[$0].isWord(["the", "a", "an", "of"]) })
+                else { break }
+                received.append(next)
+            }
             guard let last = received.last else { continue }
             // Taking the drugs is no interaction unless the sentence reports a result or advice.
             let stated = statedEffect(around: last)
@@ -48,14 +56,34 @@ extension InteractionRules {
             guard stated != nil || outcome || statesResult() else { continue }
             let qualifier = stated ?? outcomeQualifier(around: last)
             let base = qualifier != nil ? 0.7 : 0.6
-            // The drug of the main clause: "X toxicity has been reported in patients receiving Y".
+            // "patients receiving A, B or C concomitantly with X": the list against X.
+            if let split = received.indices.dropFirst().first(where: { index in
+                ((received[index - 1] + 1)..<received[index]).contains { items[$0].isWord(Self.togetherWords) }
+            }) {
+                for first in received[..<split] {
+                    for second in received[split...] {
+                        emit(first: first, second: second, rule: "patients_receiving", base: base, qualifier: qualifier, into: &collector)
+                    }
+                }
+                continue
+            }
+            // The drug of the main clause: "X toxicity has been reported in patients receiving Y",
+            // or after the patient phrase: "In patients taking Y, the use of X may …".
+            var mainDrugs: [Int] = []
             if back >= 1, items[back - 1].isWord(["in", "to", "for"]), let first = nearestPartner(before: back - 1, window: 15),
                 !isHeading(first)
             {
-                for subject in firstList(endingAt: first) {
-                    for second in received {
-                        emit(first: subject, second: second, rule: "patients_receiving", base: base, qualifier: qualifier, into: &collector)
-                    }
+                mainDrugs = firstList(endingAt: first)
+            } else if back <= 1, let comma = ((last + 1)..<min(items.count, last + 4)).first(where: { items[$0].isPunctuation(",") }),
+                let main = ((comma + 1)..<min(items.count, comma + 8)).first(where: {
+                    analysis.isClauseBreak($0) || partner(at: $0) != nil
+                }), !analysis.isClauseBreak(main)
+            {
+                mainDrugs = [main]
+            }
+            for subject in mainDrugs {
+                for second in received {
+                    emit(first: subject, second: second, rule: "patients_receiving", base: base, qualifier: qualifier, into: &collector)
                 }
             }
             // "patients receiving X and Y concomitantly": the two received drugs ("X or Y" is

@@ -112,11 +112,73 @@ import Testing
         #expect(summaries("Omeprazole may elevate phenytoin levels.") == ["interaction omeprazole→phenytoin increases_exposure"])
     }
 
+    @Test func absorptionChangedActiveAndPassive() {
+        #expect(summaries("Omeprazole may delay the absorption of metformin.") == ["interaction omeprazole→metformin decreases_exposure"])
+        #expect(summaries("Absorption of phenytoin is impaired by omeprazole.") == ["interaction phenytoin→omeprazole decreases_exposure"])
+        #expect(
+            summaries("Omeprazole may interfere with the absorption of drugs whose uptake needs acid (e.g., phenytoin and metformin).") == [
+                "interaction omeprazole→phenytoin -", "interaction omeprazole→metformin -",
+            ]
+        )
+    }
+
     @Test func passiveByADescribedGroup() {
         #expect(
             summaries("The effect of warfarin is reduced by drugs that induce liver enzymes, such as phenytoin and carbamazepine.") == [
                 "interaction warfarin→phenytoin -", "interaction warfarin→carbamazepine -",
             ]
+        )
+    }
+}
+
+/// Lists read loosely before a statement, hedged list openers and the subject of an elliptic
+/// "when given with".
+@Suite struct InteractionLooseListTests {
+    let extractor = InteractionExtractor()
+
+    func pairs(_ marked: String) -> Set<String> {
+        Set(
+            extractor.process(Fixture.document(marked)).triples.filter { !$0.negated }.map {
+                "\($0.subject.name)→\($0.object.name)"
+            }
+        )
+    }
+
+    @Test func listOpenedByButNotLimitedTo() {
+        #expect(
+            pairs("Caution is advised when giving tramadol with drugs such as, but not limited to, sertraline and duloxetine.") == [
+                "tramadol→sertraline", "tramadol→duloxetine",
+            ]
+        )
+    }
+
+    @Test func subjectListWithUnknownModifiersReadBackwards() {
+        #expect(
+            pairs("Aspirin, ibuprofen, and non-selective beta blockers such as metoprolol may enhance the effect of warfarin.") == [
+                "aspirin→warfarin", "ibuprofen→warfarin", "metoprolol→warfarin",
+            ]
+        )
+    }
+
+    @Test func ellipticWhenGivenWithTakesTheClauseSubject() {
+        #expect(
+            pairs("The absorption of phenytoin and metformin was lowered when given together with omeprazole.") == [
+                "phenytoin→omeprazole", "metformin→omeprazole",
+            ]
+        )
+    }
+
+    @Test func patientsReceivingAListConcomitantlyWithADrug() {
+        #expect(
+            pairs("Patients receiving sertraline or duloxetine concomitantly with tramadol showed increased sedation.") == [
+                "sertraline→tramadol", "duloxetine→tramadol",
+            ]
+        )
+    }
+
+    @Test func patientPhraseBeforeTheMainDrug() {
+        #expect(
+            pairs("In patients taking phenytoin, the addition of omeprazole may raise the risk of toxicity.") == ["phenytoin→omeprazole"]
         )
     }
 }
