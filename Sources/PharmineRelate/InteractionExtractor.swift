@@ -102,7 +102,8 @@ struct InteractionRules {
         "changes", "changed", "difference", "differences", "alteration", "alterations", "alter", "altered",
         "alters", "affect", "affected", "influence", "influenced", "evidence", "significant", "significantly",
         "clinically", "relevant", "pharmacokinetic", "pharmacodynamic", "apparent", "meaningful", "important",
-        "modify", "modified", "increase", "decrease", "impact",
+        "modify", "modified", "increase", "decrease", "impact", "interfere", "interfered", "potentiate", "require",
+        "requires", "necessitate",
     ]
 
     /// Words that deny a change by themselves.
@@ -160,7 +161,7 @@ struct InteractionRules {
 
     private static let exposureNouns: WordSet = [
         "concentrations", "concentration", "levels", "level", "exposure", "exposures", "auc", "cmax",
-        "bioavailability", "half-life", "auc0-inf", "auc0-24",
+        "bioavailability", "half-life", "auc0-inf", "auc0-24", "absorption",
     ]
     private static let levelModifiers: WordSet = [
         "plasma", "serum", "blood", "systemic", "steady-state", "trough", "peak",
@@ -182,6 +183,8 @@ struct InteractionRules {
         nounKinetics(into: &collector)
         patientJointUse(into: &collector)
         forbiddenUse(into: &collector)
+        interactionNouns(into: &collector)
+        patientsReceiving(into: &collector)
     }
 
     /// A drug mention that may be a partner (``SentenceAnalysis/drug(at:)`` refuses endogenous
@@ -239,7 +242,7 @@ struct InteractionRules {
     /// The first partners of a statement: the nearest one and the drugs listed before it
     /// ("Ketoconazole, itraconazole, and ritonavir may increase ..."), in sentence order.
     func firstList(endingAt last: Int) -> [Int] {
-        analysis.expandListBackward(from: last, accept: partner).sorted()
+        looseListBackward(endingAt: last)
     }
 
     // MARK: - "X increases the plasma concentrations of Y", "X inhibits the metabolism of Y"
@@ -258,7 +261,8 @@ struct InteractionRules {
                     // "increased midazolam (plasma) AUC"
                     var next = cursor + 1
                     while next < items.count, items[next].isWord(Self.levelModifiers) { next += 1 }
-                    if next < items.count, let qualifier = qualifier(direction, noun: next, modified: next > cursor + 1)
+                    // "Y levels" right after the drug are the drug's own levels.
+                    if next < items.count, let qualifier = qualifier(direction, noun: next, modified: true)
                     {
                         found = (next, cursor, qualifier)
                     }
@@ -363,21 +367,25 @@ struct InteractionRules {
     ]
 
     private func passive(into collector: inout TripleCollector) {
-        for by in items.indices where items[by].isWord(["by"]) && by >= 4 {
+        for by in items.indices where items[by].isWord(["by"]) && by >= 3 {
             let participle = by - 1
             let word = items[participle]
             guard word.kind == .word,
                 Self.verbs[word.text] != nil || Self.potentiated.contains(word.text)
-                    || word.text.hasPrefix("antagoni"),
+                    || word.text.hasPrefix("antagoni") || Self.directParticiples[word.text] != nil,
                 items[participle - 1].isWord(Self.beVerbs)
                     || (items[participle - 1].kind == .word && items[participle - 2].isWord(Self.beVerbs)),
                 let last = nearestPartner(before: participle, window: 5)
             else { continue }
             let objects = firstList(endingAt: last)
             // "the effects of Y", "the action of the Y class"
-            guard let head = objects.first, head >= 2 else { continue }
-            let article = items[head - 1].isWord(["the", "a", "an"]) ? 1 : 0
-            guard head - article >= 2, items[head - 1 - article].isWord(["of"]) else { continue }
+            guard let head = objects.first else { continue }
+            let article = head >= 1 && items[head - 1].isWord(["the", "a", "an"]) ? 1 : 0
+            guard head - article >= 2, items[head - 1 - article].isWord(["of"]) else {
+                // "Y effects are potentiated by X", "Y is antagonized by X": the drug itself.
+                directPassive(object: last, objects: objects, participle: participle, by: by, into: &collector)
+                continue
+            }
             let noun = head - 2 - article
             let qualifier: String?
             let rule: String
@@ -395,11 +403,47 @@ struct InteractionRules {
             // "by X", "by the concomitant administration of X", "by therapy with X"
             var start = by + 1
             while start < items.count, start - by <= 5, items[start].isWord(Self.administrationWords) { start += 1 }
-            guard let subject = partnerAfter(start, maxGap: 2) ?? listHead(after: start) else { continue }
-            for first in partnerList(from: subject) {
+            // "by X", "by drugs that induce the enzyme, such as A and B"
+            for first in reachList(after: start) {
                 for object in objects {
                     emit(first: first, second: object, rule: rule, base: 0.8, qualifier: qualifier, into: &collector)
                 }
+            }
+        }
+    }
+
+    /// Words between a drug and the passive participle of a change of its effect ("Y effects
+    /// may be potentiated by X", "Y is antagonized by X").
+    private static let directPassiveGap: WordSet = [
+        "effect", "effects", "action", "actions", "activity", "response", "is", "are", "was", "were", "be", "been",
+        "may", "might", "can", "could", "will", "has", "have", "also", "further", "markedly", "significantly",
+    ]
+
+    /// Participles of a changed effect, with its direction (true: stronger).
+    private static let directParticiples: WordMap<Bool> = [
+        "potentiated": true, "enhanced": true, "augmented": true, "intensified": true, "prolonged": true,
+        "antagonized": false, "antagonised": false, "inhibited": false, "blocked": false, "reversed": false,
+        "diminished": false, "attenuated": false, "counteracted": false, "blunted": false, "reduced": false,
+        "decreased": false, "increased": true,
+    ]
+
+    /// "Y effects are potentiated by X", "Y are inhibited by X": the drug right before the
+    /// passive, over be-verbs and an effect noun, is the object.
+    private func directPassive(object: Int, objects: [Int], participle: Int, by: Int, into collector: inout TripleCollector) {
+        guard let stronger = Self.directParticiples[items[participle].text],
+            ((object + 1)..<participle).allSatisfy({ items[$0].isWord(Self.directPassiveGap) })
+        else { return }
+        let effectNoun = object + 1 < participle && items[object + 1].isWord(Self.effectNouns)
+        // "increased"/"decreased"/"reduced" without an effect noun may be a level ("Y is reduced by X" in
+        // a kinetics statement): only with the effect noun.
+        if ["increased", "decreased", "reduced"].contains(items[participle].text), !effectNoun { return }
+        var start = by + 1
+        while start < items.count, start - by <= 5, items[start].isWord(Self.administrationWords) { start += 1 }
+        let subjects = reachList(after: start)
+        let qualifier = stronger ? "increases_effect" : "decreases_effect"
+        for first in subjects {
+            for second in objects {
+                emit(first: first, second: second, rule: "effect_changed", base: 0.75, qualifier: qualifier, into: &collector)
             }
         }
     }
@@ -427,20 +471,25 @@ struct InteractionRules {
             guard sawVerb, cursor >= 0, partner(at: cursor) != nil else { continue }
             let drugs = firstList(endingAt: cursor)
             guard drugs.count >= 2 else { continue }
+            // "when A, B, or C were given concomitantly": alternatives, each with a drug named
+            // elsewhere, not with each other.
+            if ((drugs[0] + 1)..<cursor).contains(where: { items[$0].isWord(["or", "and/or"]) }) { continue }
             // "X and Y should not be used concomitantly": the advice is the effect.
             let advisedAgainst = (cursor + 1..<word).contains { items[$0].isWord(["not", "never"]) }
             // Joint use with no stated effect or advice is no interaction ("when X and Y were
             // given together, both were well tolerated" states none).
             let stated = advisedAgainst ? "contraindicated" : statedEffect(around: word)
-            guard advisedAgainst || stated != nil || statesOutcome(around: word) else { continue }
+            let outcome = statesOutcome(around: word)
+            guard advisedAgainst || stated != nil || outcome || statesResult() else { continue }
             let effect = stated ?? outcomeQualifier(around: word)
+            let base = effect != nil ? 0.85 : outcome ? 0.7 : 0.6
             for (index, first) in drugs.enumerated() {
                 for second in drugs[(index + 1)...] {
                     emit(
                         first: first,
                         second: second,
                         rule: "coadministration",
-                        base: effect == nil ? 0.7 : 0.85,
+                        base: base,
                         qualifier: effect,
                         into: &collector
                     )
@@ -631,20 +680,20 @@ struct InteractionRules {
             // "X interacts with Y"
             if it.isWord(["interacts", "interact", "interacted", "interacting"]), !studiesInteraction, word + 1 < items.count,
                 items[word + 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
-                let second = partnerAfter(word + 2) ?? listHead(after: word + 2)
+                case let seconds = reachList(after: word + 2), !seconds.isEmpty
             {
-                for other in partnerList(from: second) {
+                for other in seconds {
                     emit(first: first, second: other, rule: "interacts", base: 0.7, qualifier: nil, into: &collector)
                 }
             }
             // "interaction between X and Y", "X interaction with Y"
             if it.isWord(["interaction", "interactions"]), !studiesInteraction, word + 1 < items.count {
-                if items[word + 1].isWord(["between", "of"]), let first = partnerAfter(word + 2, maxGap: 1),
+                if items[word + 1].isWord(["between", "of"]), let first = partnerAfter(word + 2, maxGap: 2),
                     first + 1 < items.count, items[first + 1].isWord(["and", "with"]),
-                    let second = partnerAfter(first + 2, maxGap: 1)
+                    case let seconds = reachList(after: first + 2), !seconds.isEmpty
                 {
                     // "interactions of X with A, B and C"
-                    for other in partnerList(from: second) {
+                    for other in seconds {
                         emit(first: first, second: other, rule: "interacts", base: 0.7, qualifier: nil, into: &collector)
                     }
                 }
@@ -655,10 +704,11 @@ struct InteractionRules {
     /// Words of a sentence that studies or questions an interaction rather than states it ("the
     /// interaction between X and Y has not been studied", "to assess the potential for X to
     /// interact with Y").
-    private static let studyWords: Set<String> = [
+    /// A possible interaction ("the potential for interaction with Y", "X may interact with Y") is
+    /// still stated: only a study of one is refused.
+    private static let studyWords: WordSet = [
         "studied", "study", "studies", "investigated", "investigate", "examined", "examine", "assess", "assessed",
-        "evaluate", "evaluated", "determine", "aim", "objective", "possibility", "potential", "established",
-        "demonstrated", "unknown",
+        "evaluate", "evaluated", "determine", "aim", "objective",
     ]
 
     /// Whether the sentence studies or questions an interaction (see ``studyWords``).
@@ -669,7 +719,7 @@ struct InteractionRules {
     // MARK: - Co-administration: the effect the sentence states
 
     private static let coadministrationBefore = CuePattern(
-        "co-administration|coadministration|co-prescription|coprescription|concomitant|concurrent|simultaneous use|administration|treatment|therapy|dosing|intake? of|with"
+        "co-administration|coadministration|co-prescription|coprescription|concomitant|concurrent|simultaneous|combined|joint|combination use|administration|treatment|therapy|dosing|intake? of|with"
     )
     private static let coadministeredAfter = CuePattern(
         "is|was|were|are|when|if? coadministered|co-administered|coprescribed|co-prescribed|given|administered|taken|used concomitantly|together|simultaneously|concurrently? with"
@@ -677,43 +727,53 @@ struct InteractionRules {
 
     private func coadministration(into collector: inout TripleCollector) {
         for word in items.indices where items[word].kind == .word {
-            var pair: (first: Int, seconds: [Int], cueStart: Int)?
-            if let end = Self.coadministrationBefore.match(items, at: word) {
-                if let first = partnerAfter(end, maxGap: 1), let link = Optional(afterParenthesis(first + 1)),
-                    link < items.count, items[link].isWord(["with", "and", "plus"]), let second = partnerAfter(link + 1)
+            var pair: (firsts: [Int], seconds: [Int], cueStart: Int)?
+            if let end = Self.coadministrationBefore.match(items, at: word),
+                // "in combination with Y" is combination therapy; "the combination of X and Y" is joint use.
+                !(items[word].isWord(["combination"]) && items[end - 1].isWord(["with"]))
+            {
+                if let first = partnerAfter(end, maxGap: 1), let link = Optional(afterParenthesis(afterDose(first + 1))),
+                    link < items.count, items[link].isWord(["with", "and", "plus"]),
+                    case let seconds = reachList(after: link + 1), !seconds.isEmpty
                 {
-                    pair = (first, partnerList(from: second), word)
+                    pair = ([first], seconds, word)
                 } else if items[end - 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
-                    let second = partnerAfter(end)
+                    case let seconds = reachList(after: end), !seconds.isEmpty
                 {
-                    pair = (first, partnerList(from: second), word)
+                    pair = ([first], seconds, word)
                 }
             } else if let end = Self.coadministeredAfter.match(items, at: word),
-                let first = nearestPartner(before: word, window: 4),
+                // "X … when administered with Y": the subject of the clause, further back.
+                case let elliptic = items[word].isWord(["when", "if"]),
+                let first = nearestPartner(before: word, window: elliptic ? 20 : 4),
+                // "… increased when coadministered with A and when coadministered with B": A is no subject.
+                !(elliptic && first > 0 && items[first - 1].isWord(["with"])),
                 ["coadministered", "co-administered", "coprescribed", "co-prescribed"].contains(
                     where: { w in (word..<end).contains { items[$0].text == w } })
                     || (word..<end).contains(where: {
                         items[$0].isWord(["concomitantly", "together", "simultaneously", "concurrently"])
                     })
                     // "when X is administered with Y": a condition of joint use.
+                    || elliptic
                     || (max(0, first - 3)..<first).contains(where: { items[$0].isWord(["when", "if", "while"]) }),
-                let second = partnerAfter(end)
+                case let seconds = reachList(after: end), !seconds.isEmpty
             {
-                pair = (first, partnerList(from: second), word)
+                pair = (elliptic ? firstList(endingAt: first) : [first], seconds, word)
             }
             guard let pair else { continue }
             // Co-administration with no stated effect or advice is no interaction ("X was
             // administered concomitantly with Y" in a study description).
-            let anchor = pair.seconds.last ?? pair.first
+            let anchor = pair.seconds.last ?? pair.cueStart
             let stated = statedEffect(around: anchor)
-            guard stated != nil || statesOutcome(around: anchor) else { continue }
+            let outcome = statesOutcome(around: anchor)
+            guard stated != nil || outcome || statesResult() else { continue }
             let effect = stated ?? outcomeQualifier(around: anchor)
-            for second in pair.seconds {
+            for (first, second) in pair.firsts.flatMap({ first in pair.seconds.map { (first, $0) } }) {
                 emit(
-                    first: pair.first,
+                    first: first,
                     second: second,
                     rule: "coadministration",
-                    base: effect == nil ? 0.7 : 0.85,
+                    base: effect != nil ? 0.85 : outcome ? 0.7 : 0.6,
                     qualifier: effect,
                     into: &collector
                 )
@@ -766,6 +826,24 @@ struct InteractionRules {
         "cause", "causes", "caused", "causing", "result", "results", "resulted", "lead", "leads", "led", "produce",
         "produces", "produced", "precipitate", "precipitated", "provoke", "provoked", "reported", "associated",
     ]
+
+    /// Words that report a result or give advice about joint use without naming an effect of
+    /// ours ("resulted in a prolonged prothrombin time", "was associated with hemorrhage",
+    /// "should be observed", "may be needed").
+    private static let resultWords: WordSet = [
+        "result", "results", "resulted", "resulting", "produce", "produces", "produced", "producing", "associated",
+        "observed", "reported", "experienced", "developed", "occur", "occurs", "occurred", "lead", "leads", "led",
+        "prolongation", "prolonged", "prolong", "elevation", "elevations", "reduction", "reductions", "increase",
+        "increases", "increased", "decrease", "decreases", "decreased", "exacerbate", "exacerbated", "should",
+        "must", "necessary", "needed", "required", "considered", "attenuation", "inhibition", "changes", "altered",
+        "enhancement", "hypotension", "hypertension", "hypoglycemia", "bleeding", "hemorrhage", "seizures",
+    ]
+
+    /// Whether the sentence reports a result or gives advice (see ``resultWords``): a weaker sign
+    /// that joint use is an interaction.
+    func statesResult() -> Bool {
+        items.contains { $0.isWord(Self.resultWords) || ($0.kind == .word && Self.verbs[$0.text] != nil) }
+    }
 
     /// Whether the sentence states an outcome of joint use other than a qualifier, around
     /// `anchor`: an outcome word, or a condition a verb of outcome names ("may cause
@@ -834,6 +912,19 @@ struct InteractionRules {
         }
     }
 
+    /// Whether a negation lies on the path between two arguments; the "not" of a list hedge
+    /// ("such as, but not limited to, A") negates nothing.
+    func negationOnPath(_ path: Range<Int>) -> Bool {
+        var start = path.lowerBound
+        for index in path where items[index].isWord(["not"]) && index > 0 && items[index - 1].isWord(["but"])
+            && index + 1 < items.count && items[index + 1].isWord(["limited"])
+        {
+            if analysis.hasNegation(in: start..<index) { return true }
+            start = index + 1
+        }
+        return analysis.hasNegation(in: start..<path.upperBound)
+    }
+
     /// Whether the slot at `item` is a heading of a label section ("Lithium: …", "Tacrolimus
     /// Felodipine may …"): a drug named before ":" near the sentence start, or a sentence that
     /// opens with two drugs.
@@ -880,8 +971,11 @@ struct InteractionRules {
         guard let index = analysis.mention(at: item, type: .drug), analysis.mentions[index].isClass,
             analysis.mentions[index].source != .anaphor, item + 1 < items.count,
             items[item + 1].isPunctuation("(") || items[item + 1].isWord(["such", "including", "e.g.", "eg", "like"])
+                // "strong CYP3A4 inhibitors, such as A", "azoles, e.g. A"
+                || (items[item + 1].isPunctuation(",") && item + 2 < items.count
+                    && items[item + 2].isWord(["such", "including", "e.g.", "e.g", "eg", "e", "like"]))
         else { return [] }
-        guard let head = listHead(after: item + 1, window: 4) else { return [] }
+        guard let head = listHead(after: item + 1, window: 5) else { return [] }
         return looseList(from: head).filter { $0 != item }
     }
 
@@ -905,11 +999,19 @@ struct InteractionRules {
         let object = mentions[b]
         guard subject.id != object.id else { return }
         let (low, high) = (min(first, second), max(first, second))
+        // "felodipine (Plendil)", "miconazole (an imidazole)", "erythromycin, a macrolide": one drug
+        // named twice, no pair.
+        if high - low <= 3, items[low + 1].isPunctuation("(") || items[low + 1].isPunctuation(","),
+            ((low + 1)..<high).allSatisfy({ items[$0].isPunctuation("(") || items[$0].isPunctuation(",") || items[$0].isWord(["a", "an"]) }),
+            items[low + 1].isPunctuation("(") || ((low + 1)..<high).contains(where: { items[$0].isWord(["a", "an"]) })
+        {
+            return
+        }
         let path = (low + 1)..<high
         // The negation of "should not be combined" is the contraindication itself.
         let negated =
             qualifier == "contraindicated"
-            ? false : denied || analysis.isNegated(subject, object, path: path)
+            ? false : denied || subject.negated || object.negated || negationOnPath(path)
         let hedged = analysis.isHedged(subject, object, path: path)
         let confidence = Confidence.score(
             base: base,

@@ -44,6 +44,15 @@ extension InteractionRules {
                 item += 1
                 continue
             }
+            // "such as, but not limited to, A": the hedge of a list is no clause break.
+            if it.isWord(["but"]), item + 3 < items.count, items[item + 1].isWord(["not"]),
+                items[item + 2].isWord(["limited"]), items[item + 3].isWord(["to"])
+            {
+                separated = true
+                words = 0
+                item += 4
+                continue
+            }
             // "e.g." and "etc." written with a dot that the sentence view keeps apart.
             let abbreviationDot =
                 it.isPunctuation(".") && item > 0
@@ -84,11 +93,81 @@ extension InteractionRules {
         return result
     }
 
+    /// Words that separate the items of a list read backwards.
+    private static let backwardSeparators: WordSet = [
+        ",", "and", "or", "and/or", "/", "(", ")", "[", "]", "such", "as", "e.g.", "e.g", "eg", "e", "g", "i.e.",
+        "i.e", "including", "like", "especially", "particularly", "other", "others", "etc", "etc.",
+    ]
+
+    /// Words inside a list item read backwards that separate nothing ("the", "certain").
+    private static let backwardFillers: WordSet = [
+        "the", "a", "an", "certain", "some", "various", "all", "both", "either", "also", "oral", "systemic",
+        "potent", "strong", "moderate", "weak", "known",
+    ]
+
+    /// A list of partners ending at `last`, read backwards as loosely as ``looseList(from:semicolons:)``
+    /// reads forwards: "NSAIDs, salicylates, and non-selective beta-blockers may …", "drugs such
+    /// as A, B (C, D) should …". Items may hold up to three unknown words; a verb, a preposition
+    /// of a new phrase or a clause break ends it. In sentence order.
+    func looseListBackward(endingAt last: Int) -> [Int] {
+        var result = [last]
+        var item = last - 1
+        var words = 0
+        var separated = false
+        while item >= 0 {
+            let it = items[item]
+            let abbreviationDot =
+                it.isPunctuation(".") && item > 0 && items[item - 1].isWord(["e.g", "i.e", "eg", "ie", "etc", "e", "g", "i"])
+            if analysis.isClauseBreak(item), !abbreviationDot { break }
+            switch it.kind {
+            case .slot:
+                if separated, partner(at: item) != nil {
+                    result.append(item)
+                    separated = false
+                    words = 0
+                } else {
+                    words += 1
+                    if words > 3 { return result.sorted() }
+                }
+            case .punctuation:
+                guard Self.backwardSeparators.contains(it.text) || abbreviationDot || it.text == "-" else {
+                    return result.sorted()
+                }
+                if it.text != "-" {
+                    separated = true
+                    words = 0
+                }
+            case .word:
+                if it.isWord(Self.looseStops) || Self.verbs[it.text] != nil || it.isWord(["with", "of", "by", "to"]) {
+                    return result.sorted()
+                }
+                if it.isWord(Self.backwardSeparators) {
+                    separated = true
+                    words = 0
+                } else if !it.isWord(Self.backwardFillers) {
+                    words += 1
+                    if words > 3 { return result.sorted() }
+                }
+            }
+            item -= 1
+        }
+        return result.sorted()
+    }
+
     /// The first partner after `start` when a list may open with generic words ("certain drugs
     /// including", "the following medications:", "other CNS depressants such as").
     func listHead(after start: Int, window: Int = 8) -> Int? {
         var item = start
-        while item < items.count, item - start <= window {
+        var limit = start + window
+        while item < items.count, item <= limit {
+            // "such as, but not limited to, A": the hedge does not count against the window.
+            if items[item].isWord(["but"]), item + 3 < items.count, items[item + 1].isWord(["not"]),
+                items[item + 2].isWord(["limited"]), items[item + 3].isWord(["to"])
+            {
+                item += 4
+                limit += 4
+                continue
+            }
             if analysis.isClauseBreak(item) { return nil }
             let it = items[item]
             if it.kind == .slot {
@@ -144,7 +223,7 @@ extension InteractionRules {
         }
         for stem in [
             "decrease", "reduce", "diminish", "antagonize", "antagonise", "counteract", "block", "blunt", "impair",
-            "attenuate", "reverse", "abolish", "oppose", "inhibit", "lower", "weaken", "shorten", "negate",
+            "attenuate", "reverse", "abolish", "oppose", "inhibit", "lower", "weaken", "shorten", "negate", "delay",
         ] {
             for form in forms(of: stem) { verbs[form] = false }
         }
@@ -167,7 +246,8 @@ extension InteractionRules {
     private static let effectHeads: WordSet = [
         "effect", "effects", "action", "actions", "efficacy", "effectiveness", "activity", "activities", "response",
         "responses", "toxicity", "potency", "duration", "blockade", "properties", "influence", "benefit",
-        "benefits", "availability",
+        "benefits", "availability", "responsiveness", "sensitivity", "nephrotoxicity", "ototoxicity",
+        "cardiotoxicity", "hepatotoxicity", "neurotoxicity",
     ]
 
     /// Nouns of a drug's pharmacokinetics ("the absorption of", "the renal excretion of").
@@ -190,6 +270,7 @@ extension InteractionRules {
             var found: (second: Int, head: String?)?
             if neutral, cursor < items.count, items[cursor].isWord(["with"]) { cursor += 1 }
             var head: String?
+            var reached: [Int]?
             while cursor < items.count, cursor - verb <= 9, found == nil {
                 if analysis.isClauseBreak(cursor) { break }
                 let it = items[cursor]
@@ -210,6 +291,23 @@ extension InteractionRules {
                         found = (cursor + 1, head)
                         break
                     }
+                    // "enhance the toxicity of Y": a condition named as the effect.
+                    if partner(at: cursor) == nil, analysis.mention(at: cursor, type: .condition) != nil,
+                        items[cursor].text.hasSuffix("toxicity"), cursor + 1 < items.count, items[cursor + 1].isWord(["of"])
+                    {
+                        head = "toxicity"
+                        cursor += 1
+                        continue
+                    }
+                    // "interfere with the absorption of drugs whose …, e.g. A, B": a described group.
+                    if partner(at: cursor) == nil, head != nil, analysis.isBlockingDrug(cursor), items[cursor - 1].isWord(["of"]) {
+                        let group = reachList(after: cursor)
+                        if let first = group.first {
+                            reached = group
+                            found = (first, head)
+                        }
+                        break
+                    }
                     guard partner(at: cursor) != nil else { break }
                     let next = cursor + 1 < items.count ? items[cursor + 1] : nil
                     // "a decrease in anticonvulsant effect", "increased anticoagulant effects": a
@@ -221,7 +319,10 @@ extension InteractionRules {
                     }
                     // "reduce aspirin's effect", "increase citalopram AUC", "the effects of X"
                     let after = next.map { $0.isWord(Self.effectHeads) || $0.isWord(Self.kineticHeads) } ?? false
-                    if items[cursor - 1].isWord(["of", "with"]) || after || neutral {
+                    // "the response to Y", "arterial responsiveness to Y"
+                    if items[cursor - 1].isWord(["of", "with"]) || after || neutral
+                        || (head != nil && items[cursor - 1].isWord(["to"]))
+                    {
                         found = (cursor, head ?? (after ? next?.text : nil))
                     } else if cursor + 2 < items.count, items[cursor + 2].isWord(Self.effectHeads) {
                         found = (cursor, items[cursor + 2].text)  // "aspirins anti-inflammatory action"
@@ -229,8 +330,16 @@ extension InteractionRules {
                     break
                 }
                 if it.kind == .word {
-                    if it.isWord(Self.looseStops) && !it.isWord(["in", "on"]) { break }
+                    if it.isWord(Self.looseStops) && !it.isWord(["in", "on"]) && !(head != nil && it.isWord(["to"])) { break }
                     if Self.verbs[it.text] != nil && cursor > verb + 1 { break }
+                    if head != nil, it.isWord(["drugs", "medications", "agents"]), items[cursor - 1].isWord(["of"]) {
+                        let group = reachList(after: cursor)
+                        if let first = group.first {
+                            reached = group
+                            found = (first, head)
+                        }
+                        break
+                    }
                     if it.isWord(Self.effectHeads) || it.isWord(Self.kineticHeads) {
                         // "increases the levels of Y" is pharmacology unless the levels are plasma, serum or blood levels.
                         if it.text.hasPrefix("level"), !hasModifier(before: cursor) { break }
@@ -263,7 +372,7 @@ extension InteractionRules {
             } else {
                 qualifier = nil
             }
-            let seconds = looseList(from: found.second)
+            let seconds = reached ?? looseList(from: found.second)
             for subject in subjects(firstList(endingAt: first), of: seconds, before: verb) {
                 for second in seconds {
                     emit(
@@ -308,6 +417,7 @@ extension InteractionRules {
             let anchor = max(cue, first)
             var cursor = anchor + 1
             var linked = false
+            var linkEnd = cursor
             var second: Int?
             while cursor < items.count, cursor - anchor <= 10 {
                 if analysis.isClauseBreak(cursor) { break }
@@ -316,15 +426,20 @@ extension InteractionRules {
                     if linked, partner(at: cursor) != nil { second = cursor }
                     break
                 }
-                if it.isWord(["with", "receiving", "taking", "on", "using", "treated", "concomitantly"]) { linked = true }
+                if it.isWord(["with", "receiving", "taking", "on", "using", "treated", "concomitantly"]) {
+                    linked = true
+                    linkEnd = cursor + 1
+                }
                 guard it.isWord(Self.cautionGap) || (it.kind == .punctuation && Self.cautionGap.contains(it.text))
                     || it.isPunctuation(",")
                 else { break }
                 cursor += 1
             }
-            guard let second else { continue }
+            // "with drugs that prolong the interval (e.g., A, B)": the examples of a generic head.
+            let seconds = second.map { looseList(from: $0) } ?? (linked ? reachList(after: linkEnd) : [])
+            guard !seconds.isEmpty else { continue }
             for subject in firstList(endingAt: first) {
-                for other in looseList(from: second) {
+                for other in seconds {
                     emit(first: subject, second: other, rule: "caution", base: 0.75, qualifier: qualifier, into: &collector)
                 }
             }
@@ -405,7 +520,11 @@ extension InteractionRules {
                 after.isEmpty
                 ? all.filter { analysis.mention(at: $0, type: .drug).map { !analysis.mentions[$0].isClass } ?? true }
                 : after
-            guard !anchors.isEmpty, let head = listHead(after: marker + 1, window: 6) else { continue }
+            // The list may open with a word we do not know ("include: adrenal steroids; A; B").
+            guard !anchors.isEmpty,
+                let head = listHead(after: marker + 1, window: 6)
+                    ?? ((marker + 1)..<min(items.count, marker + 5)).first(where: { partner(at: $0) != nil })
+            else { continue }
             let members = looseListToEnd(from: head)
             let qualifier = listQualifier(subject)
             for anchor in anchors {

@@ -83,6 +83,22 @@ extension InteractionRules {
         return item + 1 < items.count && partner(at: item + 1) != nil
     }
 
+    // MARK: - "X may have serious interactions with A and B"
+
+    /// "X may have serious interactions with A, B", "the potential for X interactions with A",
+    /// "X has the potential for interaction with drugs such as A": the drug before the noun
+    /// interacts with each listed drug.
+    func interactionNouns(into collector: inout TripleCollector) {
+        for noun in items.indices where items[noun].isWord(["interaction", "interactions"]) {
+            guard noun + 1 < items.count, items[noun + 1].isWord(["with"]), !studiesInteraction,
+                let first = nearestPartner(before: noun, window: 12), !isHeading(first)
+            else { continue }
+            for second in reachList(after: noun + 2) {
+                emit(first: first, second: second, rule: "interaction_noun", base: 0.65, qualifier: nil, into: &collector)
+            }
+        }
+    }
+
     // MARK: - "in patients taking X concomitantly with Y"
 
     /// Verbs of a patient's use of a drug.
