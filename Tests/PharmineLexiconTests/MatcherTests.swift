@@ -108,6 +108,8 @@ import Testing
         ("histamine and muscarinic receptors", ["histamine=FPLX:HRH", "muscarinic receptors=FPLX:CHRM"]),
         ("H1 and H2 receptors", ["H1=HGNC:5182", "H2 receptors=HGNC:5183"]),
         ("H1/H2 receptor", ["H1=HGNC:5182", "H2 receptor=HGNC:5183"]),
+        // Bracketed subtypes, as papers typeset subscripts.
+        ("H(1) and H(2) receptors", ["H(1)=HGNC:5182", "H(2) receptors=HGNC:5183"]),
         ("serotonin and norepinephrine transporters", [
             "serotonin=HGNC:11050", "norepinephrine=DRUGBANK:DB00368", "norepinephrine transporters=HGNC:11048",
         ]),

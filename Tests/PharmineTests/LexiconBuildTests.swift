@@ -745,6 +745,18 @@ struct ShippedLexiconTests {
         }
     }
 
+    @Test func speciesBasesAreGtoPdbNamesAndReceptorSubtypes() {
+        func target(_ name: String, abbreviation: String) -> GtoPdbSource.Target {
+            GtoPdbSource.Target(
+                id: "1", type: "gpcr", familyID: "1", familyName: "Family", name: name, systematicName: "",
+                abbreviatedName: abbreviation, synonyms: ["long synonym"], hgncID: "HGNC:1", hgncSymbol: "GENE1",
+                uniProt: "", hasSubunits: false)
+        }
+        #expect(ReceptorLexiconBuilder.speciesBases(of: target("Copper transporter 1", abbreviation: "CTR1")) == ["CTR1"])
+        #expect(ReceptorLexiconBuilder.speciesBases(of: target("5-HT1A receptor", abbreviation: "")) == ["5-HT1A"])
+        #expect(ReceptorLexiconBuilder.speciesBases(of: target("insulin receptor", abbreviation: "")).isEmpty)
+    }
+
     @Test func adrenergicReceptorsGetTheirShortSpellings() {
         #expect(
             ReceptorLexiconBuilder.adrenoceptorSpellings("alpha-1 Adrenergic Receptors")

@@ -52,6 +52,8 @@ struct ReceptorLexiconBuilder {
     /// Names of genes, GtoPdb targets and families by exact key and by word-bag key, for linking
     /// MeSH terms by name (FamPlex grounding strings are not used: some are loose).
     private var linkIndex: [String: Set<Int>] = [:]
+    /// Per gene draft, the GtoPdb symbols that species-prefixed forms are made of.
+    private var speciesBases: [Int: Set<String>] = [:]
     private var bagIndex: [String: Set<Int>] = [:]
 
     /// Creates the builder.
@@ -226,6 +228,7 @@ struct ReceptorLexiconBuilder {
                 drafts[gene].xrefs.insert(curie)
                 drafts[gene].sources.insert("gtopdb")
                 conceptOf[curie] = gene
+                speciesBases[gene, default: []].formUnion(Self.speciesBases(of: target))
                 statistics.gtopdbTargetsOnGenes += 1
                 continue
             }
@@ -609,6 +612,21 @@ struct ReceptorLexiconBuilder {
         return symbol + "R"
     }
 
+    /// The symbols of a GtoPdb target that papers prefix with a species letter: its name and
+    /// abbreviation when they are symbols ("NET", "CTR1"), and the subtype of a receptor name
+    /// ("5-HT1A receptor" → "5-HT1A", "D2 receptor" → "D2").
+    static func speciesBases(of target: GtoPdbSource.Target) -> Set<String> {
+        var bases: Set<String> = []
+        for form in [target.name, target.abbreviatedName] {
+            if isTargetSymbol(form) { bases.insert(form) }
+            if form.hasSuffix(" receptor") {
+                let stem = String(form.dropLast(" receptor".count))
+                if isTargetSymbol(stem) { bases.insert(stem) }
+            }
+        }
+        return bases
+    }
+
     /// Adds, to each gene that GtoPdb lists as a target (receptors, transporters, channels,
     /// enzymes), the short form of a subtype receptor name ("AT1 receptor" → "AT1R"), the
     /// species-prefixed spellings of its symbols ("hNET", "rD2", "h5-HT1A") and the
@@ -630,6 +648,7 @@ struct ReceptorLexiconBuilder {
             for term in drafts[position].terms where term.strength >= 2 && Self.isTargetSymbol(term.text) {
                 strengthOf[term.text] = max(strengthOf[term.text] ?? 0, term.strength)
             }
+            for base in speciesBases[position] ?? [] where strengthOf[base] == nil { strengthOf[base] = 2 }
             var added: Set<String> = []
             // "AT1 receptor" → "AT1R", as papers shorten a subtype receptor.
             for term in drafts[position].terms where term.strength >= ConceptFinalizer.strongStrength {
@@ -642,7 +661,9 @@ struct ReceptorLexiconBuilder {
             for symbol in strengthOf.keys.sorted(by: LexiconText.byteLess) {
                 // Species forms of strong symbols only (approved symbol, GtoPdb target name, MeSH):
                 // aliases would multiply the forms for little gain.
-                let strong = (strengthOf[symbol] ?? 0) >= ConceptFinalizer.strongStrength
+                let strong =
+                    (strengthOf[symbol] ?? 0) >= ConceptFinalizer.strongStrength
+                    || speciesBases[position]?.contains(symbol) == true
                 for form in Self.speciesForms(of: symbol, englishWords: curated.englishWords, stopwords: curated.stopwords)
                 where strong && !existing.contains(form.lowercased()) && added.insert(form.lowercased()).inserted {
                     drafts[position].add(form, strength: 1)
