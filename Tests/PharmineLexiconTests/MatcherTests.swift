@@ -91,6 +91,20 @@ import Testing
         #expect(LexiconFixture.render("thiazides and other diuretics", matcher: matcher) == ["diuretics=TEST:DIUR"])
     }
 
+    @Test func aSingularExcludedInAnotherSpellingKeepsThePlural() {
+        // The British rule reaches the American plural through spelling folding; the plural stays.
+        let lexicon = Lexicon(
+            entries: [LexiconEntry(id: "TEST:ANES", type: .drug, name: "Anesthetics", synonyms: ["anesthetic"], flags: ["class"])],
+            curation: [
+                CurationRule(term: "anesthetic", type: .drug, action: .exclude, reason: "an adjective"),
+                CurationRule(term: "anaesthetic", type: .drug, action: .exclude, reason: "an adjective"),
+            ]
+        )
+        let matcher = Matcher(lexicon: lexicon)
+        #expect(LexiconFixture.render("an anesthetic agent", matcher: matcher) == [])
+        #expect(LexiconFixture.render("local anesthetics were given", matcher: matcher) == ["anesthetics=TEST:ANES"])
+    }
+
     @Test(arguments: [
         ("Amitriptyline Hydrochloride is", ["Amitriptyline Hydrochloride=DRUGBANK:DB00321"]),
         ("amitriptyline hydrochloride tablets", ["amitriptyline hydrochloride=DRUGBANK:DB00321"]),
