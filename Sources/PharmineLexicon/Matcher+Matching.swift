@@ -416,14 +416,19 @@ extension Matcher {
             items: while itemLast >= 0 {
                 var itemFirst = -1
                 heads: for headFirst in stride(from: Int(match.last), to: Int(match.first), by: -1) {
-                    for length in 1...3 {
+                    // An item is up to three words, or up to five units with a bracketed
+                    // subtype ("D(1)", "5-HT(1A)"); it starts with a word.
+                    for length in 1...5 {
                         let first = itemLast - length + 1
                         guard first >= 0 else { break }
-                        if view.flags[first] & UnitFlags.word == 0 || unitText(first, is: "and", view)
-                            || unitText(first, is: "or", view)
-                        {
-                            break
+                        if view.flags[first] & UnitFlags.word == 0 {
+                            guard unitText(first, is: "(", view) || unitText(first, is: ")", view)
+                                || unitText(first, is: "-", view)
+                            else { break }
+                            continue
                         }
+                        if unitText(first, is: "and", view) || unitText(first, is: "or", view) { break }
+                        if length > 3 && !unitText(itemLast, is: ")", view) { break }
                         var node: Int32 = 0
                         for unit in first...itemLast where node >= 0 { node = trie.child(node, view.ids[unit]) }
                         for unit in headFirst...Int(match.last) where node >= 0 { node = trie.child(node, view.ids[unit]) }

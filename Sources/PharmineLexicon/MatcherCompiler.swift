@@ -312,8 +312,10 @@ struct MatcherCompiler {
                         case .exclude:
                             // Excluding a singular ("diuretic", an adjective) keeps the plural
                             // noun of the lexicon ("diuretics"), matched in its own spelling
-                            // only, since plural folding would otherwise exclude both.
-                            if !rule.term.hasSuffix("s"), form.lowercased() == rule.term + "s" {
+                            // only, since plural folding would otherwise exclude both. The rule
+                            // may be spelled otherwise ("anaesthetic" against "Anesthetics"):
+                            // its keys are the form's, so a form ending in "s" is its plural.
+                            if !rule.term.hasSuffix("s"), form.lowercased().hasSuffix("s") {
                                 keptPlural = true
                             } else {
                                 isExcluded = true

@@ -49,8 +49,8 @@ enum LexiconFixture {
     static let receptors = """
         # pharmine-lexicon 1
         id\ttype\tname\tsynonyms\txrefs\tflags\tsources
-        HGNC:5182\treceptor\tHRH1\thistamine receptor H1|H<sub>1</sub> receptor|H1\t\t\thgnc
-        HGNC:5183\treceptor\tHRH2\thistamine H2 receptor|H2 receptor\t\t\thgnc
+        HGNC:5182\treceptor\tHRH1\thistamine receptor H1|H<sub>1</sub> receptor|H(1) receptor|H1\t\t\thgnc
+        HGNC:5183\treceptor\tHRH2\thistamine H2 receptor|H(2) receptor|H2 receptor\t\t\thgnc
         FPLX:HRH\treceptor\tHistamine receptor\thistamine receptors\t\tclass\tfamplex
         FPLX:CHRM\treceptor\tMuscarinic acetylcholine receptor\tmuscarinic receptor\t\tclass\tfamplex
         HGNC:11050\treceptor\tSLC6A4\tserotonin transporter|5-HTT|SERT\t\t\thgnc

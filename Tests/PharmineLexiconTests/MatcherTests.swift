@@ -91,6 +91,20 @@ import Testing
         #expect(LexiconFixture.render("thiazides and other diuretics", matcher: matcher) == ["diuretics=TEST:DIUR"])
     }
 
+    @Test func aSingularExcludedInAnotherSpellingKeepsThePlural() {
+        // The British rule reaches the American plural through spelling folding; the plural stays.
+        let lexicon = Lexicon(
+            entries: [LexiconEntry(id: "TEST:ANES", type: .drug, name: "Anesthetics", synonyms: ["anesthetic"], flags: ["class"])],
+            curation: [
+                CurationRule(term: "anesthetic", type: .drug, action: .exclude, reason: "an adjective"),
+                CurationRule(term: "anaesthetic", type: .drug, action: .exclude, reason: "an adjective"),
+            ]
+        )
+        let matcher = Matcher(lexicon: lexicon)
+        #expect(LexiconFixture.render("an anesthetic agent", matcher: matcher) == [])
+        #expect(LexiconFixture.render("local anesthetics were given", matcher: matcher) == ["anesthetics=TEST:ANES"])
+    }
+
     @Test(arguments: [
         ("Amitriptyline Hydrochloride is", ["Amitriptyline Hydrochloride=DRUGBANK:DB00321"]),
         ("amitriptyline hydrochloride tablets", ["amitriptyline hydrochloride=DRUGBANK:DB00321"]),
@@ -108,6 +122,8 @@ import Testing
         ("histamine and muscarinic receptors", ["histamine=FPLX:HRH", "muscarinic receptors=FPLX:CHRM"]),
         ("H1 and H2 receptors", ["H1=HGNC:5182", "H2 receptors=HGNC:5183"]),
         ("H1/H2 receptor", ["H1=HGNC:5182", "H2 receptor=HGNC:5183"]),
+        // Bracketed subtypes, as papers typeset subscripts.
+        ("H(1) and H(2) receptors", ["H(1)=HGNC:5182", "H(2) receptors=HGNC:5183"]),
         ("serotonin and norepinephrine transporters", [
             "serotonin=HGNC:11050", "norepinephrine=DRUGBANK:DB00368", "norepinephrine transporters=HGNC:11048",
         ]),

@@ -727,3 +727,117 @@ struct ShippedLexiconTests {
         #expect(ReceptorLexiconBuilder.subtypeSpellings("CYP3A4").isEmpty)
     }
 }
+
+@Suite struct TargetSpellingVariantTests {
+    @Test func speciesFormsPrefixTargetSymbols() {
+        let english: Set<String> = ["hat", "rat"]
+        #expect(
+            ReceptorLexiconBuilder.speciesForms(of: "NET", englishWords: english, stopwords: [])
+                == ["hNET", "rNET", "mNET"])
+        #expect(
+            ReceptorLexiconBuilder.speciesForms(of: "5-HT1A", englishWords: english, stopwords: [])
+                == ["h5-HT1A", "r5-HT1A", "m5-HT1A"])
+        // "hAT" and "rAT" read as English words; only the mouse form is left.
+        #expect(ReceptorLexiconBuilder.speciesForms(of: "AT", englishWords: english, stopwords: []) == ["mAT"])
+        // Not symbols: lower-case words, Greek-letter names, multi-word forms, lone letters.
+        for form in ["alpha2", "receptor", "D2 receptor", "A-1", "X"] {
+            #expect(ReceptorLexiconBuilder.speciesForms(of: form, englishWords: english, stopwords: []).isEmpty, "\(form)")
+        }
+    }
+
+    @Test func speciesBasesAreGtoPdbNamesAndReceptorSubtypes() {
+        func target(_ name: String, abbreviation: String) -> GtoPdbSource.Target {
+            GtoPdbSource.Target(
+                id: "1", type: "gpcr", familyID: "1", familyName: "Family", name: name, systematicName: "",
+                abbreviatedName: abbreviation, synonyms: ["long synonym"], hgncID: "HGNC:1", hgncSymbol: "GENE1",
+                uniProt: "", hasSubunits: false)
+        }
+        #expect(ReceptorLexiconBuilder.speciesBases(of: target("Copper transporter 1", abbreviation: "CTR1")) == ["CTR1"])
+        #expect(ReceptorLexiconBuilder.speciesBases(of: target("5-HT1A receptor", abbreviation: "")) == ["5-HT1A"])
+        #expect(ReceptorLexiconBuilder.speciesBases(of: target("insulin receptor", abbreviation: "")).isEmpty)
+    }
+
+    @Test func adrenergicReceptorsGetTheirShortSpellings() {
+        #expect(
+            ReceptorLexiconBuilder.adrenoceptorSpellings("alpha-1 Adrenergic Receptors")
+                == ["alpha1-adrenoceptor", "alpha1-AR"])
+        #expect(
+            ReceptorLexiconBuilder.adrenoceptorSpellings("beta 2a adrenergic receptor")
+                == ["beta2A-adrenoceptor", "beta2A-AR"])
+        #expect(
+            ReceptorLexiconBuilder.adrenoceptorSpellings("β-adrenergic receptor")
+                == ["β-adrenoceptor", "β-AR", "beta-adrenoceptor", "beta-AR"])
+        #expect(ReceptorLexiconBuilder.adrenoceptorSpellings("Adrenergic Receptor, alpha-1").isEmpty)
+        #expect(ReceptorLexiconBuilder.adrenoceptorSpellings("gamma adrenergic receptor").isEmpty)
+        #expect(ReceptorLexiconBuilder.adrenoceptorSpellings("alpha-12 adrenergic receptor").isEmpty)
+    }
+
+    @Test func subtypeReceptorNamesGetAnRSuffix() {
+        #expect(ReceptorLexiconBuilder.receptorShortForm("AT1 receptor") == "AT1R")
+        #expect(ReceptorLexiconBuilder.receptorShortForm("5-HT2A receptor") == "5-HT2AR")
+        #expect(ReceptorLexiconBuilder.receptorShortForm("insulin receptor") == nil)
+        #expect(ReceptorLexiconBuilder.receptorShortForm("GPR receptor") == nil)
+        #expect(ReceptorLexiconBuilder.receptorShortForm("AT1") == nil)
+    }
+
+    @Test func spelledGreekLettersGetTheirInitial() {
+        #expect(ReceptorLexiconBuilder.greekInitialSpelling("TNF-alpha") == "TNF-a")
+        #expect(ReceptorLexiconBuilder.greekInitialSpelling("HIF-1alpha") == "HIF-1a")
+        #expect(ReceptorLexiconBuilder.greekInitialSpelling("TGF-beta1") == "TGF-b1")
+        #expect(ReceptorLexiconBuilder.greekInitialSpelling("beta-catenin") == "b-catenin")
+        #expect(ReceptorLexiconBuilder.greekInitialSpelling("IFN-gamma") == "IFN-g")
+        // Not a one-word form, no qualifying stem, or a Greek letter inside a word.
+        for form in ["beta catenin", "alpha", "Betaine", "alphabet", "beta-AR", "estrogen receptor alpha"] {
+            #expect(ReceptorLexiconBuilder.greekInitialSpelling(form) == nil, "\(form)")
+        }
+    }
+
+    @Test func aMixedCaseSpellingWinsAWeakTie() {
+        let finalizer = ConceptFinalizer(idPriority: ["HGNC"], type: .receptor)
+        var inducible = ConceptDraft(member: "HGNC:1", name: "inducible synthase", source: "hgnc")
+        inducible.add("iNOS", strength: 2)
+        var other = ConceptDraft(member: "HGNC:2", name: "inositol enzyme", source: "hgnc")
+        other.add("INOS", strength: 2)
+        other.add("IPX", strength: 2)
+        var third = ConceptDraft(member: "HGNC:3", name: "third enzyme", source: "hgnc")
+        third.add("IPX", strength: 2)
+        let entries = finalizer.finalize([inducible, other, third]).entries
+        let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.synonyms) })
+        #expect(byID["HGNC:1"] == ["iNOS"])
+        #expect(byID["HGNC:2"] == [])
+        // Same case everywhere: both lose the weak form, as before.
+        #expect(byID["HGNC:3"] == [])
+        // Drugs keep the old rule.
+        let drugs = ConceptFinalizer(idPriority: ["HGNC"], type: .drug).finalize([inducible, other]).entries
+        #expect(drugs.allSatisfy { !$0.synonyms.contains("iNOS") && !$0.synonyms.contains("INOS") })
+    }
+}
+
+@Suite struct DrugProductBaseTests {
+    @Test func bracketedQualifierIsDropped() {
+        #expect(DrugLexiconBuilder.productBase("Paclitaxel (with albumin)") == "Paclitaxel")
+        #expect(DrugLexiconBuilder.productBase("Insulin Aspart (rDNA Origin)") == "Insulin Aspart")
+        #expect(DrugLexiconBuilder.productBase("Paclitaxel") == nil)
+        #expect(DrugLexiconBuilder.productBase("(R)-warfarin") == nil)
+        #expect(DrugLexiconBuilder.productBase("(something)") == nil)
+    }
+}
+
+@Suite struct GreekClassHeadTests {
+    @Test func invertedGreekClassTermsGiveTheirHead() {
+        #expect(DrugLexiconBuilder.greekClassHead("beta-Blockers, Adrenergic") == "beta-Blockers")
+        #expect(DrugLexiconBuilder.greekClassHead("alpha-Agonists, Adrenergic") == "alpha-Agonists")
+        #expect(DrugLexiconBuilder.greekClassHead("Blockers, Adrenergic") == nil)
+        #expect(DrugLexiconBuilder.greekClassHead("beta-Blockers") == nil)
+        #expect(DrugLexiconBuilder.greekClassHead("beta-Adrenergic Blockers, Selective") == nil)
+    }
+}
+
+@Suite struct CompoundClassNounTests {
+    @Test func ureaGroupsAreNamedByTheirNoun() {
+        #expect(DrugLexiconBuilder.compoundClassNouns("Sulfonylurea Compounds") == ["sulfonylurea", "sulfonylureas"])
+        #expect(DrugLexiconBuilder.compoundClassNouns("Sulfur Compounds").isEmpty)
+        #expect(DrugLexiconBuilder.compoundClassNouns("Urea").isEmpty)
+        #expect(DrugLexiconBuilder.compoundClassNouns("Quaternary Ammonium Compounds").isEmpty)
+    }
+}

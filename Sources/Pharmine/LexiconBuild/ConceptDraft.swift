@@ -130,8 +130,9 @@ struct ConceptFinalizer {
             let top = list.map(\.strength).max() ?? 0
             let atTop = list.filter { $0.strength == top }
             let keepAll = atTop.count == 1 || top >= Self.strongStrength
+            let caseWinner = keepAll ? nil : caseDistinctHolder(atTop.map { ($0.index, prepared[$0.index].forms[key]?.text) })
             for holder in list where holder.strength < ConceptDraft.nameStrength {
-                let keep = holder.strength == top && keepAll
+                let keep = holder.strength == top && (keepAll || holder.index == caseWinner)
                 if keep {
                     statistics.sharedFormsKept += 1
                 } else {
@@ -167,6 +168,34 @@ struct ConceptFinalizer {
         }
         entries.sort { LexiconText.byteLess($0.id, $1.id) }
         return (entries, statistics)
+    }
+
+    /// Of the weak holders of a receptor form that differ only in case, the one whose spelling
+    /// has a lower-case letter before an upper-case letter ("iNOS" against "INOS", "eNOS"
+    /// against "ENOS"): a spelling with such a case pattern is specific, and text writes it that
+    /// way. Nil when the type is not receptor, or no single holder has such a spelling that no
+    /// other holder shares exactly.
+    ///
+    /// - Parameter holders: The draft index of each holder at the top strength and its spelling
+    ///   (nil for a concept's name).
+    /// - Returns: The index of the holder that keeps the form.
+    func caseDistinctHolder(_ holders: [(index: Int, text: String?)]) -> Int? {
+        guard type == .receptor else { return nil }
+        let mixed = holders.filter { $0.text.map(Self.hasInnerCapital) == true }
+        guard mixed.count == 1, let winner = mixed.first, let text = winner.text else { return nil }
+        guard !holders.contains(where: { $0.index != winner.index && $0.text == text }) else { return nil }
+        return winner.index
+    }
+
+    /// Whether a spelling has a lower-case letter directly before an upper-case letter ("iNOS",
+    /// "mGluR5").
+    static func hasInnerCapital(_ text: String) -> Bool {
+        var previousLower = false
+        for character in text {
+            if previousLower && character.isUppercase { return true }
+            previousLower = character.isLowercase
+        }
+        return false
     }
 
     private func primaryMember(of draft: ConceptDraft) -> ConceptDraft.Member? {

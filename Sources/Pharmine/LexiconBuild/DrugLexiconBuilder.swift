@@ -47,6 +47,7 @@ struct DrugLexiconBuilder {
         var chebiSalts = 0
         var chebiLeftOut = 0
         var drugNERRowsUsed = 0
+        var drugNERProductsLinked = 0
         var drugNERRowsLeftOut = 0
         var manualSynonyms = 0
     }
@@ -212,6 +213,41 @@ struct DrugLexiconBuilder {
         statistics.supplementaryLinked += 1
     }
 
+    /// The head of an inverted MeSH class term that a Greek letter qualifies on its own:
+    /// "beta-Blockers, Adrenergic" → "beta-Blockers", "alpha-Agonists, Adrenergic" →
+    /// "alpha-Agonists" (text says "beta-blockers" without "adrenergic"); nil for other terms.
+    ///
+    /// - Parameter term: A MeSH entry term.
+    /// - Returns: The head, or nil.
+    static func greekClassHead(_ term: String) -> String? {
+        let parts = term.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].hasPrefix(" "), !parts[0].contains(" "), !parts[1].dropFirst().contains(" ")
+        else { return nil }
+        let head = String(parts[0])
+        guard let letter = ["alpha-", "beta-", "α-", "β-"].first(where: { head.lowercased().hasPrefix($0) }),
+            head.count > letter.count + 3, head.hasSuffix("s")
+        else { return nil }
+        return head
+    }
+
+    /// The nouns by which text names a MeSH "X Compounds" group whose X is a one-word urea
+    /// ("Sulfonylurea Compounds" → "sulfonylurea", "sulfonylureas"; likewise nitrosoureas,
+    /// phenylureas): such ureas are drug classes in their own right. Other groups ("Sulfur
+    /// Compounds", "Heterocyclic Compounds") are named by a qualifier that is no class noun, and get
+    /// none.
+    ///
+    /// - Parameter label: A MeSH descriptor label.
+    /// - Returns: The singular and plural noun, or none.
+    static func compoundClassNouns(_ label: String) -> [String] {
+        let suffix = " Compounds"
+        guard label.hasSuffix(suffix) else { return [] }
+        let head = String(label.dropLast(suffix.count))
+        guard !head.contains(" "), !head.contains("-"), head.count > "urea".count, head.lowercased().hasSuffix("urea")
+        else { return [] }
+        let noun = head.lowercased()
+        return [noun, noun + "s"]
+    }
+
     private mutating func addStandaloneDescriptors() {
         for id in mesh.descriptorOrder {
             guard let descriptor = mesh.descriptors[id], conceptOf["MESH:" + id] == nil else { continue }
@@ -219,6 +255,8 @@ struct DrugLexiconBuilder {
             guard classOnly || isChemical(descriptor) else { continue }
             var draft = ConceptDraft(member: "MESH:" + id, name: descriptor.label, source: "mesh")
             draft.add(MeSHSource.withUninverted([descriptor.label] + descriptor.entryTerms), strength: 3)
+            draft.add(Self.compoundClassNouns(descriptor.label), strength: 2)
+            if classOnly { draft.add(descriptor.entryTerms.compactMap(Self.greekClassHead), strength: 2) }
             if classOnly { actionClassIDs.insert("MESH:" + id) }
             if classOnly || mesh.hasChildren(descriptor) {
                 draft.flags.insert("class")
@@ -348,6 +386,16 @@ struct DrugLexiconBuilder {
             if target == nil, let list = byName[LexiconText.key(row.name)], Set(list).count == 1 {
                 target = list.first
             }
+            // "paclitaxel (with polyoxyethylated castor oil)", "insulin aspart (rdna origin)":
+            // a product of a DrugBank drug, named after it with a qualifier in brackets; its
+            // variants are the drug's brand names ("taxol", "novolog").
+            if target == nil, row.drugBankID.isEmpty, let base = Self.productBase(row.name),
+                let list = byName[LexiconText.key(base)], Set(list).count == 1, let only = list.first,
+                drafts[only].hasMember(prefix: "DRUGBANK")
+            {
+                target = only
+                statistics.drugNERProductsLinked += 1
+            }
             let proteinOnly =
                 !row.meshTreeNumbers.isEmpty
                 && row.meshTreeNumbers.allSatisfy { $0.hasPrefix("D12") || $0.hasPrefix("D08") }
@@ -372,6 +420,20 @@ struct DrugLexiconBuilder {
             drafts[target].sources.insert("drug-ner-dictionary")
             statistics.drugNERRowsUsed += 1
         }
+    }
+
+    /// The drug name before a final bracketed qualifier: "Paclitaxel (with albumin)" →
+    /// "Paclitaxel"; nil when the name does not end in one, or nothing is left before it.
+    ///
+    /// - Parameter name: A drug-ner-dictionary canonical name.
+    /// - Returns: The name without the qualifier.
+    static func productBase(_ name: String) -> String? {
+        guard name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex else { return nil }
+        let before = name[..<open]
+        guard before.hasSuffix(" ") else { return nil }
+        let base = before.dropLast()
+        guard !base.isEmpty, !base.hasSuffix(" "), !base.contains("("), !base.contains(")") else { return nil }
+        return String(base)
     }
 
     private mutating func addManualSynonyms() {

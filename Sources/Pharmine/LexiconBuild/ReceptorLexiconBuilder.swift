@@ -32,6 +32,10 @@ struct ReceptorLexiconBuilder {
         var meshLinked = 0
         var meshStandalone = 0
         var manualSynonyms = 0
+        var speciesForms = 0
+        var bareBracketForms = 0
+        var receptorShortForms = 0
+        var greekInitialForms = 0
     }
 
     var hgnc: HGNCSource
@@ -48,6 +52,8 @@ struct ReceptorLexiconBuilder {
     /// Names of genes, GtoPdb targets and families by exact key and by word-bag key, for linking
     /// MeSH terms by name (FamPlex grounding strings are not used: some are loose).
     private var linkIndex: [String: Set<Int>] = [:]
+    /// Per gene draft, the GtoPdb symbols that species-prefixed forms are made of.
+    private var speciesBases: [Int: Set<String>] = [:]
     private var bagIndex: [String: Set<Int>] = [:]
 
     /// Creates the builder.
@@ -67,7 +73,10 @@ struct ReceptorLexiconBuilder {
         addGtoPdbFamilies()
         addMeSH()
         nameFamilies()
+        addAdrenoceptorSpellings()
         addSpacedSubtypes()
+        addGreekInitialSpellings()
+        addSpeciesAndBracketForms()
         addManualSynonyms()
     }
 
@@ -219,6 +228,7 @@ struct ReceptorLexiconBuilder {
                 drafts[gene].xrefs.insert(curie)
                 drafts[gene].sources.insert("gtopdb")
                 conceptOf[curie] = gene
+                speciesBases[gene, default: []].formUnion(Self.speciesBases(of: target))
                 statistics.gtopdbTargetsOnGenes += 1
                 continue
             }
@@ -410,6 +420,115 @@ struct ReceptorLexiconBuilder {
         }
     }
 
+    /// Adds the short spellings papers use for adrenergic receptors to every form written out
+    /// in full: "alpha-1 Adrenergic Receptors" also as "alpha1-adrenoceptor" and "alpha1-AR",
+    /// "beta-Adrenergic Receptor" as "beta-adrenoceptor" and "beta-AR" (the spaced and bracketed
+    /// spellings follow in ``addSpacedSubtypes()``). One step weaker than the form they come from.
+    private mutating func addAdrenoceptorSpellings() {
+        for position in drafts.indices {
+            let terms = drafts[position].terms
+            var known = Set(terms.map { $0.text.lowercased() })
+            for term in terms {
+                for variant in Self.adrenoceptorSpellings(term.text) where known.insert(variant.lowercased()).inserted {
+                    drafts[position].add(variant, strength: max(1, term.strength - 1))
+                }
+            }
+        }
+    }
+
+    /// "alpha-1 Adrenergic Receptor" → "alpha1-adrenoceptor", "alpha1-AR"; "β-adrenergic
+    /// receptors" → "β-adrenoceptor", "β-AR". The form must be a Greek letter, an optional subtype
+    /// (a digit and at most one letter A–D, joined by nothing, a hyphen or a space) and
+    /// "adrenergic receptor(s)"; otherwise none.
+    ///
+    /// - Parameter form: A surface form.
+    /// - Returns: The short spellings.
+    static func adrenoceptorSpellings(_ form: String) -> [String] {
+        let lowered = form.lowercased()
+        var head = ""
+        for suffix in [" adrenergic receptors", " adrenergic receptor", "-adrenergic receptors", "-adrenergic receptor"]
+        where lowered.hasSuffix(suffix) {
+            head = String(form.dropLast(suffix.count))
+            break
+        }
+        guard !head.isEmpty, let letter = ["alpha", "beta", "α", "β"].first(where: { head.lowercased().hasPrefix($0) })
+        else { return [] }
+        var subtype = head.dropFirst(letter.count)
+        if let first = subtype.first, first == "-" || first == " " { subtype = subtype.dropFirst() }
+        if !subtype.isEmpty {
+            guard let digit = subtype.first, digit.isASCII, digit.isNumber, subtype.count <= 2,
+                subtype.dropFirst().allSatisfy({ "ABCDabcd".contains($0) })
+            else { return [] }
+        }
+        var forms: [String] = []
+        for greek in [letter] + [spelledGreek[letter]].compactMap({ $0 }) {
+            let stem = greek + subtype.uppercased()
+            forms += [stem + "-adrenoceptor", stem + "-AR"]
+        }
+        return forms
+    }
+
+    /// Adds the one-letter spelling of a spelled Greek letter that abbreviates can use in a
+    /// one-word form: "TNF-alpha" → "TNF-a", "HIF-1alpha" → "HIF-1a", "TGF-beta1" → "TGF-b1",
+    /// "beta-catenin" → "b-catenin". Weak (strength 1): a spelling derived for two concepts is
+    /// dropped.
+    private mutating func addGreekInitialSpellings() {
+        var existing: Set<String> = []
+        for draft in drafts {
+            for term in draft.terms { existing.insert(term.text.lowercased()) }
+        }
+        for position in drafts.indices {
+            var added: Set<String> = []
+            for term in drafts[position].terms where term.strength >= 2 {
+                guard let variant = Self.greekInitialSpelling(term.text), !existing.contains(variant.lowercased()),
+                    added.insert(variant.lowercased()).inserted
+                else { continue }
+                drafts[position].add(variant, strength: 1)
+                statistics.greekInitialForms += 1
+            }
+        }
+    }
+
+    private static let greekInitials = ["alpha": "a", "beta": "b", "gamma": "g"]
+
+    /// The one-word form with its spelled Greek letter cut to its initial: at the start before a
+    /// hyphen and a word of three letters or more ("beta-catenin" → "b-catenin"), or at the end
+    /// (with an optional number) after a hyphen, a digit or an upper-case letter ("TNF-alpha" →
+    /// "TNF-a", "HIF-1alpha" → "HIF-1a", "TGF-beta1" → "TGF-b1"); nil for any other form.
+    ///
+    /// - Parameter form: A surface form.
+    /// - Returns: The variant, or nil.
+    static func greekInitialSpelling(_ form: String) -> String? {
+        guard !form.contains(" "), form.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        else { return nil }
+        let lowered = form.lowercased()
+        for (letter, initial) in greekInitials {
+            if lowered.hasPrefix(letter + "-") {
+                let rest = form.dropFirst(letter.count + 1)
+                guard rest.count >= 3, rest.allSatisfy(\.isLetter), rest.contains(where: \.isLowercase),
+                    !rest.contains("-")
+                else { continue }
+                return initial + "-" + rest
+            }
+            var body = Substring(form)
+            var number = ""
+            while let last = body.last, last.isNumber {
+                number = String(last) + number
+                body = body.dropLast()
+            }
+            guard number.count <= 1, body.lowercased().hasSuffix(letter) else { continue }
+            let stem = body.dropLast(letter.count)
+            guard stem.count >= 2, let before = stem.last, before == "-" || before.isNumber || before.isUppercase,
+                stem.contains(where: \.isUppercase)
+            else { continue }
+            return stem + initial + number
+        }
+        return nil
+    }
+
+    /// Greek letters and their spelled names.
+    private static let spelledGreek = ["α": "alpha", "β": "beta"]
+
     /// Greek letters (spelled) that name receptor subtypes with a number.
     private static let subtypeLetters = ["alpha", "beta", "gamma", "delta", "α", "β"]
 
@@ -439,6 +558,128 @@ struct ReceptorLexiconBuilder {
             return [spaced.joined(separator: " "), bracketed.joined(separator: " ")]
         }
         return []
+    }
+
+    /// Letters papers put before a target symbol to name the species of the clone: `h` human,
+    /// `r` rat, `m` mouse ("hNET", "rD2", "h5-HT1A", "mTAAR1").
+    static let speciesPrefixes = ["h", "r", "m"]
+
+    /// Whether a form is a target symbol that papers prefix with a species letter or write with its
+    /// subtype in brackets: one word of two to eight ASCII letters, digits and hyphens that starts
+    /// with an upper-case letter or a digit and has an upper-case letter ("NET", "D2", "5-HT1A",
+    /// "TAAR1"; not "alpha2" or "Ca").
+    static func isTargetSymbol(_ form: String) -> Bool {
+        guard (2...8).contains(form.count), let first = form.first, first.isUppercase || first.isNumber,
+            form.contains(where: \.isUppercase), !form.hasPrefix("-"), !form.hasSuffix("-"),
+            form.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        else { return false }
+        // Two or more letters, or a letter and a number ("D2", "H1"): a lone letter with a
+        // hyphen ("A-1") is no symbol.
+        return form.filter(\.isLetter).count >= 2
+            || (form.count <= 3 && !form.contains("-") && form.last?.isNumber == true)
+    }
+
+    /// The species-prefixed spellings of a target symbol ("NET" → "hNET", "rNET", "mNET"), leaving
+    /// out those that are English words or stop words ("hIS" would read as "his").
+    ///
+    /// - Parameters:
+    ///   - symbol: A target symbol (``isTargetSymbol(_:)``).
+    ///   - englishWords: Lower-case English words.
+    ///   - stopwords: Lower-case function words.
+    /// - Returns: The prefixed forms.
+    static func speciesForms(of symbol: String, englishWords: Set<String>, stopwords: Set<String>) -> [String] {
+        guard isTargetSymbol(symbol) else { return [] }
+        return speciesPrefixes.map { $0 + symbol }.filter { form in
+            let lowered = form.lowercased()
+            let joined = lowered.replacingOccurrences(of: "-", with: "")
+            return !englishWords.contains(lowered) && !englishWords.contains(joined) && !stopwords.contains(lowered)
+        }
+    }
+
+    /// "AT1 receptor" → "AT1R", "NK1 receptor" → "NK1R": a subtype symbol (a target symbol that
+    /// ends in a digit, or a digit and one letter) and "receptor" shortened to an "R" suffix; nil
+    /// for any other form.
+    ///
+    /// - Parameter form: A surface form.
+    /// - Returns: The short form, or nil.
+    static func receptorShortForm(_ form: String) -> String? {
+        let suffix = " receptor"
+        guard form.hasSuffix(suffix) else { return nil }
+        let symbol = String(form.dropLast(suffix.count))
+        guard isTargetSymbol(symbol), symbol.count <= 6, let last = symbol.last,
+            last.isNumber || (symbol.dropLast().last?.isNumber == true && last.isUppercase)
+        else { return nil }
+        return symbol + "R"
+    }
+
+    /// The symbols of a GtoPdb target that papers prefix with a species letter: its name and
+    /// abbreviation when they are symbols ("NET", "CTR1"), and the subtype of a receptor name
+    /// ("5-HT1A receptor" → "5-HT1A", "D2 receptor" → "D2").
+    static func speciesBases(of target: GtoPdbSource.Target) -> Set<String> {
+        var bases: Set<String> = []
+        for form in [target.name, target.abbreviatedName] {
+            if isTargetSymbol(form) { bases.insert(form) }
+            if form.hasSuffix(" receptor") {
+                let stem = String(form.dropLast(" receptor".count))
+                if isTargetSymbol(stem) { bases.insert(stem) }
+            }
+        }
+        return bases
+    }
+
+    /// Adds, to each gene that GtoPdb lists as a target (receptors, transporters, channels,
+    /// enzymes), the short form of a subtype receptor name ("AT1 receptor" → "AT1R"), the
+    /// species-prefixed spellings of its symbols ("hNET", "rD2", "h5-HT1A") and the
+    /// bracketed spelling of a bare subtype symbol ("5-HT2A" → "5-HT(2A)", "CB1" → "CB(1)"),
+    /// as papers typeset subscripts. Species forms are weak (strength 1): a concept that holds the
+    /// spelling from a source keeps it, and a spelling derived for two concepts is dropped. A
+    /// species form that is already a surface form of any target (the prefixed letter may be part
+    /// of a real symbol, as in "mGluR") is not added.
+    private mutating func addSpeciesAndBracketForms() {
+        var existing: Set<String> = []
+        for draft in drafts {
+            for term in draft.terms { existing.insert(term.text.lowercased()) }
+            for member in draft.members { existing.insert(member.name.lowercased()) }
+        }
+        for position in drafts.indices
+        where drafts[position].hasMember(prefix: "HGNC") && drafts[position].xrefs.contains(where: { $0.hasPrefix("GTOPDB:") })
+        {
+            var strengthOf: [String: Int] = [:]
+            for term in drafts[position].terms where term.strength >= 2 && Self.isTargetSymbol(term.text) {
+                strengthOf[term.text] = max(strengthOf[term.text] ?? 0, term.strength)
+            }
+            for base in speciesBases[position] ?? [] where strengthOf[base] == nil { strengthOf[base] = 2 }
+            var added: Set<String> = []
+            // "AT1 receptor" → "AT1R", as papers shorten a subtype receptor.
+            for term in drafts[position].terms where term.strength >= ConceptFinalizer.strongStrength {
+                guard let short = Self.receptorShortForm(term.text), !existing.contains(short.lowercased()),
+                    added.insert(short.lowercased()).inserted
+                else { continue }
+                drafts[position].add(short, strength: 1)
+                statistics.receptorShortForms += 1
+            }
+            for symbol in strengthOf.keys.sorted(by: LexiconText.byteLess) {
+                // Species forms of strong symbols only (approved symbol, GtoPdb target name, MeSH):
+                // aliases would multiply the forms for little gain.
+                let strong =
+                    (strengthOf[symbol] ?? 0) >= ConceptFinalizer.strongStrength
+                    || speciesBases[position]?.contains(symbol) == true
+                for form in Self.speciesForms(of: symbol, englishWords: curated.englishWords, stopwords: curated.stopwords)
+                where strong && !existing.contains(form.lowercased()) && added.insert(form.lowercased()).inserted {
+                    drafts[position].add(form, strength: 1)
+                    statistics.speciesForms += 1
+                }
+                // A bare subtype symbol of three letters and digits or more ("5-HT2A", "CB1"; "D2"
+                // alone is too ambiguous), not an approved gene symbol ("DRD2").
+                guard geneBySymbol[symbol] != position, symbol.filter({ $0.isLetter || $0.isNumber }).count >= 3,
+                    let bracketed = Self.subscriptForm(symbol),
+                    !existing.contains(bracketed.lowercased()), added.insert(bracketed.lowercased()).inserted
+                else { continue }
+                // A typographic variant of the symbol, as strong as the symbol itself.
+                drafts[position].add(bracketed, strength: strengthOf[symbol] ?? 1)
+                statistics.bareBracketForms += 1
+            }
+        }
     }
 
     private mutating func addManualSynonyms() {
