@@ -413,3 +413,30 @@ import Testing
         #expect(try !#require(extractor.process(pseudo).triples.first).negated)
     }
 }
+
+/// A weak cue's object behind a first non-condition conjunct or one modifier word.
+@Suite struct LooseWeakObjectTests {
+    let extractor = IndicationExtractor()
+
+    func objects(_ text: String) -> [String] {
+        extractor.process(Fixture.document(text)).triples.map(\.summary)
+    }
+
+    @Test func secondConjunctOfAShortList() {
+        let found = objects("Lisinopril reduced vascular remodeling and hypertension in these rats.")
+        #expect(found == ["indication lisinopril→hypertension -"])
+    }
+
+    @Test func conditionAfterOneModifierWord() {
+        #expect(objects("Sertraline markedly decreases nocturnal pain.") == ["indication sertraline→pain -"])
+    }
+
+    @Test(arguments: [
+        "Aspirin users had lower nocturnal pain.",
+        "Seizures provoked by the convulsant haloperidol and partially reversed spontaneous seizures.",
+        "Aspirin reduced platelet counts compared with hypertension.",
+    ])
+    func refusals(_ text: String) {
+        #expect(objects(text) == [], "\(text)")
+    }
+}
