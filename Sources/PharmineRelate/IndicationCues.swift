@@ -98,6 +98,9 @@ enum IndicationCues {
         "pre-existing", "established", "experimental",
     ]
 
+    /// Protecting verbs that take their object before "against": "protects the kidney against Y".
+    static let protectVerbs: WordSet = ["protects", "protect", "protected", "protecting"]
+
     /// Words that end the loose search for a weak cue's object: a comparison, a new verb or a
     /// place ("reduced the levels in tumors").
     static let looseStops: WordSet = [

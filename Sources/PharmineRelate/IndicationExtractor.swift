@@ -309,6 +309,7 @@ struct IndicationRules {
             effectOf(into: &collector)
             drugFor(into: &collector)
             cellGrowth(into: &collector)
+            protectAgainst(into: &collector)
             antiEffect(into: &collector)
             modelStudy(into: &collector)
             responseOf(into: &collector)
@@ -1098,6 +1099,40 @@ struct IndicationRules {
                 emit(subjectItem: subject, objects: list.items, rule: "treated_with", base: 0.75, cueStart: cue,
                      relationEnd: subject + 1, representative: false, into: &collector)
             }
+        }
+    }
+
+    // MARK: - "X protects the gastric mucosa against Y"
+
+    /// A protecting verb with a short non-mention object before "against": "X protected the
+    /// bladder lining against Y". The drug is the nearest one before the verb.
+    private func protectAgainst(into collector: inout TripleCollector) {
+        for verb in items.indices where items[verb].isWord(IndicationCues.protectVerbs) {
+            if verb > 0, items[verb - 1].isPunctuation("-") { continue }
+            var cursor = verb + 1
+            // The protected thing: up to six words or non-drug mentions ("PBMCs of dialysis
+            // patients"), no punctuation.
+            while cursor < items.count, cursor - verb <= 6,
+                items[cursor].kind == .word || items[cursor].kind == .slot && analysis.drug(at: cursor) == nil,
+                !items[cursor].isWord(["against", "from"]), !analysis.isClauseBreak(cursor)
+            {
+                cursor += 1
+            }
+            guard cursor > verb + 1, cursor < items.count, items[cursor].isWord(["against"]),
+                let first = analysis.firstObject(after: cursor + 1, maxGap: 3, accept: analysis.condition),
+                let subject = analysis.nearestDrug(before: verb, window: 10, skip: nonSubjects),
+                !hasAdverse(in: (subject + 1)..<verb)
+            else { continue }
+            let list = analysis.expandList(from: first, accept: analysis.condition)
+            emit(
+                subjectItem: subject,
+                objects: list.items,
+                rule: "prevent",
+                base: 0.75,
+                cueStart: verb,
+                relationEnd: nil,
+                into: &collector
+            )
         }
     }
 

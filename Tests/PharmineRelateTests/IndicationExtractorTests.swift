@@ -440,3 +440,30 @@ import Testing
         #expect(objects(text) == [], "\(text)")
     }
 }
+
+/// "X protects <what> against Y": the protected thing sits between the verb and "against".
+@Suite struct ProtectAgainstTests {
+    let extractor = IndicationExtractor()
+
+    func summaries(_ text: String) -> [String] {
+        extractor.process(Fixture.document(text)).triples.map(\.summary)
+    }
+
+    @Test func protectedThingBeforeAgainst() {
+        let found = summaries("Aspirin protected the heart muscle against angina.")
+        #expect(found == ["indication aspirin→angina pectoris -"])
+    }
+
+    @Test func mentionInsideTheProtectedThing() {
+        let found = summaries("Ibuprofen may protect neurons of asthma patients against pain.")
+        #expect(found == ["indication ibuprofen→pain -"])
+    }
+
+    @Test(arguments: [
+        "Aspirin-protected cells against pain were counted.",
+        "Cisplatin, given with aspirin, protected nothing; the cells against nausea were tested.",
+    ])
+    func refusals(_ text: String) {
+        #expect(summaries(text) == [], "\(text)")
+    }
+}
