@@ -98,6 +98,17 @@ enum IndicationCues {
         "pre-existing", "established", "experimental",
     ]
 
+    /// Protecting verbs that take their object before "against": "protects the kidney against Y".
+    static let protectVerbs: WordSet = ["protects", "protect", "protected", "protecting"]
+
+    /// Words that end the loose search for a weak cue's object: a comparison, a new verb or a
+    /// place ("reduced the levels in tumors").
+    static let looseStops: WordSet = [
+        "than", "compared", "versus", "vs", "in", "on", "at", "by", "from", "to", "with", "without",
+        "increased", "increases", "increase", "enhanced", "induced", "caused", "causes", "was", "were",
+        "is", "are", "but", "not", "no",
+    ]
+
     /// The noun cues among the weak ones ("reduction of"): they take a near subject only.
     static let nominalWeakCues: WordSet = [
         "reduction", "reductions", "attenuation", "amelioration", "suppression", "inhibition", "alleviation",

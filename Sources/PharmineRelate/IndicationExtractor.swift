@@ -309,6 +309,7 @@ struct IndicationRules {
             effectOf(into: &collector)
             drugFor(into: &collector)
             cellGrowth(into: &collector)
+            protectAgainst(into: &collector)
             antiEffect(into: &collector)
             modelStudy(into: &collector)
             responseOf(into: &collector)
@@ -338,14 +339,21 @@ struct IndicationRules {
             {
                 continue
             }
-            guard
-                let first = analysis.firstObject(
-                    after: hit.end,
-                    maxGap: 6,
-                    accept: analysis.condition,
-                    restricted: weak ? IndicationCues.measureWords : nil
-                )
-            else { continue }
+            var base = hit.cue.base
+            let strict = analysis.firstObject(
+                after: hit.end,
+                maxGap: 6,
+                accept: analysis.condition,
+                restricted: weak ? IndicationCues.measureWords : nil
+            )
+            // "reduced neurodeficits and brain edema", "decreases daytime sleepiness": a weak
+            // cue's object behind a first non-condition conjunct or one modifier word; lower
+            // confidence.
+            // Verb cues only ("reduced", "attenuates"), not "lower birth weight".
+            let verbal = ["ed", "es", "ts", "ns"].contains { items[hit.start].text.hasSuffix($0) }
+            let relaxed = strict == nil && weak && verbal ? looseWeakObject(after: hit.end) : nil
+            if relaxed != nil { base -= 0.1 }
+            guard let first = strict ?? relaxed else { continue }
             // "reduced pain scores", "reducing both seizure and afterdischarge durations": a
             // measure of the condition, not the condition.
             // A fall in a relief measure relieves ("reduced pain scores"); "improved seizure
@@ -382,14 +390,24 @@ struct IndicationRules {
             {
                 subjectItem = nil
             }
+            // "hyperactivity induced by MK-801 and partially reversed …": the loose object's
+            // nearest drug is the agent of a causing phrase.
+            if relaxed != nil, let found = subjectItem,
+                (max(0, found - 8)..<found).contains(where: {
+                    items[$0].isWord(IndicationCues.causingVerbs) && $0 + 1 < items.count
+                        && items[$0 + 1].isWord(["by"])
+                })
+            {
+                subjectItem = nil
+            }
             var subjects: [(item: Int, rule: String, base: Double)] = []
             if let subjectItem {
                 for item in comparedDrugs(endingAt: subjectItem) {
-                    subjects.append((item, hit.cue.rule, hit.cue.base))
+                    subjects.append((item, hit.cue.rule, base))
                 }
                 // "atypical (olanzapine, clozapine) antipsychotics were effective in …"
                 for item in classMembers(of: subjectItem) {
-                    subjects.append((item, hit.cue.rule, hit.cue.base))
+                    subjects.append((item, hit.cue.rule, base))
                 }
             }
             // "treatment of Y with X"; "For the treatment of Y, X …"
@@ -417,6 +435,43 @@ struct IndicationRules {
                 )
             }
         }
+    }
+
+    /// A weak cue's condition object behind words the strict search refuses: the second
+    /// conjunct of a short list ("reduced neurodeficits and brain edema", "attenuated ERK
+    /// activation and hyperlipemia") or a condition after one modifier word ("decreases daytime
+    /// sleepiness"). No drug (other than a "Z-induced" modifier), adverse word or clause break
+    /// may lie between.
+    private func looseWeakObject(after start: Int) -> Int? {
+        var item = start
+        while item < items.count, item - start <= 6 {
+            let it = items[item]
+            if it.kind == .slot {
+                if analysis.condition(at: item) != nil {
+                    let joined = item - 1 >= start && items[item - 1].isWord(["and"])
+                    let modified =
+                        item - 2 >= start && items[item - 2].isWord(["and"]) && items[item - 1].kind == .word
+                    let single =
+                        item - 1 == start && items[start].kind == .word
+                        || item - 2 == start && items[start].isWord(["the"]) && items[item - 1].kind == .word
+                    guard joined || modified || single, !isMeasured(item),
+                        !items[item].text.hasSuffix("weight"), !items[item].text.hasSuffix("weights")
+                    else { return nil }
+                    return item
+                }
+                if analysis.isModifier(item) {
+                    item += 3
+                    continue
+                }
+                if analysis.drug(at: item) != nil { return nil }
+            } else {
+                if analysis.isClauseBreak(item) || it.isWord(Lexical.adverse) { return nil }
+                if it.kind == .punctuation, !["-", "(", ")", "/"].contains(it.text) { return nil }
+                if it.isWord(IndicationCues.looseStops) { return nil }
+            }
+            item += 1
+        }
+        return nil
     }
 
     /// Whether a verb cue is a passive participle after an auxiliary and not followed by "by":
@@ -1044,6 +1099,40 @@ struct IndicationRules {
                 emit(subjectItem: subject, objects: list.items, rule: "treated_with", base: 0.75, cueStart: cue,
                      relationEnd: subject + 1, representative: false, into: &collector)
             }
+        }
+    }
+
+    // MARK: - "X protects the gastric mucosa against Y"
+
+    /// A protecting verb with a short non-mention object before "against": "X protected the
+    /// bladder lining against Y". The drug is the nearest one before the verb.
+    private func protectAgainst(into collector: inout TripleCollector) {
+        for verb in items.indices where items[verb].isWord(IndicationCues.protectVerbs) {
+            if verb > 0, items[verb - 1].isPunctuation("-") { continue }
+            var cursor = verb + 1
+            // The protected thing: up to six words or non-drug mentions ("PBMCs of dialysis
+            // patients"), no punctuation.
+            while cursor < items.count, cursor - verb <= 6,
+                items[cursor].kind == .word || items[cursor].kind == .slot && analysis.drug(at: cursor) == nil,
+                !items[cursor].isWord(["against", "from"]), !analysis.isClauseBreak(cursor)
+            {
+                cursor += 1
+            }
+            guard cursor > verb + 1, cursor < items.count, items[cursor].isWord(["against"]),
+                let first = analysis.firstObject(after: cursor + 1, maxGap: 3, accept: analysis.condition),
+                let subject = analysis.nearestDrug(before: verb, window: 10, skip: nonSubjects),
+                !hasAdverse(in: (subject + 1)..<verb)
+            else { continue }
+            let list = analysis.expandList(from: first, accept: analysis.condition)
+            emit(
+                subjectItem: subject,
+                objects: list.items,
+                rule: "prevent",
+                base: 0.75,
+                cueStart: verb,
+                relationEnd: nil,
+                into: &collector
+            )
         }
     }
 

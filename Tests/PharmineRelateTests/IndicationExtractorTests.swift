@@ -413,3 +413,57 @@ import Testing
         #expect(try !#require(extractor.process(pseudo).triples.first).negated)
     }
 }
+
+/// A weak cue's object behind a first non-condition conjunct or one modifier word.
+@Suite struct LooseWeakObjectTests {
+    let extractor = IndicationExtractor()
+
+    func objects(_ text: String) -> [String] {
+        extractor.process(Fixture.document(text)).triples.map(\.summary)
+    }
+
+    @Test func secondConjunctOfAShortList() {
+        let found = objects("Lisinopril reduced vascular remodeling and hypertension in these rats.")
+        #expect(found == ["indication lisinopril→hypertension -"])
+    }
+
+    @Test func conditionAfterOneModifierWord() {
+        #expect(objects("Sertraline markedly decreases nocturnal pain.") == ["indication sertraline→pain -"])
+    }
+
+    @Test(arguments: [
+        "Aspirin users had lower nocturnal pain.",
+        "Seizures provoked by the convulsant haloperidol and partially reversed spontaneous seizures.",
+        "Aspirin reduced platelet counts compared with hypertension.",
+    ])
+    func refusals(_ text: String) {
+        #expect(objects(text) == [], "\(text)")
+    }
+}
+
+/// "X protects <what> against Y": the protected thing sits between the verb and "against".
+@Suite struct ProtectAgainstTests {
+    let extractor = IndicationExtractor()
+
+    func summaries(_ text: String) -> [String] {
+        extractor.process(Fixture.document(text)).triples.map(\.summary)
+    }
+
+    @Test func protectedThingBeforeAgainst() {
+        let found = summaries("Aspirin protected the heart muscle against angina.")
+        #expect(found == ["indication aspirin→angina pectoris -"])
+    }
+
+    @Test func mentionInsideTheProtectedThing() {
+        let found = summaries("Ibuprofen may protect neurons of asthma patients against pain.")
+        #expect(found == ["indication ibuprofen→pain -"])
+    }
+
+    @Test(arguments: [
+        "Aspirin-protected cells against pain were counted.",
+        "Cisplatin, given with aspirin, protected nothing; the cells against nausea were tested.",
+    ])
+    func refusals(_ text: String) {
+        #expect(summaries(text) == [], "\(text)")
+    }
+}
