@@ -702,8 +702,41 @@ struct MechanismRules {
             return nil
         }
         if let open = analysis.opensParenthesis(between: item + 1, and: cueStart), item != open - 1 { return nil }
-        if linkedNominal, !analysis.isLinked(item, to: cueStart), !isAppositive(item, to: cueStart) { return nil }
+        if linkedNominal, !analysis.isLinked(item, to: cueStart), !isAppositive(item, to: cueStart),
+            !isComparativeLink(item, to: cueStart)
+        {
+            return nil
+        }
         return item
+    }
+
+    /// Words of a comparison that may link a drug to a noun cue besides ``Lexical/links``: "X
+    /// had 5-30 times higher affinity for", "X was a 10-fold more potent inhibitor of".
+    private static let comparativeLinks: WordSet = [
+        "times", "fold", "more", "less", "about", "approximately", "nearly", "roughly", "some", "than",
+        "much", "far", "even", "higher", "greater", "lower", "showed", "shows", "show", "displayed",
+        "exhibited", "exhibits", "possesses", "possessed",
+    ]
+
+    /// Whether only link words, comparison words and numbers stand between a drug and a noun
+    /// cue, with at least one number or "times"/"fold" among them (a comparison).
+    private func isComparativeLink(_ subject: Int, to cue: Int) -> Bool {
+        guard subject < cue, cue - subject - 1 <= 12 else { return false }
+        var sawAmount = false
+        for item in (subject + 1)..<cue {
+            let it = items[item]
+            if it.kind == .slot { return false }
+            if let head = it.text.utf8.first, head >= UInt8(ascii: "0"), head <= UInt8(ascii: "9") {
+                sawAmount = true
+                continue
+            }
+            if it.isWord(["times", "fold"]) { sawAmount = true }
+            if it.isPunctuation("-") || it.isWord(Self.comparativeLinks) { continue }
+            if Lexical.links.contains(key: it.key, text: it.text) { continue }
+            if it.kind == .word, it.text.hasSuffix("-fold") { sawAmount = true; continue }
+            return false
+        }
+        return sawAmount
     }
 
     /// The drug named right after a noun phrase "a/the … inhibitor of Y": "compared with a

@@ -58,6 +58,11 @@ import Testing
         ("Haloperidol had a higher binding affinity for D2 receptors.", ["mechanism haloperidol→DRD2 binder"]),
         // A passive induction with a fold, kept for a metabolising enzyme only.
         ("CYP3A4 activity was induced 3-fold by carbamazepine.", ["mechanism carbamazepine→CYP3A4 inducer"]),
+        // A comparison with a number between the drug and the noun cue.
+        (
+            "Haloperidol had 20 times higher affinity for D2 receptors than clozapine.",
+            ["mechanism haloperidol→DRD2 binder"]
+        ),
         ("D2 receptors were induced 3-fold by haloperidol.", []),
         // A plural family, then its members.
         (
@@ -93,6 +98,8 @@ import Testing
         "Haloperidol decreased CYP2D6 in the liver.",
         "Haloperidol inhibited CYP2D6 expression.",
         "Haloperidol treatment increased CYP2D6 mRNA.",
+        // A number between drug and cue that does not make a comparison of the drug.
+        "Haloperidol was given to 20 patients with higher affinity for D2 receptors.",
     ]
 
     @Test(arguments: negatives)
