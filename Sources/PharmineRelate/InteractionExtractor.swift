@@ -462,6 +462,7 @@ struct InteractionRules {
     ]
 
     private func contraindications(into collector: inout TripleCollector) {
+        guard analysis.mayHave(CueBits.contraindications) else { return }
         for word in items.indices {
             // "X is contraindicated with / in patients receiving Y"
             if items[word].isWord(["contraindicated", "contra-indicated"]), let first = nearestPartner(before: word) {
@@ -538,11 +539,26 @@ struct InteractionRules {
 
     // MARK: - Pharmacodynamic effects
 
+    /// The words that start each branch of `effects` (besides a word starting "potentiat"): the
+    /// first step of `potentiate` and the words the other branches test.
+    private static let effectsBits: WordBits = {
+        guard let first = potentiate.steps.first, !first.optional, first.prefixes.isEmpty else { return .all }
+        return WordBits(
+            Array(first.words) + [
+                "additive", "synergistic", "synergism", "synergy", "supra-additive", "risk", "risks", "incidence",
+                "interacts", "interact", "interacted", "interacting", "interaction", "interactions",
+            ]
+        )
+    }()
+
     private static let potentiate = CuePattern(
         "potentiates|potentiate|potentiated|potentiating|enhances|enhance|enhanced|enhancing|augments|augment|augmented|increases|increase|increased|intensifies|intensify the? effects|effect|action|actions|activity|toxicity|sedative|anticoagulant|hypotensive|serotonergic|cns|depressant? effects|effect|action? of"
     )
 
     private func effects(into collector: inout TripleCollector) {
+        guard analysis.mayHave(Self.effectsBits)
+            || items.indices.contains(where: { items[$0].kind == .word && items[$0].hasPrefix("potentiat") })
+        else { return }
         for word in items.indices {
             let it = items[word]
             guard it.kind == .word else { continue }

@@ -166,6 +166,9 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         self.init(Dictionary(uniqueKeysWithValues: elements))
     }
 
+    /// The keys, in no particular order.
+    var keys: [String] { Array(dictionary.keys) }
+
     /// The value of a word, if it is a key.
     subscript(_ text: String) -> Value? {
         guard words.contains(text) else { return nil }
@@ -231,5 +234,56 @@ struct PrefixList: Sendable {
             index += 1
         }
         return index == text.count || text[index] < 0x80 ? true : nil
+    }
+}
+
+/// A 256-bit summary of a set of words: bit `key >> 56` of each word's ``WordKey``. A sentence's
+/// summary is built once from its word items; a rule whose every emission needs one of its cue
+/// words returns at once when the two summaries share no bit (no cue word can be present).
+/// A text that is not ASCII (key 0) sets every bit, so it never turns a rule away.
+struct WordBits: Sendable {
+    private var b0: UInt64 = 0
+    private var b1: UInt64 = 0
+    private var b2: UInt64 = 0
+    private var b3: UInt64 = 0
+
+    /// An empty summary.
+    init() {}
+
+    /// The summary that every sentence intersects.
+    static let all: WordBits = {
+        var bits = WordBits()
+        bits.insert(key: 0)
+        return bits
+    }()
+
+    /// The summary of some words.
+    init(_ words: some Sequence<String>) {
+        for word in words { insert(key: WordKey.item(word)) }
+    }
+
+    /// Adds a word by its key (0: not ASCII, every bit).
+    @inline(__always)
+    mutating func insert(key: UInt64) {
+        guard key != 0 else {
+            b0 = ~0
+            b1 = ~0
+            b2 = ~0
+            b3 = ~0
+            return
+        }
+        let bit: UInt64 = 1 << ((key >> 56) & 63)
+        switch key >> 62 {
+        case 0: b0 |= bit
+        case 1: b1 |= bit
+        case 2: b2 |= bit
+        default: b3 |= bit
+        }
+    }
+
+    /// Whether the two summaries share a bit (some word may be in both).
+    @inline(__always)
+    func intersects(_ other: WordBits) -> Bool {
+        (b0 & other.b0) | (b1 & other.b1) | (b2 & other.b2) | (b3 & other.b3) != 0
     }
 }
