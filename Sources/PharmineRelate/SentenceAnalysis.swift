@@ -92,7 +92,7 @@ struct SentenceAnalysis {
     /// is (a rule that needs one of them returns at once).
     @inline(__always)
     func mayHave(_ cues: WordBits) -> Bool {
-        storage.words.intersects(cues)
+        storage.words.mayShare(cues)
     }
 
     // MARK: - Slots
