@@ -136,6 +136,9 @@ struct InteractionRules {
         case increase, decrease, inhibit, induce
     }
 
+    /// The words of `verbs`.
+    private static let verbBits = WordBits(verbs.keys)
+
     static let verbs: WordMap<Direction> = {
         var verbs: [String: Direction] = [:]
         for word in [
@@ -245,6 +248,7 @@ struct InteractionRules {
     // MARK: - "X increases the plasma concentrations of Y", "X inhibits the metabolism of Y"
 
     private func pharmacokinetics(into collector: inout TripleCollector) {
+        guard analysis.mayHave(Self.verbBits) else { return }
         for verb in items.indices {
             guard items[verb].kind == .word, let direction = Self.verbs[items[verb].text] else { continue }
             guard let first = nearestPartner(before: verb) else { continue }
@@ -684,6 +688,9 @@ struct InteractionRules {
 
     // MARK: - Co-administration: the effect the sentence states
 
+    /// Every match of `coadministrationBefore` or `coadministeredAfter` holds one of these.
+    private static let coadministrationBits = WordBits(requiredIn: [coadministrationBefore, coadministeredAfter])
+
     private static let coadministrationBefore = CuePattern(
         "co-administration|coadministration|co-prescription|coprescription|concomitant|concurrent|simultaneous use|administration|treatment|therapy|dosing|intake? of|with"
     )
@@ -692,6 +699,7 @@ struct InteractionRules {
     )
 
     private func coadministration(into collector: inout TripleCollector) {
+        guard analysis.mayHave(Self.coadministrationBits) else { return }
         for word in items.indices where items[word].kind == .word {
             var pair: (first: Int, seconds: [Int], cueStart: Int)?
             if let end = Self.coadministrationBefore.match(items, at: word) {

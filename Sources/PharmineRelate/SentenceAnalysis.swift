@@ -12,12 +12,12 @@ struct SentenceAnalysis {
         let cues: [ContextSpan]
         let endogenous: EndogenousSubstances
         var roles: [Roles] = []
-        /// The summary of the sentence's words (see ``SentenceAnalysis/mayHave(_:)``).
+        /// The summary of the sentence's words and punctuation (see ``SentenceAnalysis/mayHave(_:)``).
         let words: WordBits
 
         init(view: SentenceView, mentions: [Mention], cues: [ContextSpan], endogenous: EndogenousSubstances) {
             var words = WordBits()
-            for item in view.items.indices where view.items[item].kind == .word {
+            for item in view.items.indices where view.items[item].kind != .slot {
                 words.insert(key: view.items[item].key)
             }
             self.words = words

@@ -268,6 +268,21 @@ struct WordBits: Sendable {
         keys = Array(Set(keys)).sorted()
     }
 
+    /// The summary of the words of the first required step of each pattern (every match holds
+    /// one of them), and of some other words; ``all`` when a pattern has no required step or
+    /// its first one matches by prefix.
+    init(requiredIn patterns: [CuePattern], and words: [String] = []) {
+        var all = words
+        for pattern in patterns {
+            guard let step = pattern.steps.first(where: { !$0.optional }), step.prefixes.isEmpty else {
+                self = .all
+                return
+            }
+            all += Array(step.words)
+        }
+        self.init(all)
+    }
+
     /// Adds a word by its key (0: not ASCII, every word).
     @inline(__always)
     mutating func insert(key: UInt64) {
