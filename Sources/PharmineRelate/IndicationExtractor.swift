@@ -1033,6 +1033,7 @@ struct IndicationRules {
     /// in isoproterenol induced myocardial infarction", "Role of X on … in Z-induced Y", "mice
     /// pretreated with X in Z-induced seizures".
     private func modelStudy(into collector: inout TripleCollector) {
+        guard analysis.mayHave(CueBits.modelStudy) else { return }
         for cue in items.indices where items[cue].isWord(IndicationCues.modelStudyWords) {
             guard cue + 1 < items.count, items[cue + 1].isWord(["of", "with", "by"]),
                 let drug = treatmentDrug(after: cue + 2)
@@ -1141,6 +1142,7 @@ struct IndicationRules {
     /// A drug that suppresses the growth of diseased cells or induces their death: "X inhibited
     /// the proliferation and invasion of human Y cells", "X induces apoptosis in Y cells".
     private func cellGrowth(into collector: inout TripleCollector) {
+        guard analysis.mayHave(CueBits.cellHallmarks), analysis.mayHave(CueBits.cellNouns) else { return }
         for verb in items.indices where items[verb].kind == .word {
             let inducing = items[verb].isWord(IndicationCues.cellDeathVerbs)
             guard

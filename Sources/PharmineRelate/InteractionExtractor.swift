@@ -137,6 +137,9 @@ struct InteractionRules {
         case increase, decrease, inhibit, induce
     }
 
+    /// The words of `verbs`.
+    private static let verbBits = WordBits(verbs.keys)
+
     static let verbs: WordMap<Direction> = {
         var verbs: [String: Direction] = [:]
         for word in [
@@ -248,6 +251,7 @@ struct InteractionRules {
     // MARK: - "X increases the plasma concentrations of Y", "X inhibits the metabolism of Y"
 
     private func pharmacokinetics(into collector: inout TripleCollector) {
+        guard analysis.mayHave(Self.verbBits) else { return }
         for verb in items.indices {
             guard items[verb].kind == .word, let direction = Self.verbs[items[verb].text] else { continue }
             guard let first = nearestPartner(before: verb) else { continue }
@@ -511,6 +515,7 @@ struct InteractionRules {
     ]
 
     private func contraindications(into collector: inout TripleCollector) {
+        guard analysis.mayHave(CueBits.contraindications) else { return }
         for word in items.indices {
             // "X is contraindicated with / in patients receiving Y"
             if items[word].isWord(["contraindicated", "contra-indicated"]), let first = nearestPartner(before: word) {
@@ -587,11 +592,26 @@ struct InteractionRules {
 
     // MARK: - Pharmacodynamic effects
 
+    /// The words that start each branch of `effects` (besides a word starting "potentiat"): the
+    /// first step of `potentiate` and the words the other branches test.
+    private static let effectsBits: WordBits = {
+        guard let first = potentiate.steps.first, !first.optional, first.prefixes.isEmpty else { return .all }
+        return WordBits(
+            Array(first.words) + [
+                "additive", "synergistic", "synergism", "synergy", "supra-additive", "risk", "risks", "incidence",
+                "interacts", "interact", "interacted", "interacting", "interaction", "interactions",
+            ]
+        )
+    }()
+
     private static let potentiate = CuePattern(
         "potentiates|potentiate|potentiated|potentiating|enhances|enhance|enhanced|enhancing|augments|augment|augmented|increases|increase|increased|intensifies|intensify the? effects|effect|action|actions|activity|toxicity|sedative|anticoagulant|hypotensive|serotonergic|cns|depressant? effects|effect|action? of"
     )
 
     private func effects(into collector: inout TripleCollector) {
+        guard analysis.mayHave(Self.effectsBits)
+            || items.indices.contains(where: { items[$0].kind == .word && items[$0].hasPrefix("potentiat") })
+        else { return }
         for word in items.indices {
             let it = items[word]
             guard it.kind == .word else { continue }
@@ -718,6 +738,9 @@ struct InteractionRules {
 
     // MARK: - Co-administration: the effect the sentence states
 
+    /// Every match of `coadministrationBefore` or `coadministeredAfter` holds one of these.
+    private static let coadministrationBits = WordBits(requiredIn: [coadministrationBefore, coadministeredAfter])
+
     private static let coadministrationBefore = CuePattern(
         "co-administration|coadministration|co-prescription|coprescription|concomitant|concurrent|simultaneous|combined|joint|combination use|administration|treatment|therapy|dosing|intake? of|with"
     )
@@ -726,6 +749,7 @@ struct InteractionRules {
     )
 
     private func coadministration(into collector: inout TripleCollector) {
+        guard analysis.mayHave(Self.coadministrationBits) else { return }
         for word in items.indices where items[word].kind == .word {
             var pair: (firsts: [Int], seconds: [Int], cueStart: Int)?
             if let end = Self.coadministrationBefore.match(items, at: word),

@@ -236,6 +236,9 @@ extension InteractionRules {
         "affects", "affected", "affecting", "modify", "modifies", "modified",
     ]
 
+    /// The words of `effectVerbs` and `neutralVerbs`, of which `changedEffects` needs one.
+    private static let changedEffectsBits = WordBits(Array(neutralVerbs) + effectVerbs.keys)
+
     private static func forms(of stem: String) -> [String] {
         let base = stem.hasSuffix("e") ? String(stem.dropLast()) : stem
         let tail = stem.hasSuffix("y") ? String(stem.dropLast()) + "ies" : stem + "s"
@@ -258,6 +261,7 @@ extension InteractionRules {
     ]
 
     func changedEffects(into collector: inout TripleCollector) {
+        guard analysis.mayHave(Self.changedEffectsBits) else { return }
         for verb in items.indices where items[verb].kind == .word {
             let text = items[verb].text
             let neutral = Self.neutralVerbs.contains(text)

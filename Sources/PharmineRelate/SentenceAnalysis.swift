@@ -12,8 +12,15 @@ struct SentenceAnalysis {
         let cues: [ContextSpan]
         let endogenous: EndogenousSubstances
         var roles: [Roles] = []
+        /// The summary of the sentence's words and punctuation (see ``SentenceAnalysis/mayHave(_:)``).
+        let words: WordBits
 
         init(view: SentenceView, mentions: [Mention], cues: [ContextSpan], endogenous: EndogenousSubstances) {
+            var words = WordBits()
+            for item in view.items.indices where view.items[item].kind != .slot {
+                words.insert(key: view.items[item].key)
+            }
+            self.words = words
             self.view = view
             self.mentions = mentions
             self.cues = cues
@@ -80,6 +87,13 @@ struct SentenceAnalysis {
 
     /// The items of the sentence.
     var items: [SentenceView.Item] { storage.view.items }
+
+    /// Whether a word of a cue summary may be among the sentence's words; false only when none
+    /// is (a rule that needs one of them returns at once).
+    @inline(__always)
+    func mayHave(_ cues: WordBits) -> Bool {
+        storage.words.mayShare(cues)
+    }
 
     // MARK: - Slots
 

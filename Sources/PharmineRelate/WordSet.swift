@@ -166,6 +166,9 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         self.init(Dictionary(uniqueKeysWithValues: elements))
     }
 
+    /// The keys, in no particular order.
+    var keys: [String] { Array(dictionary.keys) }
+
     /// The value of a word, if it is a key.
     subscript(_ text: String) -> Value? {
         guard words.contains(text) else { return nil }
@@ -231,5 +234,105 @@ struct PrefixList: Sendable {
             index += 1
         }
         return index == text.count || text[index] < 0x80 ? true : nil
+    }
+}
+
+/// A summary of a set of words: their ``WordKey``s, and bit `key >> 56` of each in 256 bits
+/// that turn most tests away at once. A sentence's summary is built once from its word items; a
+/// rule whose every emission needs one of its cue words returns at once when the sentence holds
+/// none of them (``mayShare(_:)``). A text that is not ASCII (key 0) sets every bit and matches
+/// everything, so it never turns a rule away.
+struct WordBits: Sendable {
+    private var b0: UInt64 = 0
+    private var b1: UInt64 = 0
+    private var b2: UInt64 = 0
+    private var b3: UInt64 = 0
+    /// Whether a key 0 was inserted: the summary then shares a word with every other.
+    private var everything = false
+    /// The keys, in insertion order (sorted in a cue summary made by ``init(_:)``).
+    private var keys: [UInt64] = []
+
+    /// An empty summary.
+    init() {}
+
+    /// The summary that shares a word with every other.
+    static let all: WordBits = {
+        var bits = WordBits()
+        bits.insert(key: 0)
+        return bits
+    }()
+
+    /// The summary of some cue words (its keys sorted, for ``mayShare(_:)``).
+    init(_ words: some Sequence<String>) {
+        for word in words { insert(key: WordKey.item(word)) }
+        keys = Array(Set(keys)).sorted()
+    }
+
+    /// The summary of the words of the first required step of each pattern (every match holds
+    /// one of them), and of some other words; ``all`` when a pattern has no required step or
+    /// its first one matches by prefix.
+    init(requiredIn patterns: [CuePattern], and words: [String] = []) {
+        var all = words
+        for pattern in patterns {
+            guard let step = pattern.steps.first(where: { !$0.optional }), step.prefixes.isEmpty else {
+                self = .all
+                return
+            }
+            all += Array(step.words)
+        }
+        self.init(all)
+    }
+
+    /// Adds a word by its key (0: not ASCII, every word).
+    @inline(__always)
+    mutating func insert(key: UInt64) {
+        guard key != 0 else {
+            b0 = ~0
+            b1 = ~0
+            b2 = ~0
+            b3 = ~0
+            everything = true
+            return
+        }
+        keys.append(key)
+        let bit: UInt64 = 1 << ((key >> 56) & 63)
+        switch key >> 62 {
+        case 0: b0 |= bit
+        case 1: b1 |= bit
+        case 2: b2 |= bit
+        default: b3 |= bit
+        }
+    }
+
+    /// Whether this summary may hold a word of a cue summary (made by ``init(_:)``): false only
+    /// when neither holds a key 0 and no key of this one is a key of `cues`.
+    func mayShare(_ cues: WordBits) -> Bool {
+        guard (b0 & cues.b0) | (b1 & cues.b1) | (b2 & cues.b2) | (b3 & cues.b3) != 0 else { return false }
+        if everything || cues.everything { return true }
+        let bit0 = cues.b0, bit1 = cues.b1, bit2 = cues.b2, bit3 = cues.b3
+        return keys.withUnsafeBufferPointer { keys in
+            cues.keys.withUnsafeBufferPointer { sorted in
+                for key in keys {
+                    let bit: UInt64 = 1 << ((key >> 56) & 63)
+                    let word: UInt64
+                    switch key >> 62 {
+                    case 0: word = bit0
+                    case 1: word = bit1
+                    case 2: word = bit2
+                    default: word = bit3
+                    }
+                    guard word & bit != 0 else { continue }
+                    // Binary search of the sorted cue keys.
+                    var low = 0
+                    var high = sorted.count
+                    while low < high {
+                        let middle = (low + high) >> 1
+                        if sorted[middle] < key { low = middle + 1 } else { high = middle }
+                    }
+                    if low < sorted.count, sorted[low] == key { return true }
+                }
+                return false
+            }
+        }
     }
 }
