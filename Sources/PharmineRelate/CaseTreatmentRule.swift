@@ -85,7 +85,7 @@ struct CaseTreatmentRule {
         }
         var result: [Triple] = []
         var paragraphs: ParagraphIndex?
-        var bytesByPassage: [Int: [UInt8]] = [:]
+        var passageBytes = PassageBytes(document)
         for sentenceIndex in sentences.indices.dropFirst() {
             guard !drugs[sentenceIndex].isEmpty, conditions[sentenceIndex].isEmpty else { continue }
             let sentence = sentences[sentenceIndex]
@@ -103,16 +103,9 @@ struct CaseTreatmentRule {
                 }
             }
             guard let earlier else { continue }
-            let bytes: [UInt8]
-            if let cached = bytesByPassage[sentence.passage] {
-                bytes = cached
-            } else {
-                bytes = Array(document.passages[sentence.passage].text.utf8)
-                bytesByPassage[sentence.passage] = bytes
-            }
-            let lower = max(0, min(sentence.start, bytes.count))
-            let text = bytes[lower..<max(lower, min(sentence.end, bytes.count))]
-            guard Self.prefilters.contains(where: { Self.contains(text, $0) }),
+            let bytes = passageBytes.bytes(of: sentence.passage, in: document)
+            let text = PassageBytes.text(of: sentence, in: bytes)
+            guard Self.prefilters.contains(where: { text.containsFolded($0) }),
                 isCase(earlier, in: document, bytes: bytes)
             else { continue }
             if paragraphs == nil { paragraphs = ParagraphIndex(document) }
@@ -224,25 +217,6 @@ struct CaseTreatmentRule {
             guard token.start >= 0, token.start < token.end, token.end <= bytes.count else { continue }
             let text = String(decoding: bytes[token.start..<token.end], as: UTF8.self).lowercased()
             if Self.caseWords.contains(text) || text.hasSuffix("year-old") || text == "old" { return true }
-        }
-        return false
-    }
-
-    /// Whether `haystack` contains `needle`, ASCII case folded.
-    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var index = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while index <= last {
-            if haystack[index] | 0x20 == first {
-                var matched = true
-                for offset in 1..<needle.count where haystack[index + offset] | 0x20 != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return true }
-            }
-            index += 1
         }
         return false
     }

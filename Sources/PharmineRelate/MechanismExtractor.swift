@@ -63,20 +63,10 @@ public struct MechanismExtractor: Stage {
 
     /// Whether a sentence's bytes contain "uptake" in any case (reuptake needs no target mention).
     static func mentionsUptake(_ text: ArraySlice<UInt8>) -> Bool {
-        let needle = Array("uptake".utf8)
-        guard text.count >= needle.count else { return false }
-        var index = text.startIndex
-        while index <= text.endIndex - needle.count {
-            var matched = true
-            for offset in 0..<needle.count where text[index + offset] | 0x20 != needle[offset] {
-                matched = false
-                break
-            }
-            if matched { return true }
-            index += 1
-        }
-        return false
+        text.containsFolded(uptake)
     }
+
+    private static let uptake = Array("uptake".utf8)
 
     /// Adds the document's mechanism triples.
     ///

@@ -68,7 +68,7 @@ struct SentenceWalker {
         let mentionGroups = Grouping(count: sentences.count, keys: mentions.lazy.map(\.sentence))
         let cues = document.cues
         let cueGroups = Grouping(count: sentences.count, keys: cues.lazy.map(\.sentence))
-        var bytesByPassage = [[UInt8]?](repeating: nil, count: document.passages.count)
+        var passageBytes = PassageBytes(document)
         var inPassage: [Int] = []
         for sentenceIndex in sentences.indices {
             let indices = mentionGroups.members(of: sentenceIndex)
@@ -93,19 +93,12 @@ struct SentenceWalker {
                 }
             }
             guard inPassage.count >= minimumMentions else { continue }
-            let bytes: [UInt8]
-            if let cached = bytesByPassage[sentence.passage] {
-                bytes = cached
-            } else {
-                bytes = Array(document.passages[sentence.passage].text.utf8)
-                bytesByPassage[sentence.passage] = bytes
-            }
-            let lower = max(0, min(sentence.start, bytes.count))
+            let bytes = passageBytes.bytes(of: sentence.passage, in: document)
             let facts = SentenceFacts(
                 types: types,
                 mentionCount: inPassage.count,
                 twoDrugConcepts: twoDrugConcepts,
-                text: bytes[lower..<max(lower, min(sentence.end, bytes.count))]
+                text: PassageBytes.text(of: sentence, in: bytes)
             )
             guard accepts(facts) else { continue }
             let view = SentenceView(
