@@ -407,14 +407,20 @@ struct ReceptorLexiconBuilder {
     /// "beta1-adrenergic receptor" as "beta 1-adrenergic receptor" (the tokenizer keeps
     /// "alpha2A" one word, so the spaced and bracketed forms need their own entries).
     private mutating func addSpacedSubtypes() {
+        addDerivedSpellings(minimumStrength: 0, Self.subtypeSpellings)
+    }
+
+    /// Adds `spellings(form)` to every concept for each of its forms, unless the concept already
+    /// has that spelling (case-insensitive). A derived spelling is one step weaker than the form it
+    /// comes from, never below `minimumStrength`: a concept that has the spelling from a source keeps
+    /// it against another that only derived it.
+    private mutating func addDerivedSpellings(minimumStrength: Int, _ spellings: (String) -> [String]) {
         for position in drafts.indices {
             let terms = drafts[position].terms
             var known = Set(terms.map { $0.text.lowercased() })
             for term in terms {
-                // One step weaker than the form it comes from: a concept that has the spelling
-                // from a source keeps it against another that only derived it.
-                for variant in Self.subtypeSpellings(term.text) where known.insert(variant.lowercased()).inserted {
-                    drafts[position].add(variant, strength: max(0, term.strength - 1))
+                for variant in spellings(term.text) where known.insert(variant.lowercased()).inserted {
+                    drafts[position].add(variant, strength: max(minimumStrength, term.strength - 1))
                 }
             }
         }
@@ -425,15 +431,7 @@ struct ReceptorLexiconBuilder {
     /// "beta-Adrenergic Receptor" as "beta-adrenoceptor" and "beta-AR" (the spaced and bracketed
     /// spellings follow in ``addSpacedSubtypes()``). One step weaker than the form they come from.
     private mutating func addAdrenoceptorSpellings() {
-        for position in drafts.indices {
-            let terms = drafts[position].terms
-            var known = Set(terms.map { $0.text.lowercased() })
-            for term in terms {
-                for variant in Self.adrenoceptorSpellings(term.text) where known.insert(variant.lowercased()).inserted {
-                    drafts[position].add(variant, strength: max(1, term.strength - 1))
-                }
-            }
-        }
+        addDerivedSpellings(minimumStrength: 1, Self.adrenoceptorSpellings)
     }
 
     /// "alpha-1 Adrenergic Receptor" → "alpha1-adrenoceptor", "alpha1-AR"; "β-adrenergic
