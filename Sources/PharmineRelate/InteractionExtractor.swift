@@ -107,7 +107,7 @@ struct InteractionRules {
     ]
 
     /// Words that deny a change by themselves.
-    private static let unchangedWords: WordSet = ["unchanged", "unaffected", "unaltered"]
+    private static let unchangedWords: WordSet = ["unchanged", "unaffected", "unaltered", "safely"]
     /// Words that open a denial.
     private static let denialOpeners: WordSet = ["no", "not", "without", "neither", "nor", "lack"]
 
@@ -123,11 +123,24 @@ struct InteractionRules {
             var cursor = index + 1
             while cursor < items.count, cursor - index <= 4 {
                 if items[cursor].kind == .slot { break }
-                if items[cursor].isWord(deniedWords) { return true }
+                if items[cursor].isWord(deniedWords) {
+                    if contrasted(after: cursor, in: items) { break }
+                    return true
+                }
                 cursor += 1
             }
         }
         return false
+    }
+
+    /// Whether a contrast after a denial states a change ("had no effect on the levels of Y, but
+    /// significantly decreased its excretion"): the sentence then reports an interaction.
+    private static func contrasted(after denial: Int, in items: [SentenceView.Item]) -> Bool {
+        guard let contrast = ((denial + 1)..<items.count).first(where: { items[$0].isWord(["but", "however", "whereas"]) })
+        else { return false }
+        return ((contrast + 1)..<min(items.count, contrast + 6)).contains {
+            items[$0].kind == .word && verbs[items[$0].text] != nil
+        }
     }
 
     let items: [SentenceView.Item]
@@ -169,7 +182,7 @@ struct InteractionRules {
     private static let levelModifiers: WordSet = [
         "plasma", "serum", "blood", "systemic", "steady-state", "trough", "peak",
     ]
-    private static let clearanceNouns: WordSet = ["clearance", "elimination"]
+    private static let clearanceNouns: WordSet = ["clearance", "elimination", "excretion"]
     private static let metabolismNouns: WordSet = ["metabolism", "biotransformation", "metabolic"]
 
     func run(into collector: inout TripleCollector) {
@@ -276,6 +289,12 @@ struct InteractionRules {
                     let qualifier = qualifier(direction, noun: cursor, modified: hasModifier(before: cursor))
                 {
                     var next = cursor + 1
+                    // "the Cmax and AUC of Y": more exposure nouns before "of".
+                    while next + 1 < items.count, items[next].isWord(["and", ","]) || items[next].isPunctuation(","),
+                        items[next + 1].isWord(Self.exposureNouns)
+                    {
+                        next += 2
+                    }
                     // "the plasma concentrations of Y", "the AUC for Y", "exposure to Y"
                     guard next < items.count, items[next].isWord(["of", "for", "to"]) else { break }
                     next += 1
@@ -372,7 +391,8 @@ struct InteractionRules {
 
     private func passive(into collector: inout TripleCollector) {
         for by in items.indices where items[by].isWord(["by"]) && by >= 3 {
-            let participle = by - 1
+            let participle = participle(before: by)
+            guard participle >= 2 else { continue }
             let word = items[participle]
             guard word.kind == .word,
                 Self.verbs[word.text] != nil || Self.potentiated.contains(word.text)
@@ -414,6 +434,34 @@ struct InteractionRules {
                 }
             }
         }
+    }
+
+    /// Words of a measure between a participle and "by" ("was increased 2.2-fold by", "were
+    /// decreased by about 30% by", "increased and prolonged by").
+    private static let measureWords: WordSet = [
+        "approximately", "about", "nearly", "almost", "up", "to", "fold", "-fold", "-", "%", "by", "a", "an", "mean",
+        "average", "of", "significantly", "markedly", "substantially", "slightly", "moderately", "two-fold",
+        "three-fold", "twofold", "threefold", "and", "prolonged", "respectively", ",",
+    ]
+
+    /// The participle of a passive before `by`, over a measure of the change; `by - 1` when none.
+    func participle(before by: Int) -> Int {
+        var cursor = by - 1
+        while cursor > 0, by - cursor <= 6 {
+            let it = items[cursor]
+            let number = it.kind == .word && (it.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
+            guard number || it.text.hasSuffix("-fold") || (it.kind != .slot && Self.measureWords.contains(it.text)) else { break }
+            // "increased and prolonged by": the first participle.
+            if it.isWord(["prolonged"]), cursor - 2 >= 0, items[cursor - 1].isWord(["and"]) {
+                cursor -= 1
+                continue
+            }
+            cursor -= 1
+        }
+        guard cursor < by - 1, items[cursor].kind == .word,
+            Self.verbs[items[cursor].text] != nil || Self.potentiated.contains(items[cursor].text)
+        else { return by - 1 }
+        return cursor
     }
 
     /// Words between a drug and the passive participle of a change of its effect ("Y effects
@@ -460,7 +508,7 @@ struct InteractionRules {
     ]
     private static let jointFillers: WordSet = [
         "be", "is", "are", "was", "were", "been", "being", "used", "given", "administered", "taken",
-        "prescribed", "both", "should", "must", "not", "never",
+        "prescribed", "both", "should", "must", "not", "never", "ordinarily", "generally", "usually", "normally",
     ]
 
     private func jointAdministration(into collector: inout TripleCollector) {
@@ -552,10 +600,11 @@ struct InteractionRules {
                 let end = Self.notCombined.match(items, at: word),
                 analysis.hasNegation(in: word..<end),
                 let first = nearestPartner(before: word),
-                let second = partnerAfter(end)
+                // "with Y", "with D2-antagonists, such as A and B"
+                case let seconds = partnerAfter(end).map(partnerList(from:)) ?? reachList(after: end), !seconds.isEmpty
             {
                 for subject in firstList(endingAt: first) {
-                    for other in partnerList(from: second) {
+                    for other in seconds {
                         emit(
                             first: subject,
                             second: other,
@@ -742,7 +791,7 @@ struct InteractionRules {
     private static let coadministrationBits = WordBits(requiredIn: [coadministrationBefore, coadministeredAfter])
 
     private static let coadministrationBefore = CuePattern(
-        "co-administration|coadministration|co-prescription|coprescription|concomitant|concurrent|simultaneous|combined|joint|combination use|administration|treatment|therapy|dosing|intake? of|with"
+        "co-administration|coadministration|co-prescription|coprescription|concomitant|concurrent|simultaneous|combined|joint|combination|use use|administration|treatment|therapy|dosing|intake? of|with"
     )
     private static let coadministeredAfter = CuePattern(
         "is|was|were|are|when|if? coadministered|co-administered|coprescribed|co-prescribed|given|administered|taken|used concomitantly|together|simultaneously|concurrently? with"
@@ -756,11 +805,8 @@ struct InteractionRules {
                 // "in combination with Y" is combination therapy; "the combination of X and Y" is joint use.
                 !(items[word].isWord(["combination"]) && items[end - 1].isWord(["with"]))
             {
-                if let first = partnerAfter(end, maxGap: 1), let link = Optional(afterParenthesis(afterDose(first + 1))),
-                    link < items.count, items[link].isWord(["with", "and", "plus"]),
-                    case let seconds = reachList(after: link + 1), !seconds.isEmpty
-                {
-                    pair = ([first], seconds, word)
+                if let joint = jointList(after: end) {
+                    pair = ([joint.first], joint.seconds, word)
                 } else if items[end - 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
                     case let seconds = reachList(after: end), !seconds.isEmpty
                 {
@@ -784,6 +830,12 @@ struct InteractionRules {
             {
                 pair = (elliptic ? firstList(endingAt: first) : [first], seconds, word)
             }
+            // "patients coadministered X and Y"
+            if pair == nil, items[word].isWord(["coadministered", "co-administered"]), word + 1 < items.count,
+                !items[word + 1].isWord(["with"]), let joint = jointList(after: word + 1)
+            {
+                pair = ([joint.first], joint.seconds, word)
+            }
             guard let pair else { continue }
             // Co-administration with no stated effect or advice is no interaction ("X was
             // administered concomitantly with Y" in a study description).
@@ -803,6 +855,28 @@ struct InteractionRules {
                 )
             }
         }
+    }
+
+    /// The drugs of joint use named from `start` on: "X and Y", "0.2 mg X tablets with Y", "X (a
+    /// dose) plus A, B": the first drug and the drugs joined to it.
+    func jointList(after start: Int) -> (first: Int, seconds: [Int])? {
+        guard let first = partnerAfter(afterDose(start), maxGap: 1) else { return nil }
+        let link = afterParenthesis(afterDose(afterDosageForm(first + 1)))
+        guard link < items.count, items[link].isWord(["with", "and", "plus"]) else { return nil }
+        let seconds = reachList(after: link + 1)
+        return seconds.isEmpty ? nil : (first, seconds)
+    }
+
+    /// Words of a dosage form written after a drug ("X tablets and Y").
+    private static let dosageForms: WordSet = [
+        "tablet", "tablets", "capsule", "capsules", "injection", "suspension", "solution", "preparations",
+    ]
+
+    /// The item after a dosage form at `item` ("X Tablets and Y" gives the "and"), or `item`.
+    func afterDosageForm(_ item: Int) -> Int {
+        var cursor = item
+        while cursor < items.count, cursor - item < 2, items[cursor].isWord(Self.dosageForms) { cursor += 1 }
+        return cursor
     }
 
     /// The item after a parenthesis that opens at `item` ("X (e.g., A, B) with Y"), or `item`.
@@ -844,6 +918,59 @@ struct InteractionRules {
         return outcomeWord || statesCondition() ? "adverse_outcome" : nil
     }
 
+    /// Words of advice about joint use ("should be monitored", "is not recommended", "dose
+    /// adjustment may be needed").
+    private static let adviceWords: WordSet = [
+        "should", "must", "recommended", "caution", "cautiously", "avoid", "avoided", "contraindicated",
+        "contra-indicated", "monitor", "monitored", "monitoring", "advised", "necessary", "consider", "considered",
+        "careful", "carefully", "adjust", "adjusted", "adjustment", "adjustments",
+    ]
+
+    /// Words of advice against joint use.
+    private static let againstWords: WordSet = ["avoid", "avoided", "contraindicated", "contra-indicated"]
+
+    /// Words of a dose change.
+    private static let adjustWords: WordSet = ["adjust", "adjusted", "adjustment", "adjustments"]
+
+    /// Words of a drug's pharmacokinetics ("plasma levels", "the clearance of", "absorption").
+    private static let kineticWords: WordSet = [
+        "plasma", "serum", "auc", "cmax", "concentration", "concentrations", "level", "levels", "clearance",
+        "metabolism", "metabolized", "metabolised", "exposure", "half-life", "bioavailability", "absorption",
+        "absorbed", "excretion", "pharmacokinetic", "pharmacokinetics",
+    ]
+
+    /// Words that only say two drugs interact ("X may interact with Y").
+    private static let interactWords: WordSet = ["interact", "interacts", "interaction", "interactions"]
+
+    /// The kind of interaction a sentence implies when a rule found no qualifier of its own: an
+    /// advice (`contraindicated`, `dose_adjustment` or `monitor`) when the sentence advises, else
+    /// `pharmacokinetic` when it speaks of levels, clearance or metabolism, none when it only says
+    /// the drugs interact, else `altered_effect` (every rule that emits without a qualifier has
+    /// found a stated result of joint use).
+    func impliedQualifier() -> String? {
+        var advice = false
+        var against = false
+        var adjust = false
+        var kinetic = false
+        var interact = false
+        for index in items.indices where items[index].kind == .word {
+            let item = items[index]
+            if item.isWord(Self.adviceWords) {
+                advice = true
+                if item.isWord(Self.againstWords) { against = true }
+                if item.isWord(Self.adjustWords) { adjust = true }
+                if item.isWord(["recommended"]), index > 0, items[index - 1].isWord(["not"]) { against = true }
+            } else if item.isWord(Self.kineticWords) {
+                kinetic = true
+            } else if item.isWord(Self.interactWords) {
+                interact = true
+            }
+        }
+        if advice { return against ? "contraindicated" : adjust ? "dose_adjustment" : "monitor" }
+        if kinetic { return "pharmacokinetic" }
+        return interact ? nil : "altered_effect"
+    }
+
     /// Verbs that tie joint use to a clinical outcome ("may cause hypertension", "nephrotoxicity
     /// has been reported following …").
     private static let outcomeVerbs: Set<String> = [
@@ -856,7 +983,7 @@ struct InteractionRules {
     /// "should be observed", "may be needed").
     private static let resultWords: WordSet = [
         "result", "results", "resulted", "resulting", "produce", "produces", "produced", "producing", "associated",
-        "observed", "reported", "experienced", "developed", "occur", "occurs", "occurred", "lead", "leads", "led",
+        "observed", "reported", "reports", "experienced", "developed", "occur", "occurs", "occurred", "lead", "leads", "led",
         "prolongation", "prolonged", "prolong", "elevation", "elevations", "reduction", "reductions", "increase",
         "increases", "increased", "decrease", "decreases", "decreased", "exacerbate", "exacerbated", "should",
         "must", "necessary", "needed", "required", "considered", "attenuation", "inhibition", "changes", "altered",
@@ -894,7 +1021,7 @@ struct InteractionRules {
             if items[item].kind == .punctuation, items[item].text == ";" { break }
             let it = items[item]
             if it.isWord(["contraindicated", "contra-indicated", "avoided", "avoid"]) { return "contraindicated" }
-            if it.text == "not", item + 1 < items.count, items[item + 1].isWord(["recommended", "advised"]) {
+            if it.text == "not", item + 1 < items.count, items[item + 1].isWord(["recommended", "advised", "advisable"]) {
                 return "contraindicated"
             }
             if it.isWord(["additive", "synergistic"]) || it.text.hasPrefix("potentiat") { return "additive_effect" }
@@ -1037,6 +1164,8 @@ struct InteractionRules {
             qualifier == "contraindicated"
             ? false : denied || subject.negated || object.negated || negationOnPath(path)
         let hedged = analysis.isHedged(subject, object, path: path)
+        // A rule without a qualifier of its own takes the kind the sentence implies.
+        let qualifier = qualifier ?? impliedQualifier()
         let confidence = Confidence.score(
             base: base,
             distance: high - low - 1,

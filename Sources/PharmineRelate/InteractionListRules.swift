@@ -249,7 +249,7 @@ extension InteractionRules {
     private static let effectHeads: WordSet = [
         "effect", "effects", "action", "actions", "efficacy", "effectiveness", "activity", "activities", "response",
         "responses", "toxicity", "potency", "duration", "blockade", "properties", "influence", "benefit",
-        "benefits", "availability", "responsiveness", "sensitivity", "nephrotoxicity", "ototoxicity",
+        "benefits", "availability", "responsiveness", "sensitivity", "nephrotoxicity", "ototoxicity", "potential",
         "cardiotoxicity", "hepatotoxicity", "neurotoxicity",
     ]
 
@@ -312,6 +312,12 @@ extension InteractionRules {
                         }
                         break
                     }
+                    // "attenuate the hypotension caused by Y", "potassium loss induced by Y": an
+                    // event of the other drug, skipped to its cause.
+                    if partner(at: cursor) == nil, causedBy(within: (cursor + 1)..<min(items.count, cursor + 4)) != nil {
+                        cursor += 1
+                        continue
+                    }
                     guard partner(at: cursor) != nil else { break }
                     let next = cursor + 1 < items.count ? items[cursor + 1] : nil
                     // "a decrease in anticonvulsant effect", "increased anticoagulant effects": a
@@ -334,6 +340,11 @@ extension InteractionRules {
                     break
                 }
                 if it.kind == .word {
+                    // "the hypotension caused by Y": Y's event.
+                    if let by = causedBy(within: cursor..<(cursor + 1)), let second = partnerAfter(by + 1, maxGap: 3) {
+                        found = (second, head ?? "effect")
+                        break
+                    }
                     if it.isWord(Self.looseStops) && !it.isWord(["in", "on"]) && !(head != nil && it.isWord(["to"])) { break }
                     if Self.verbs[it.text] != nil && cursor > verb + 1 { break }
                     if head != nil, it.isWord(["drugs", "medications", "agents"]), items[cursor - 1].isWord(["of"]) {
@@ -392,6 +403,14 @@ extension InteractionRules {
         }
     }
 
+    /// The "by" of "caused by", "induced by", "produced by" whose participle lies in `range`.
+    private func causedBy(within range: Range<Int>) -> Int? {
+        for index in range where index + 1 < items.count && items[index].isWord(["caused", "induced", "produced"]) {
+            if items[index + 1].isWord(["by"]) { return index + 1 }
+        }
+        return nil
+    }
+
     // MARK: - "X should be used with caution in patients receiving Y"
 
     /// The words that may lie between a caution cue and the other drug.
@@ -417,7 +436,10 @@ extension InteractionRules {
             }
             // "X should be used with caution in patients receiving Y", or the drug after the cue:
             // "caution should be exercised when administering X with Y".
-            guard let first = nearestPartner(before: cue, window: 10) ?? cautionSubject(after: cue) else { continue }
+            // A heading before the cue ("Oral Anticoagulants Caution should be exercised when A is
+            // given with B") is no subject.
+            let before = nearestPartner(before: cue, window: 10).flatMap { isHeading($0) ? nil : $0 }
+            guard let first = before ?? cautionSubject(after: cue) else { continue }
             let anchor = max(cue, first)
             var cursor = anchor + 1
             var linked = false
@@ -606,7 +628,10 @@ extension InteractionRules {
         }
         // "X should be taken at least one hour before or four hours after Y"
         for timing in items.indices where items[timing].isWord(["before", "after", "prior"]) {
-            guard let second = listHead(after: timing + 1, window: 4) ?? partnerAfter(timing + 1, maxGap: 4) else { continue }
+            // "prior to dosing with Y", "before the administration of Y"
+            var start = timing + 1
+            while start < items.count, start - timing <= 5, items[start].isWord(Self.timingLead) { start += 1 }
+            guard let second = listHead(after: start, window: 4) ?? partnerAfter(start, maxGap: 4) else { continue }
             var cursor = timing - 1
             var advised = false
             var first: Int?
@@ -622,6 +647,12 @@ extension InteractionRules {
             emit(first: first, second: second, rule: "dose_timing", base: 0.7, qualifier: "dose_adjustment", into: &collector)
         }
     }
+
+    /// Words between a timing word and the drug it times ("prior to dosing with Y").
+    private static let timingLead: WordSet = [
+        "to", "dosing", "administration", "administering", "taking", "initiation", "starting", "the", "of", "with",
+        "ingestion", "intake",
+    ]
 
     /// The end (exclusive) of the clause holding `item`: the next ";" or the sentence end.
     private func clauseEnd(after item: Int) -> Int {

@@ -10,6 +10,13 @@ extension InteractionRules {
         "decrease": false, "decreases": false, "reduction": false, "reductions": false, "fall": false,
     ]
 
+    /// Adjectives of a change before an exposure ("elevated plasma levels of Y", "increased Y
+    /// concentrations"), with the direction they state.
+    private static let changeAdjectives: WordMap<Bool> = [
+        "elevated": true, "increased": true, "higher": true, "raised": true, "decreased": false, "reduced": false,
+        "lower": false, "diminished": false,
+    ]
+
     /// Nouns of a drug's systemic exposure.
     private static let exposureHeads: WordSet = [
         "auc", "cmax", "exposure", "exposures", "concentrations", "concentration", "levels", "level",
@@ -24,27 +31,52 @@ extension InteractionRules {
 
     /// Words that lead from the change to the drug that caused it ("was observed with
     /// concomitant administration of X", "when co-administered with X").
-    private static let causeLinks: WordSet = ["with", "by", "following", "after", "given", "receiving", "taking"]
+    private static let causeLinks: WordSet = [
+        "with", "by", "following", "after", "given", "receiving", "taking", "during", "when",
+    ]
 
     // MARK: - "a 30% increase in the AUC of Y was observed with X"
 
     func nounKinetics(into collector: inout TripleCollector) {
         for change in items.indices where items[change].kind == .word {
-            guard let increase = Self.changeNouns[items[change].text] else { continue }
-            guard change + 1 < items.count, items[change + 1].isWord(["in"]) else { continue }
-            // "in (the mean plasma) AUC (and Cmax) of|for Y"
-            var cursor = change + 2
+            // "an increase in", "an elevation of", or an adjective: "elevated plasma levels of".
+            let adjective = Self.changeAdjectives[items[change].text]
+            guard let increase = Self.changeNouns[items[change].text] ?? adjective else { continue }
+            var cursor = change + 1
+            if adjective == nil {
+                guard cursor < items.count, items[cursor].isWord(["in", "of"]) else { continue }
+                cursor += 1
+            }
+            // "in (the mean plasma) AUC (and Cmax) of|for Y", "in theophylline AUC", "of plasma Y levels"
+            let start = cursor
             var head: Int?
-            while cursor < items.count, cursor - change <= 8, items[cursor].kind == .word {
+            var before: Int?
+            while cursor < items.count, cursor - change <= 8 {
+                if items[cursor].kind == .slot {
+                    guard before == nil, head == nil, partner(at: cursor) != nil else { break }
+                    before = cursor
+                    cursor += 1
+                    continue
+                }
+                guard items[cursor].kind == .word else { break }
                 if items[cursor].isWord(Self.exposureHeads) || items[cursor].isWord(["clearance"]) { head = cursor }
                 guard items[cursor].isWord(Self.exposureModifiers) || items[cursor].isWord(Self.exposureHeads)
                     || items[cursor].isWord(["clearance"])
                 else { break }
                 cursor += 1
             }
-            guard let head, cursor < items.count, items[cursor].isWord(["of", "for"]),
-                let object = listHead(after: cursor + 1, window: 4).map(namedDrug)
-            else { continue }
+            guard let head, cursor > start else { continue }
+            let object: Int
+            if let before, before < head {
+                // The drug named before its exposure: "an increase in theophylline AUC".
+                object = before
+            } else if before == nil, cursor < items.count, items[cursor].isWord(["of", "for"]),
+                let named = listHead(after: cursor + 1, window: 4).map(namedDrug)
+            {
+                object = named
+            } else {
+                continue
+            }
             let clearance = items[head].isWord(["clearance"])
             let qualifier = increase != clearance ? "increases_exposure" : "decreases_exposure"
             let objectID = partner(at: object).map { analysis.mentions[$0].id }

@@ -46,6 +46,35 @@ extension InteractionRules {
         return cursor
     }
 
+    /// "with D2-antagonists, such as A and B", "other related compounds (e.g., A, B)": a group
+    /// we do not know, named in one to three words and given by example right after; its examples.
+    private func groupExamples(from start: Int) -> [Int] {
+        var cursor = start
+        while cursor < items.count, cursor - start < 3 {
+            let it = items[cursor]
+            if it.kind == .slot, partner(at: cursor) == nil, !analysis.isClauseBreak(cursor) {
+                cursor += 1
+                continue
+            }
+            guard it.kind == .word, !it.isWord(Self.reachIntroducers), !it.isWord(Self.groupStops),
+                Self.verbs[it.text] == nil
+            else { break }
+            cursor += 1
+        }
+        guard cursor > start, cursor < items.count else { return [] }
+        if items[cursor].isPunctuation(","), cursor + 1 < items.count { cursor += 1 }
+        guard items[cursor].isWord(Self.reachIntroducers) || items[cursor].isPunctuation("(") else { return [] }
+        let next = items[cursor].isWord(["such"]) ? cursor + 2 : cursor + 1
+        guard let head = listHead(after: next, window: 4) else { return [] }
+        return looseList(from: head)
+    }
+
+    /// Words that end the name of a group before its examples.
+    private static let groupStops: WordSet = [
+        "and", "or", "that", "which", "who", "is", "are", "was", "were", "be", "may", "should", "must", "can",
+        "to", "in", "of", "for", "by", "when", "if", "not", "no",
+    ]
+
     /// The partners after a link word (`start` is the item after "with", "receiving", …): the
     /// drug right there and its list ("with A, B and C"), else the examples a generic head
     /// names further on ("with other drugs that prolong the interval, such as A and B").
@@ -76,7 +105,9 @@ extension InteractionRules {
             item += 1
         }
         // "drugs that …, including A, B": the group's examples.
-        guard sawHead || (item < items.count && items[item].isWord(Self.reachHeads)) else { return [] }
+        guard sawHead || (item < items.count && items[item].isWord(Self.reachHeads)) else {
+            return groupExamples(from: item)
+        }
         var cursor = item
         while cursor < items.count, cursor - start <= window {
             let it = items[cursor]

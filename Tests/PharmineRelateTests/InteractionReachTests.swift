@@ -59,7 +59,7 @@ import Testing
     @Test func jointUseThatReportsAResult() {
         #expect(
             summaries("Concomitant administration of warfarin and aspirin resulted in a longer prothrombin time.") == [
-                "interaction warfarin→aspirin -"
+                "interaction warfarin→aspirin altered_effect"
             ]
         )
         // A study design reports nothing.
@@ -117,7 +117,7 @@ import Testing
         #expect(summaries("Absorption of phenytoin is impaired by omeprazole.") == ["interaction phenytoin→omeprazole decreases_exposure"])
         #expect(
             summaries("Omeprazole may interfere with the absorption of drugs whose uptake needs acid (e.g., phenytoin and metformin).") == [
-                "interaction omeprazole→phenytoin -", "interaction omeprazole→metformin -",
+                "interaction omeprazole→phenytoin pharmacokinetic", "interaction omeprazole→metformin pharmacokinetic",
             ]
         )
     }
@@ -125,7 +125,7 @@ import Testing
     @Test func passiveByADescribedGroup() {
         #expect(
             summaries("The effect of warfarin is reduced by drugs that induce liver enzymes, such as phenytoin and carbamazepine.") == [
-                "interaction warfarin→phenytoin -", "interaction warfarin→carbamazepine -",
+                "interaction warfarin→phenytoin altered_effect", "interaction warfarin→carbamazepine altered_effect",
             ]
         )
     }
