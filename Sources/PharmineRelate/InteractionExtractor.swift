@@ -26,7 +26,8 @@ public import PharmineCore
 ///   coadministered with Y": the qualifier is the effect the sentence states (as above, or
 ///   `contraindicated` for "is contraindicated", "should be avoided", "is not recommended"), or
 ///   none; base 0.85 with a stated effect, 0.6 without. Combination therapy ("X combined with
-///   Y", "X in combination with Y") is no interaction by itself;
+///   Y", "X in combination with Y") is no interaction by itself, only with a stated advice or
+///   outcome ("X should not be used in combination with Y");
 /// - `combined_risk`: "X together with Y increases the risk of Z", "X plus Y raises the risk"
 ///   [additive_effect];
 /// - `interacts`: "X interacts with Y", "interaction between X and Y" [none];
@@ -188,6 +189,7 @@ struct InteractionRules {
     func run(into collector: inout TripleCollector) {
         pharmacokinetics(into: &collector)
         passive(into: &collector)
+        kineticPassive(into: &collector)
         jointAdministration(into: &collector)
         contraindications(into: &collector)
         effects(into: &collector)
@@ -462,6 +464,92 @@ struct InteractionRules {
             Self.verbs[items[cursor].text] != nil || Self.potentiated.contains(items[cursor].text)
         else { return by - 1 }
         return cursor
+    }
+
+    // MARK: - "the AUC of Y was increased 62% when coadministered with X", "Y exposure was decreased by X"
+
+    /// Words that may stand between "of" and the drug of an exposure ("the absorption of oral Y").
+    private static let routeWords: WordSet = ["the", "oral", "intravenous", "total", "free", "unbound"]
+
+    /// Words that lead from a changed exposure to the drug that changed it.
+    private static let kineticCauseLinks: WordSet = ["by", "with", "when", "following", "after", "during"]
+
+    /// Words between the cause link and the drug ("when coadministered with", "by the concomitant use of").
+    private static let kineticCauseFillers: WordSet = [
+        "the", "a", "an", "concomitant", "concurrent", "simultaneous", "administration", "coadministration",
+        "co-administration", "use", "therapy", "treatment", "of", "with", "coadministered", "co-administered",
+        "administered", "given", "it", "is", "was", "were", "multiple", "single", "doses", "dose", "repeated",
+    ]
+
+    /// A changed exposure said in the passive, its drug before the verb: "the AUC of Y was
+    /// increased 62% when coadministered with X", "Y exposure was significantly decreased by X",
+    /// "the absorption of oral Y is reduced with coadministration of X".
+    private func kineticPassive(into collector: inout TripleCollector) {
+        guard analysis.mayHave(Self.verbBits) else { return }
+        for verb in items.indices where items[verb].kind == .word {
+            guard let direction = Self.verbs[items[verb].text], direction == .increase || direction == .decrease,
+                verb >= 2
+            else { continue }
+            // "was (significantly) increased", "may be reduced"
+            var be = verb - 1
+            if items[be].kind == .word, !items[be].isWord(Self.beVerbs), items[be].text.hasSuffix("ly") { be -= 1 }
+            guard be >= 1, items[be].isWord(Self.beVerbs) else { continue }
+            if items[be - 1].isWord(["may", "might", "can", "could", "will", "would"]) { be -= 1 }
+            // The exposure and its drug: "the AUC (…) of|to [oral] Y" or "Y [plasma] exposure (AUC)".
+            var cursor = be - 1
+            if items[cursor].isPunctuation(")"), let open = (max(0, cursor - 4)..<cursor).last(where: { items[$0].isPunctuation("(") }) {
+                cursor = open - 1
+            }
+            guard cursor >= 0 else { continue }
+            var object: Int?
+            var noun: Int?
+            if items[cursor].isWord(Self.exposureNouns) {
+                // "Y exposure", "Y plasma concentrations"
+                var back = cursor - 1
+                while back >= 0, cursor - back <= 3, items[back].isWord(Self.levelModifiers) { back -= 1 }
+                if back >= 0, partner(at: back) != nil { (object, noun) = (back, cursor) }
+            } else if partner(at: cursor) != nil {
+                // "the AUC of (oral) Y", "exposure (AUC) to Y"
+                var back = cursor - 1
+                while back >= 0, items[back].isWord(Self.routeWords) { back -= 1 }
+                if back >= 1, items[back].isWord(["of", "to", "for"]) {
+                    var head = back - 1
+                    if items[head].isPunctuation(")"),
+                        let open = (max(0, head - 4)..<head).last(where: { items[$0].isPunctuation("(") })
+                    {
+                        head = open - 1
+                    }
+                    if head >= 0, items[head].isWord(Self.exposureNouns) { (object, noun) = (cursor, head) }
+                }
+            }
+            guard let object, let noun, let qualifier = qualifier(direction, noun: noun, modified: true) else { continue }
+            // The cause, after a measure: "by 27% when X was given", "62% with X".
+            var link = verb + 1
+            while link < items.count, link - verb <= 8, !items[link].isWord(Self.kineticCauseLinks) || isMeasureBy(link) {
+                if analysis.isClauseBreak(link) || items[link].kind == .slot { break }
+                link += 1
+            }
+            guard link < items.count, items[link].isWord(Self.kineticCauseLinks) else { continue }
+            var start = link + 1
+            while start < items.count, start - link <= 6, items[start].isWord(Self.kineticCauseFillers) { start += 1 }
+            let objectID = partner(at: object).map { analysis.mentions[$0].id }
+            let causes = reachList(after: start).filter { item in
+                partner(at: item).map { analysis.mentions[$0].id != objectID } ?? false
+            }
+            for cause in causes {
+                emit(first: cause, second: object, rule: "exposure", base: 0.8, qualifier: qualifier, into: &collector)
+            }
+        }
+    }
+
+    /// Whether the "by" at `item` opens a measure ("by 27%", "by about half") rather than an agent.
+    private func isMeasureBy(_ item: Int) -> Bool {
+        guard items[item].isWord(["by"]), item + 1 < items.count else { return false }
+        let next = items[item + 1]
+        if next.isWord(["about", "approximately", "nearly", "almost", "up", "a", "an", "half", "one-third", "one-half"]) {
+            return true
+        }
+        return next.kind == .word && (next.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
     }
 
     /// Words between a drug and the passive participle of a change of its effect ("Y effects
@@ -801,10 +889,14 @@ struct InteractionRules {
         guard analysis.mayHave(Self.coadministrationBits) else { return }
         for word in items.indices where items[word].kind == .word {
             var pair: (firsts: [Int], seconds: [Int], cueStart: Int)?
+            var combinationTherapy = false
             if let end = Self.coadministrationBefore.match(items, at: word),
-                // "in combination with Y" is combination therapy; "the combination of X and Y" is joint use.
-                !(items[word].isWord(["combination"]) && items[end - 1].isWord(["with"]))
+                // "in combination with Y" is combination therapy unless an advice or outcome follows
+                // (below); "the combination of X and Y" is joint use.
+                case let therapy = items[word].isWord(["combination"]) && items[end - 1].isWord(["with"]),
+                !therapy || !studiesInteraction
             {
+                combinationTherapy = therapy
                 if let joint = jointList(after: end) {
                     pair = ([joint.first], joint.seconds, word)
                 } else if items[end - 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
@@ -844,6 +936,16 @@ struct InteractionRules {
             let outcome = statesOutcome(around: anchor)
             guard stated != nil || outcome || statesResult() else { continue }
             let effect = stated ?? outcomeQualifier(around: anchor)
+            // Combination therapy is an interaction only with an advice or a clinical outcome
+            // ("should not be used in combination with Y", "fatal in combination with Y").
+            if combinationTherapy, effect == nil { continue }
+            // "X alone or in combination with Y", "patients receiving X in combination with Y": a regimen.
+            if combinationTherapy, let first = pair.firsts.first,
+                (max(0, pair.cueStart - 3)..<pair.cueStart).contains(where: { items[$0].isWord(["alone"]) })
+                    || (first > 0 && items[first - 1].isWord(["receiving", "taking", "on", "using"]))
+            {
+                continue
+            }
             for (first, second) in pair.firsts.flatMap({ first in pair.seconds.map { (first, $0) } }) {
                 emit(
                     first: first,
@@ -1024,6 +1126,8 @@ struct InteractionRules {
             if it.text == "not", item + 1 < items.count, items[item + 1].isWord(["recommended", "advised", "advisable"]) {
                 return "contraindicated"
             }
+            // "should not be used together", "must not be given with"
+            if it.text == "not", item > 0, items[item - 1].isWord(["should", "must"]) { return "contraindicated" }
             if it.isWord(["additive", "synergistic"]) || it.text.hasPrefix("potentiat") { return "additive_effect" }
             if it.isWord(["adjustment", "adjusted", "reduction", "halved"]) { return "dose_adjustment" }
             if it.isWord(["monitor", "monitored", "monitoring", "caution", "cautiously", "closely", "carefully", "careful"]) {

@@ -15,7 +15,7 @@ import Testing
     @Test func kindImpliedBySentence() {
         // Levels: pharmacokinetic.
         #expect(
-            summaries("Serum phenytoin levels were lower when phenytoin and carbamazepine were coadministered.")
+            summaries("Phenytoin and carbamazepine were coadministered, and plasma levels of both were altered.")
                 == ["interaction phenytoin→carbamazepine pharmacokinetic"]
         )
         // Advice: monitor.
@@ -51,6 +51,28 @@ import Testing
             summaries("Plasma levels of midazolam may be increased and prolonged by clarithromycin.")
                 == ["interaction midazolam→clarithromycin increases_exposure"]
         )
+    }
+
+    @Test func exposureChangedInThePassiveWithItsCauseAfter() {
+        #expect(
+            summaries("The AUC of midazolam was increased by 62% when coadministered with ketoconazole.")
+                == ["interaction midazolam→ketoconazole increases_exposure"]
+        )
+        #expect(
+            summaries("Midazolam exposure was significantly decreased by carbamazepine.")
+                == ["interaction midazolam→carbamazepine decreases_exposure"]
+        )
+        // A measure alone names no cause.
+        #expect(summaries("The AUC of midazolam was increased by 62% in the elderly.").isEmpty)
+    }
+
+    @Test func combinationTherapyWithAnAdvice() {
+        #expect(
+            summaries("Sertraline should not be used in combination with linezolid.")
+                == ["interaction sertraline→linezolid contraindicated"]
+        )
+        // Combination therapy alone is no interaction.
+        #expect(summaries("Metformin in combination with lisinopril lowered the blood pressure.").isEmpty)
     }
 
     @Test func unknownGroupGivenByExample() {
