@@ -137,8 +137,8 @@ struct InteractionRules {
     /// Whether a contrast after a denial states a change ("had no effect on the levels of Y, but
     /// significantly decreased its excretion"): the sentence then reports an interaction.
     private static func contrasted(after denial: Int, in items: [SentenceView.Item]) -> Bool {
-        guard let contrast = ((denial + 1)..<items.count).first(where: { items[$0].isWord(["but", "however", "whereas"]) })
-        else { return false }
+        let words = ["but", "however", "whereas"]
+        guard let contrast = ((denial + 1)..<items.count).first(where: { items[$0].isWord(words) }) else { return false }
         return ((contrast + 1)..<min(items.count, contrast + 6)).contains {
             items[$0].kind == .word && verbs[items[$0].text] != nil
         }
@@ -452,7 +452,8 @@ struct InteractionRules {
         while cursor > 0, by - cursor <= 6 {
             let it = items[cursor]
             let number = it.kind == .word && (it.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
-            guard number || it.text.hasSuffix("-fold") || (it.kind != .slot && Self.measureWords.contains(it.text)) else { break }
+            guard number || it.text.hasSuffix("-fold") || (it.kind != .slot && Self.measureWords.contains(it.text))
+            else { break }
             // "increased and prolonged by": the first participle.
             if it.isWord(["prolonged"]), cursor - 2 >= 0, items[cursor - 1].isWord(["and"]) {
                 cursor -= 1
@@ -497,7 +498,9 @@ struct InteractionRules {
             if items[be - 1].isWord(["may", "might", "can", "could", "will", "would"]) { be -= 1 }
             // The exposure and its drug: "the AUC (…) of|to [oral] Y" or "Y [plasma] exposure (AUC)".
             var cursor = be - 1
-            if items[cursor].isPunctuation(")"), let open = (max(0, cursor - 4)..<cursor).last(where: { items[$0].isPunctuation("(") }) {
+            if items[cursor].isPunctuation(")"),
+                let open = (max(0, cursor - 4)..<cursor).last(where: { items[$0].isPunctuation("(") })
+            {
                 cursor = open - 1
             }
             guard cursor >= 0 else { continue }

@@ -61,7 +61,8 @@ public struct Evaluator: Sendable {
         switch kind {
         case .ddi:
             switch qualifier {
-            case "increases_exposure", "decreases_exposure", "metabolic_inhibition", "metabolic_induction", "pharmacokinetic":
+            case "increases_exposure", "decreases_exposure", "metabolic_inhibition", "metabolic_induction",
+                "pharmacokinetic":
                 return "mechanism"
             case "additive_effect", "increases_effect", "decreases_effect", "antagonistic_effect", "adverse_outcome",
                 "altered_effect":
