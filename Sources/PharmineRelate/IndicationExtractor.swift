@@ -786,6 +786,8 @@ struct IndicationRules {
                     if next < items.count, isAuxiliary(next) { next += 1 }
                     if next < items.count, items[next].isWord(["with", "by", "using", "on"]) {
                         drugItem = treatmentDrug(after: next + 1)
+                    } else {
+                        drugItem = laterAdministration(after: next)
                     }
                 } else if items[cursor].isWord(["responds", "responded", "respond", "responsive", "response"]),
                     items[cursor + 1].isWord(["to"]),
@@ -815,6 +817,31 @@ struct IndicationRules {
                 )
             }
         }
+    }
+
+    /// The drug of "following administration of X", "after treatment with X" a few items after a
+    /// passive verb: "Y was attenuated in mutant mice following administration of X". No drug,
+    /// condition or clause break may come first.
+    private func laterAdministration(after start: Int) -> Int? {
+        var cursor = start
+        while cursor < items.count, cursor - start <= 6 {
+            let it = items[cursor]
+            if analysis.isClauseBreak(cursor) || analysis.drug(at: cursor) != nil || analysis.condition(at: cursor) != nil
+                || it.isWord(Lexical.adverse)
+            {
+                return nil
+            }
+            if it.isWord(["following", "after"]) {
+                var next = cursor + 1
+                if next < items.count, items[next].isWord(["the", "a"]) { next += 1 }
+                guard next + 1 < items.count, items[next].isWord(IndicationCues.administrationWords),
+                    items[next + 1].isWord(["of", "with"])
+                else { return nil }
+                return treatmentDrug(after: next + 2)
+            }
+            cursor += 1
+        }
+        return nil
     }
 
     /// Whether a condition mention is an adjective of effect ("hypotensive", "cataleptic").

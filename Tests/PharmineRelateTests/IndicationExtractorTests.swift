@@ -285,6 +285,11 @@ import Testing
             ["indication lisinopril→hypertension -"]
         ),
         ("An ameliorative function of duloxetine on fibromyalgia was suggested.", ["indication duloxetine→fibromyalgia -"]),
+        // A passive cue with the drug given later: "following administration of X".
+        (
+            "Cisplatin-induced nausea was also attenuated in mutant mice following administration of ondansetron.",
+            ["indication ondansetron→nausea -"]
+        ),
         // A class named as the remedy: the drug said to be it, else the class.
         (
             "Amitriptyline remains an effective {tricyclic antidepressant drug|antidepressive agents, tricyclic} for chronic pain.",
