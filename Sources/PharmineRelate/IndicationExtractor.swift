@@ -527,7 +527,9 @@ struct IndicationRules {
             } else if it.kind == .punctuation {
                 guard ["-", "(", ")", "/"].contains(it.text) else { break }
             } else {
+                // "the Z-induced increase" (joined by a hyphen, or one word "CH-induced").
                 let joined = item > 0 && items[item - 1].isPunctuation("-") && !it.spaceBefore
+                    || it.text.split(separator: "-").last.map { it.text.contains("-") && Lexical.modifierSuffixes.contains(String($0)) } == true
                 // "STZ induced glial activation": an unnamed model inducer.
                 let inducer = item > start && it.isWord(IndicationCues.modelInducingVerbs) && items[item - 1].kind == .word
                     && !items[item - 1].isWord(["and", "or"])

@@ -247,6 +247,10 @@ import Testing
             ["indication lisinopril→heart diseases -"]
         ),
         (
+            "Lisinopril attenuated the angiotensin-induced increase in vascular tone and heart disease.",
+            ["indication lisinopril→heart diseases -"]
+        ),
+        (
             "Haloperidol therapy for schizophrenia leads to the development of motor fluctuations and headache.",
             ["indication haloperidol→schizophrenia -"]
         ),
