@@ -133,7 +133,7 @@ enum IndicationCues {
     /// Effect nouns after a therapeutic adjective: "protective effect", "antitumor activity".
     static let effectHeads: WordSet = [
         "effect", "effects", "activity", "activities", "action", "actions", "role", "potential", "efficacy",
-        "properties", "property", "influence",
+        "properties", "property", "influence", "function",
     ]
 
     /// Prepositions before the condition of "efficacy of X in Y".
@@ -146,6 +146,7 @@ enum IndicationCues {
         "monotherapy", "infusion", "infusions", "injection", "injections", "application", "use", "alone",
         "combination", "combinations", "regimen", "regimens", "dose", "doses", "dosing", "course",
         "extract", "given", "orally", "combined", "co-administration", "coadministration", "intake",
+        "high", "higher", "low", "lower", "fixed", "different",
     ]
 
     /// Words before a drug after "treated with", "by" and similar: ways and forms of giving it.
@@ -189,7 +190,28 @@ enum IndicationCues {
     ]))
 
     /// Verbs that give a drug to a population: "treated with X", "randomized to X".
-    static let treatedVerbs: WordSet = ["treated", "managed", "randomized", "randomised", "assigned", "allocated"]
+    static let treatedVerbs: WordSet = ["treated", "managed", "randomized", "randomised", "assigned", "allocated", "scheduled"]
+
+    /// Gerunds of a remedy right after a cue: "effective in controlling the A, Y and Z".
+    static let remedyGerunds: WordSet = [
+        "controlling", "treating", "reducing", "preventing", "alleviating", "managing", "relieving", "suppressing",
+        "improving", "ameliorating", "attenuating", "reversing", "normalizing",
+    ]
+
+    /// Verbs of a population's response to a drug: "a man with Y was responding well to X".
+    static let respondVerbs: WordSet = ["responded", "responding", "responds", "respond"]
+
+    /// Adverbs between a respond verb and "to": "responded well to", "responding favorably to".
+    static let responseAdverbs: WordSet = ["well", "favorably", "favourably", "promptly", "dramatically", "rapidly", "initially"]
+
+    /// Words that end the scan for further conjuncts after a cue's object (``IndicationRules``'
+    /// list tail): a comparison, a new clause, a cause or a time.
+    static let tailStops: WordSet = [
+        "but", "whereas", "while", "which", "that", "by", "through", "via", "than", "compared", "versus", "vs",
+        "without", "was", "were", "is", "are", "not", "no", "as", "due", "because", "after", "during", "when",
+        "following", "with", "from", "before", "since", "leads", "lead", "results", "result", "produces", "produce",
+        "can", "may", "will", "could", "should", "has", "have", "had", "does", "do",
+    ]
 
     /// Passive verbs with an agent drug after "with", "by", "using", given after the condition:
     /// "Y was treated with X" (see ``passiveVerbs``) and "Y was blocked by X".
@@ -396,13 +418,13 @@ enum IndicationCues {
     /// Population phrases before the condition: "patients with", "individuals suffering from".
     static let population: [CuePattern] = [
         CuePattern(
-            "patients|patient|individuals|people|persons|subjects|adults|children|adolescents|women|men|those|participants|cases|sufferers|infants with|having"
+            "patients|patient|individuals|people|persons|subjects|adults|children|adolescents|women|men|man|woman|boy|girl|child|those|participants|cases|sufferers|infants with|having"
         ),
         CuePattern(
-            "patients|patient|individuals|people|persons|subjects|adults|children|adolescents|women|men|those|participants|cases suffering|affected|diagnosed|afflicted|presenting from|by|with"
+            "patients|patient|individuals|people|persons|subjects|adults|children|adolescents|women|men|man|woman|boy|girl|child|those|participants|cases suffering|affected|diagnosed|afflicted|presenting from|by|with"
         ),
         CuePattern(
-            "patients|patient|individuals|people|persons|subjects|adults|children|adolescents|women|men|those|participants who|that have|had|has|suffer|suffered|present|presented from?|with?"
+            "patients|patient|individuals|people|persons|subjects|adults|children|adolescents|women|men|man|woman|boy|girl|child|those|participants who|that have|had|has|suffer|suffered|present|presented from?|with?"
         ),
     ]
 

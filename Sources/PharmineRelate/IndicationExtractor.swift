@@ -50,6 +50,15 @@ public import PharmineCore
 ///   the confidence low (0.55). `protective` also takes an organ-protective adjective right
 ///   before its preposition ("X is neuroprotective in a model of Y").
 ///
+/// A cue's object list reaches past conjuncts that are not conditions ("prevent tubular atrophy,
+/// interstitial infiltration and fibrosis"; after a weak verb cue or an unmatched strict cue the
+/// condition may be such a later conjunct only: "attenuated the Z-induced increase in A and Y",
+/// "effective in controlling the A, Y and Z"), never past a new verb or clause. "Y-like behavior"
+/// names Y. Coordinated subjects reach over doses ("X (10 mg/kg) and Z 5 mg/kg attenuated Y"), drug
+/// lists over a placebo arm; a class named as the remedy ("X represents an effective
+/// antiarrhythmic drug for Y") gives `therapy` for the drug the copula names; "a man with Y was
+/// responding well to X" and "was taking X … because of Y" are uses.
+///
 /// Never a subject: a drug naming a body's own process ("lactate secretion", "IFN signaling",
 /// "glucose tolerant"), a target ("targeting X", "inhibition of X"), or the challenge of a disease
 /// model after a pretreatment ("… previous to injections of X", "2 h before X"). A verb cue's subject
@@ -310,6 +319,7 @@ struct IndicationRules {
             drugFor(into: &collector)
             cellGrowth(into: &collector)
             protectAgainst(into: &collector)
+            classFor(into: &collector)
             antiEffect(into: &collector)
             modelStudy(into: &collector)
             responseOf(into: &collector)
@@ -353,7 +363,12 @@ struct IndicationRules {
             let verbal = ["ed", "es", "ts", "ns"].contains { items[hit.start].text.hasSuffix($0) }
             let relaxed = strict == nil && weak && verbal ? looseWeakObject(after: hit.end) : nil
             if relaxed != nil { base -= 0.1 }
-            guard let first = strict ?? relaxed else { continue }
+            // "attenuated the Z-induced increase in A and Y": a weak verb cue's object as a later
+            // conjunct; lower confidence still.
+            // "effective in controlling the A, Y and Z": a strict cue's too.
+            let tailOnly = strict == nil && relaxed == nil && (verbal || !weak) ? listTail(after: hit.end) : []
+            if !tailOnly.isEmpty { base -= 0.15 }
+            guard let first = strict ?? relaxed ?? tailOnly.first else { continue }
             // "reduced pain scores", "reducing both seizure and afterdischarge durations": a
             // measure of the condition, not the condition.
             // A fall in a relief measure relieves ("reduced pain scores"); "improved seizure
@@ -365,7 +380,12 @@ struct IndicationRules {
             // "reduced propofol infusion pain": a drug before the condition names its cause, never
             // its remedy.
             let causes = Set((hit.end..<first).compactMap { analysis.mention(at: $0, type: .drug) }.map { analysis.mentions[$0].id })
-            let list = analysis.expandList(from: first, accept: analysis.condition)
+            let list =
+                tailOnly.isEmpty
+                ? analysis.expandList(from: first, accept: analysis.condition) : (items: tailOnly, end: tailOnly[tailOnly.count - 1] + 1)
+            // "prevent tubular atrophy, interstitial infiltration and fibrosis": conjuncts past a
+            // non-condition one.
+            let objects = tailOnly.isEmpty ? list.items + listTail(after: list.end) : list.items
             // "Y was largely prevented in sepsis": a passive verb cue without an agent has no
             // drug subject before it ("the patient was treated for Y with X" keeps X).
             var subjectItem = isAgentlessPassive(hit) ? nil : analysis.nearestDrug(before: hit.start, skip: nonSubjects)
@@ -426,7 +446,7 @@ struct IndicationRules {
                 if let index = analysis.drug(at: subject.item), causes.contains(analysis.mentions[index].id) { continue }
                 emit(
                     subjectItem: subject.item,
-                    objects: list.items,
+                    objects: objects,
                     rule: subject.rule,
                     base: subject.base,
                     cueStart: hit.start,
@@ -472,6 +492,57 @@ struct IndicationRules {
             item += 1
         }
         return nil
+    }
+
+    /// Conditions further along a coordination from `start` (after a cue's object, or after a
+    /// weak cue), past conjuncts that are not conditions: "prevent tubular atrophy, interstitial
+    /// infiltration and fibrosis", "attenuated Z induced glial activation, cell death and
+    /// neurotoxicity". A condition counts only as a conjunct: within four items of a comma, "and"
+    /// or "or". The scan ends at a clause break, a stop word, an adverse word, a verb form ("-ed",
+    /// "-ing", unless joined by a hyphen) or a drug other than a model's inducer ("Z induced").
+    private func listTail(after start: Int) -> [Int] {
+        var result: [Int] = []
+        var conjunction: Int?
+        var item = start
+        while item < items.count, item - start <= 20 {
+            let it = items[item]
+            if analysis.isClauseBreak(item) { break }
+            if it.kind == .slot {
+                if analysis.isModifier(item) {
+                    item += 3
+                    continue
+                }
+                if analysis.condition(at: item) != nil {
+                    // "decreased thymus and body weights": a measure, not a condition.
+                    let weight = items[item].text.hasSuffix("weight") || items[item].text.hasSuffix("weights")
+                    if let conjunction, item - conjunction <= 4, !isMeasured(item), !weight { result.append(item) }
+                    conjunction = nil
+                } else if analysis.drug(at: item) != nil {
+                    let next = item + 1 < items.count && items[item + 1].isPunctuation("-") ? item + 2 : item + 1
+                    guard next < items.count, items[next].isWord(IndicationCues.modelInducingVerbs) else { break }
+                    item = next
+                }
+            } else if it.isPunctuation(",") || it.isWord(["and", "or"]) {
+                conjunction = item
+            } else if it.kind == .punctuation {
+                guard ["-", "(", ")", "/"].contains(it.text) else { break }
+            } else {
+                // "the Z-induced increase" (joined by a hyphen, or one word "CH-induced").
+                let joined = item > 0 && items[item - 1].isPunctuation("-") && !it.spaceBefore
+                    || it.text.split(separator: "-").last.map { it.text.contains("-") && Lexical.modifierSuffixes.contains(String($0)) } == true
+                // "STZ induced glial activation": an unnamed model inducer.
+                let inducer = item > start && it.isWord(IndicationCues.modelInducingVerbs) && items[item - 1].kind == .word
+                    && !items[item - 1].isWord(["and", "or"])
+                // "attenuated the Z-induced increase in A and Y": the rise a cue lowers.
+                let rise = result.isEmpty && conjunction == nil && item - start <= 5 && it.isWord(["increase", "increases", "rise", "elevation"])
+                // "effective in controlling the A, Y and Z": the cue's own gerund.
+                let gerund = item == start && it.isWord(IndicationCues.remedyGerunds)
+                let verbal = it.text.hasSuffix("ed") || it.text.hasSuffix("ing")
+                if !joined, !inducer, !rise, !gerund, verbal || it.isWord(IndicationCues.tailStops) || it.isWord(Lexical.adverse) { break }
+            }
+            item += 1
+        }
+        return result
     }
 
     /// Whether a verb cue is a passive participle after an auxiliary and not followed by "by":
@@ -641,9 +712,19 @@ struct IndicationRules {
                 }
                 cursor += 1
             }
-            guard taken || dosed, cursor < items.count, items[cursor].isWord(["for"]),
+            // "was taking X 2-3 times daily for several days because of Y"
+            var reason = cursor
+            if reason < items.count, items[reason].isWord(["for"]), reason + 4 < items.count,
+                items[reason + 1].kind == .word, items[reason + 2].isWord(["days", "weeks", "months", "years"]),
+                items[reason + 3].isWord(["because"]), items[reason + 4].isWord(["of"])
+            {
+                reason += 4
+            } else if reason + 1 < items.count, items[reason].isWord(["because"]), items[reason + 1].isWord(["of"]) {
+                reason += 1
+            }
+            guard taken || dosed, reason < items.count, items[reason].isWord(reason == cursor ? ["for"] : ["of"]),
                 let first = analysis.firstObject(
-                    after: cursor + 1,
+                    after: reason + 1,
                     maxGap: 3,
                     accept: analysis.condition,
                     restricted: []
@@ -707,6 +788,8 @@ struct IndicationRules {
                     if next < items.count, isAuxiliary(next) { next += 1 }
                     if next < items.count, items[next].isWord(["with", "by", "using", "on"]) {
                         drugItem = treatmentDrug(after: next + 1)
+                    } else {
+                        drugItem = laterAdministration(after: next)
                     }
                 } else if items[cursor].isWord(["responds", "responded", "respond", "responsive", "response"]),
                     items[cursor + 1].isWord(["to"]),
@@ -736,6 +819,31 @@ struct IndicationRules {
                 )
             }
         }
+    }
+
+    /// The drug of "following administration of X", "after treatment with X" a few items after a
+    /// passive verb: "Y was attenuated in mutant mice following administration of X". No drug,
+    /// condition or clause break may come first.
+    private func laterAdministration(after start: Int) -> Int? {
+        var cursor = start
+        while cursor < items.count, cursor - start <= 6 {
+            let it = items[cursor]
+            if analysis.isClauseBreak(cursor) || analysis.drug(at: cursor) != nil || analysis.condition(at: cursor) != nil
+                || it.isWord(Lexical.adverse)
+            {
+                return nil
+            }
+            if it.isWord(["following", "after"]) {
+                var next = cursor + 1
+                if next < items.count, items[next].isWord(["the", "a"]) { next += 1 }
+                guard next + 1 < items.count, items[next].isWord(IndicationCues.administrationWords),
+                    items[next + 1].isWord(["of", "with"])
+                else { return nil }
+                return treatmentDrug(after: next + 2)
+            }
+            cursor += 1
+        }
+        return nil
     }
 
     /// Whether a condition mention is an adjective of effect ("hypotensive", "cataleptic").
@@ -844,6 +952,13 @@ struct IndicationRules {
             if it.isPunctuation(")") { depth = max(0, depth - 1) }
             if depth == 0 {
                 steps += 1
+                // "a man with Y due to Z was responding to X": the cause of the condition.
+                if it.isWord(["due", "secondary"]), item + 2 < items.count, items[item + 1].isWord(["to"]),
+                    analysis.condition(at: item + 2) != nil
+                {
+                    item += 3
+                    continue
+                }
                 if analysis.isClauseBreak(item) || it.isWord(Lexical.adverse) || it.isWord(["who", "whose", "after", "before"]) {
                     return nil
                 }
@@ -861,9 +976,18 @@ struct IndicationRules {
                     else { return nil }
                     return drugList(from: drug)
                 }
+                // "a man with Y was responding well to steroid therapy"
+                if it.isWord(IndicationCues.respondVerbs) {
+                    var next = item + 1
+                    while next < items.count, next - item <= 2, items[next].isWord(IndicationCues.responseAdverbs) { next += 1 }
+                    guard next < items.count, items[next].isWord(["to"]), let drug = treatmentDrug(after: next + 1) else {
+                        return nil
+                    }
+                    return drugList(from: drug)
+                }
                 if it.isWord(IndicationCues.treatedVerbs) {
                     var next = item + 1
-                    while next < items.count, next - item <= 3, items[next].isWord(["to", "receive", "either", "treatment", "with", "by", "using", "on"]) {
+                    while next < items.count, next - item <= 3, items[next].isWord(["to", "receive", "either", "treatment", "with", "by", "using", "on", "for"]) {
                         next += 1
                     }
                     guard next > item + 1, let drug = treatmentDrug(after: next) else { return nil }
@@ -914,11 +1038,14 @@ struct IndicationRules {
                     result.append(item)
                     separated = false
                 } else if it.isPunctuation(",") || it.isWord(["and", "or", "plus", "and/or", "with", "either", "versus", "vs"])
-                    || it.isPunctuation("/")
+                    || it.isPunctuation("/") || it.isWord(["placebo"])
                 {
+                    // "X at 5 mg twice daily, placebo, or Z at 4 mg": the placebo arm is no drug.
                     separated = true
                 } else if !(it.isWord(IndicationCues.doseWords) || it.isWord(Lexical.fillers)
-                    || it.isWord(IndicationCues.drugIntroducers) || it.isPunctuation("-") || (it.kind == .word && it.text.first?.isNumber == true))
+                    || it.isWord(IndicationCues.drugIntroducers) || it.isPunctuation("-") || (it.kind == .word && it.text.first?.isNumber == true)
+                    // "ribavirin, pegylated interferon and telaprevir": one modifier of the next drug
+                    || separated && it.kind == .word && item + 1 < items.count && analysis.drug(at: item + 1) != nil)
                 {
                     break
                 }
@@ -962,7 +1089,8 @@ struct IndicationRules {
                     else { break }
                     drugs.append(cursor)
                 } else if !(it.isWord(IndicationCues.administrationWords) || it.isWord(IndicationCues.doseWords)
-                    || it.isWord(["versus", "vs", "and", "or", "plus"]) || it.isPunctuation("/")
+                    || it.kind == .word && it.text.hasSuffix("-dose")
+                    || it.isWord(["versus", "vs", "and", "or", "plus"]) || it.isPunctuation("/") || it.isPunctuation("-")
                     || (it.isPunctuation(".") && items[cursor - 1].isWord(["vs"]))
                     || (it.kind == .word && it.text.first?.isNumber == true))
                 {
@@ -1188,6 +1316,54 @@ struct IndicationRules {
         }
     }
 
+    // MARK: - A drug class as the cue noun: "X is an effective antiarrhythmic drug for Y"
+
+    /// Head words of a class mention that name a remedy: "antiarrhythmic drug", "protective agent".
+    static let remedyHeads: WordSet = [
+        "drug", "drugs", "agent", "agents", "medication", "medications", "medicine", "medicines", "therapy", "treatment",
+    ]
+
+    /// A class mention whose head names a remedy, right before "for", "in" or "against" and a
+    /// condition: "X represents an effective antiarrhythmic drug for cardioversion of Y", "X may
+    /// be considered as a novel protective agent in Z-induced Y". The subject is the specific
+    /// drug said to be the class (a copula before it), else the class itself.
+    private func classFor(into collector: inout TripleCollector) {
+        for classItem in items.indices where classItem + 1 < items.count && items[classItem + 1].isWord(["for", "in", "against"]) {
+            guard let index = analysis.drug(at: classItem), analysis.mentions[index].isClass,
+                let head = items[classItem].text.split(separator: " ").last, Self.remedyHeads.contains(head.lowercased()),
+                let first = analysis.firstObject(after: classItem + 2, maxGap: 5, accept: analysis.condition)
+            else { continue }
+            // "for the treatment of Y" is the forward rule's.
+            if items[(classItem + 2)..<first].contains(where: { $0.isWord(["treatment", "therapy", "management", "prevention"]) }) {
+                continue
+            }
+            let list = analysis.expandList(from: first, accept: analysis.condition)
+            let subject = copulaDrug(before: classItem) ?? classItem
+            emit(subjectItem: subject, objects: list.items, rule: "therapy", base: 0.75, cueStart: classItem + 1,
+                 relationEnd: nil, into: &collector)
+        }
+    }
+
+    /// The specific drug that a copula names as the class at `classItem`: "Amiodarone represents
+    /// an effective …", "X may be considered as a novel …".
+    private func copulaDrug(before classItem: Int) -> Int? {
+        var cursor = classItem - 1
+        var copula = false
+        while cursor >= 0, classItem - cursor <= 8 {
+            let it = items[cursor]
+            if it.kind == .slot {
+                guard copula, let index = analysis.drug(at: cursor), !analysis.mentions[index].isClass else { return nil }
+                return cursor
+            }
+            if analysis.isClauseBreak(cursor) || it.kind == .punctuation || it.isWord(["and", "or", "that", "which", "than"]) {
+                return nil
+            }
+            if it.isWord(["is", "was", "are", "were", "represents", "represent", "remains", "as", "be"]) { copula = true }
+            cursor -= 1
+        }
+        return nil
+    }
+
     // MARK: - "X for Y"
 
     /// A drug (with a dose, a treatment noun, or "was initiated") directly before "for" and a
@@ -1269,7 +1445,7 @@ struct IndicationRules {
     /// Drugs coordinated before a subject, and those compared with them: "olanzapine versus
     /// risperidone for …" gives both.
     private func comparedDrugs(endingAt subject: Int) -> [Int] {
-        var result = analysis.coordinatedDrugs(endingAt: subject)
+        var result = analysis.coordinatedDrugs(endingAt: subject, overDoses: true)
         guard let earliest = result.last else { return result }
         var cursor = earliest - 1
         if cursor >= 0, items[cursor].isPunctuation("."), cursor > 0, items[cursor - 1].isWord(["vs"]) { cursor -= 1 }

@@ -39,6 +39,12 @@ enum Lexical {
         "free", "naive", "naïve", "resistant", "sensitive", "treated", "exposed", "containing", "based",
     ]
 
+    /// Nouns after "Y-like" that make it the condition's phenotype in an animal ("anxiety-like
+    /// behavior", "depression-like symptoms").
+    static let phenotypeNouns: WordSet = [
+        "behavior", "behaviour", "behaviors", "behaviours", "phenotype", "phenotypes", "symptoms", "state", "states",
+    ]
+
     /// Words that change the clause: a relation never spans them.
     static let clauseBreak: WordSet = ["but", "however", "whereas", "although", "though", "except", "unlike"]
 
@@ -114,7 +120,7 @@ enum Lexical {
     static let population: WordSet = [
         "patients", "patient", "individuals", "people", "persons", "subjects", "adults", "children",
         "adolescents", "women", "men", "those", "participants", "cases", "sufferers", "volunteers",
-        "infants", "neonates", "elderly", "population", "populations",
+        "infants", "neonates", "elderly", "population", "populations", "man", "woman", "boy", "girl", "child",
     ]
 
     /// Sentence words that make weak indication rules stay silent (cautions, contraindications).

@@ -239,8 +239,16 @@ struct SentenceAnalysis {
     func isModifier(_ item: Int) -> Bool {
         let items = storage.view.items
         guard item + 2 < items.count else { return false }
-        return items[item + 1].isPunctuation("-") && !items[item + 1].spaceBefore && !items[item + 2].spaceBefore
+        guard items[item + 1].isPunctuation("-") && !items[item + 1].spaceBefore && !items[item + 2].spaceBefore
             && items[item + 2].isWord(Lexical.modifierSuffixes)
+        else { return false }
+        // "anxiety-like behavior": an animal's phenotype of the condition names the condition.
+        if items[item + 2].isWord(["like"]), item + 3 < items.count, items[item + 3].isWord(Lexical.phenotypeNouns),
+            mention(at: item, type: .condition) != nil
+        {
+            return false
+        }
+        return true
     }
 
     /// The drug of the slot modified by an adverse word right before an item ("aspirin-induced
@@ -366,8 +374,9 @@ struct SentenceAnalysis {
     }
 
     /// Drugs coordinated before a subject item ("X and Y are indicated for …"), nearest first,
-    /// the subject itself included.
-    func coordinatedDrugs(endingAt subject: Int, skip: Set<Int> = []) -> [Int] {
+    /// the subject itself included. With `overDoses`, a dose after a drug does not break the
+    /// list: "X (10 mg/kg) and Z", "X 10 mg/kg and Z".
+    func coordinatedDrugs(endingAt subject: Int, skip: Set<Int> = [], overDoses: Bool = false) -> [Int] {
         var result = [subject]
         var item = subject - 1
         while item >= 0 {
@@ -379,6 +388,12 @@ struct SentenceAnalysis {
                     separator = true
                 } else if it.isWord(["in", "combination", "combined", "together"]) {
                     // "X in combination with Y"
+                } else if overDoses, separator, it.isPunctuation(")"), let open = doseGroupStart(endingAt: cursor) {
+                    cursor = open
+                } else if overDoses, separator,
+                    it.isWord(Self.doseUnits) || it.isPunctuation("/") || it.kind == .word && it.text.first?.isNumber == true
+                {
+                    // "X 10 mg/kg and Z"
                 } else {
                     return result
                 }
@@ -390,6 +405,24 @@ struct SentenceAnalysis {
             item = cursor - 1
         }
         return result
+    }
+
+    /// Units of a dose after a drug: "10 mg/kg", "5 mg".
+    static let doseUnits: WordSet = ["mg", "mg/kg", "g", "kg", "µg", "ug", "mcg", "ml", "mg/day", "mg/d", "iu", "units", "/", "i.p", "i.p."]
+
+    /// The "(" of a parenthesized dose ending at `close` ("(10 mg/kg)"), holding only numbers,
+    /// units and punctuation, no mention.
+    private func doseGroupStart(endingAt close: Int) -> Int? {
+        var cursor = close - 1
+        var dosed = false
+        while cursor >= 0, close - cursor <= 8 {
+            let it = items[cursor]
+            if it.isPunctuation("(") { return dosed ? cursor : nil }
+            guard it.kind != .slot else { return nil }
+            if it.kind == .word, it.text.first?.isNumber == true { dosed = true }
+            cursor -= 1
+        }
+        return nil
     }
 
     /// The mention to report for a subject: the earliest mention of the same concept before

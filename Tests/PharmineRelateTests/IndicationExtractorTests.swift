@@ -231,6 +231,78 @@ import Testing
         ("The response of hypertension patients to lisinopril was good.", ["indication lisinopril→hypertension -"]),
         ("{Lung cancer|asthma} cells treated with cisplatin lost viability.", ["indication cisplatin→asthma -"]),
         ("{HIV|asthma} infected patients treated with aspirin improved.", ["indication aspirin→asthma -"]),
+        // An animal's phenotype of the condition ("Y-like behavior").
+        (
+            "Pretreatment with sertraline blocked cisplatin-induced depression-like behavior in mice.",
+            ["indication sertraline→depressive disorder -"]
+        ),
+        // Conjuncts past one that is not a condition; never past a new verb.
+        ("Ibuprofen attenuated glial activation, neuronal loss and chronic pain in rats.", ["indication ibuprofen→chronic pain -"]),
+        (
+            "Propranolol could prevent nausea, weight gain and headache.",
+            ["indication propranolol→nausea prophylaxis", "indication propranolol→headache prophylaxis"]
+        ),
+        (
+            "Lisinopril attenuated the increase in vascular tone and heart disease.",
+            ["indication lisinopril→heart diseases -"]
+        ),
+        (
+            "Lisinopril attenuated the angiotensin-induced increase in vascular tone and heart disease.",
+            ["indication lisinopril→heart diseases -"]
+        ),
+        (
+            "Haloperidol therapy for schizophrenia leads to the development of motor fluctuations and headache.",
+            ["indication haloperidol→schizophrenia -"]
+        ),
+        (
+            "Lisinopril treatment is effective in controlling the premature puberty, hypertension, and headache in this child.",
+            ["indication lisinopril→hypertension -", "indication lisinopril→headache -"]
+        ),
+        // A patient's course of treatment, a response, a reason for taking a drug.
+        (
+            "A 46-year-old man with hypertension received combination therapy with lisinopril, extended metoprolol and warfarin.",
+            [
+                "indication lisinopril→hypertension -", "indication metoprolol→hypertension -",
+                "indication warfarin→hypertension -",
+            ]
+        ),
+        ("A woman with schizophrenia due to epilepsy was responding well to haloperidol treatment.", ["indication haloperidol→schizophrenia -"]),
+        (
+            "She was taking sumatriptan twice daily for several days because of a persistent headache.",
+            ["indication sumatriptan→headache -"]
+        ),
+        // Drug lists broken by doses and a placebo arm.
+        (
+            "Patients with schizophrenia were randomly assigned to aripiprazole at 10 mg daily, placebo, or haloperidol at 5 mg daily.",
+            ["indication aripiprazole→schizophrenia -", "indication haloperidol→schizophrenia -"]
+        ),
+        (
+            "Sertraline (10 mg/kg) and fluoxetine (5 mg/kg) attenuated depression in rats.",
+            ["indication sertraline→depressive disorder -", "indication fluoxetine→depressive disorder -"]
+        ),
+        (
+            "Sertraline 10 mg/kg and fluoxetine 5 mg/kg attenuated depression in rats.",
+            ["indication sertraline→depressive disorder -", "indication fluoxetine→depressive disorder -"]
+        ),
+        (
+            "We studied the efficacy and tolerability of lisinopril-monotherapy and higher-dose combinations in patients with hypertension.",
+            ["indication lisinopril→hypertension -"]
+        ),
+        ("An ameliorative function of duloxetine on fibromyalgia was suggested.", ["indication duloxetine→fibromyalgia -"]),
+        // A passive cue with the drug given later: "following administration of X".
+        (
+            "Cisplatin-induced nausea was also attenuated in mutant mice following administration of ondansetron.",
+            ["indication ondansetron→nausea -"]
+        ),
+        // A class named as the remedy: the drug said to be it, else the class.
+        (
+            "Amitriptyline remains an effective {tricyclic antidepressant drug|antidepressive agents, tricyclic} for chronic pain.",
+            ["indication amitriptyline→chronic pain -", "indication antidepressive agents, tricyclic→chronic pain -"]
+        ),
+        (
+            "A {tricyclic antidepressant drug|antidepressive agents, tricyclic} for neuropathic pain was added.",
+            ["indication antidepressive agents, tricyclic→neuralgia -"]
+        ),
     ]
 
     @Test(arguments: morePositives)
@@ -288,6 +360,8 @@ import Testing
         "Asthma caused by aspirin is rare.",
         "Side effects of amitriptyline include fatigue and nausea.",
         "Patients with depression received amitriptyline.",
+        "Aspirin reduced blood flow and induced nausea and headache.",
+        "Patients with depression on amitriptyline were interviewed.",
         "Nausea associated with cisplatin was frequent.",
         "Patients developed hypertension after metformin.",
         "Amitriptyline increases the risk of seizures.",
