@@ -152,6 +152,6 @@ extension MechanismRules {
 
     private func isBindingAdverb(_ item: Int) -> Bool {
         let it = analysis.items[item]
-        return it.kind == .word && it.text.utf8.count > 4 && it.text.hasSuffix("ly")
+        return it.kind == .word && Int(it.byteCount) > 4 && it.text.hasSuffix("ly")
     }
 }

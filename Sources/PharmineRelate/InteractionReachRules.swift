@@ -32,7 +32,7 @@ extension InteractionRules {
     /// The item after a dose that follows a drug ("eszopiclone 3 mg and …" gives the "and"), or `item`.
     func afterDose(_ item: Int) -> Int {
         func isNumber(_ index: Int) -> Bool {
-            items[index].kind == .word && (items[index].text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
+            items[index].kind == .word && (items[index].head >= 0x30 && items[index].head <= 0x39)
         }
         guard item < items.count, isNumber(item) else { return item }
         var cursor = item + 1

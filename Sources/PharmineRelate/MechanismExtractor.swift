@@ -1060,7 +1060,7 @@ struct MechanismRules {
     /// and digits, both present.
     private func isCompoundCode(_ item: Int) -> Bool {
         let it = items[item]
-        guard it.kind == .word, it.text.utf8.count >= 4, it.text.utf8.count <= 12 else { return false }
+        guard it.kind == .word, Int(it.byteCount) >= 4, Int(it.byteCount) <= 12 else { return false }
         var letters = 0
         var digits = 0
         for byte in it.text.utf8 {
@@ -1210,7 +1210,7 @@ struct MechanismRules {
                 analysis.mentions[index].source != .anaphor
             else { continue }
             let item = items[classItem]
-            guard item.text.contains("uptake"), item.text.utf8.count == item.end - item.start else { continue }
+            guard item.text.contains("uptake"), Int(item.byteCount) == item.end - item.start else { continue }
             // Words of the mention with their byte offsets.
             var words: [(text: String, start: Int, end: Int)] = []
             var offset = item.start
@@ -1271,7 +1271,7 @@ struct MechanismRules {
         if let target = reuptakeTargets.target(forTerm: it.text) {
             return [Transmitter(item: item, start: it.start, end: it.end, target: target)]
         }
-        guard it.kind == .word, it.text.contains("-"), it.text.utf8.count == it.end - it.start else { return nil }
+        guard it.kind == .word, it.text.contains("-"), Int(it.byteCount) == it.end - it.start else { return nil }
         var found: [Transmitter] = []
         var offset = it.start
         for part in it.text.split(separator: "-", omittingEmptySubsequences: false) {

@@ -653,7 +653,7 @@ struct SentenceAnalysis {
             for index in items.indices where items[index].kind == .word {
                 if Lexical.caution.contains(key: items[index].key, text: items[index].text) { return true }
             }
-            for index in items.indices where items[index].text.utf8.count == 3 && items[index].text == "not" {
+            for index in items.indices where items[index].byteCount == 3 && items[index].text == "not" {
                 if index + 1 < items.count, items[index + 1].isWord(["recommended", "advised"]) { return true }
             }
             return false

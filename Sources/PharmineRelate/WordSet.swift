@@ -86,19 +86,20 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         self.init(words)
     }
 
-    /// Whether the set holds a text whose item key (``WordKey/item(_:)``) is `key`.
+    /// Whether the set holds a text whose item key (``WordKey/item(_:)``) is `key`. The text is
+    /// read only when the key does not decide (a key hit, a text that is not ASCII).
     @inline(__always)
-    func contains(key: UInt64, text: String) -> Bool {
-        if key == 0 { return containsExactly(text) }
+    func contains(key: UInt64, text: @autoclosure () -> String) -> Bool {
+        if key == 0 { return containsExactly(text()) }
         if bloom & 1 << (key >> 58) == 0 { return false }
-        if keys.isEmpty { return containsExactly(text) }
+        if keys.isEmpty { return containsExactly(text()) }
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         return keys.withUnsafeBufferPointer { keys in
             while true {
                 let stored = keys[slot]
                 if stored == 0 { return false }
-                if stored == key, slots[slot] == text { return true }
+                if stored == key, slots[slot] == text() { return true }
                 slot = (slot + 1) & mask
             }
         }
@@ -214,8 +215,8 @@ struct PrefixList: Sendable {
     /// Whether a sentence item's text starts with one of the prefixes; its key and first byte
     /// turn most items away before any text is compared.
     @inline(__always)
-    func matches(key: UInt64, head: UInt8, text: String) -> Bool {
-        heads.admits(key: key, head: head) && matches(text)
+    func matches(key: UInt64, head: UInt8, text: @autoclosure () -> String) -> Bool {
+        heads.admits(key: key, head: head) && matches(text())
     }
 
     /// Whether text bytes start with ASCII prefix bytes, as `String.hasPrefix` decides; nil when
