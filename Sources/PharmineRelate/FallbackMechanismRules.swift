@@ -97,7 +97,7 @@ extension MechanismRules {
         }
         if after < items.count, items[after].isWord(Self.singlePairIndirect) { return }
         // "Y activity was reduced by X": a passive with "by" right before the drug.
-        if drugItem > targetItem, drugItem < 1 || !items[drugItem - 1].isWord(["by"]) { return }
+        if drugItem > targetItem, drugItem < 1 || !items[drugItem - 1].isWord(oneOf: ["by"]) { return }
         // A change of amount is a mechanism only when said of the target's activity.
         if found.needsActivity, targetItem + 1 >= items.count || !items[targetItem + 1].isWord(Self.activityWords) {
             return

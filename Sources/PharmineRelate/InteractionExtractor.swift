@@ -116,8 +116,8 @@ struct InteractionRules {
             if items[index].isWord(unchangedWords) { return true }
             guard items[index].isWord(denialOpeners) else { continue }
             // "should not", "must not", "do not", "not recommended": advice, not a denial.
-            if index > 0, items[index - 1].isWord(["should", "must", "do", "cannot", "can", "need"]) { continue }
-            if index + 1 < items.count, items[index + 1].isWord(["recommended", "advised", "be", "exceed", "only", "known", "been"]) {
+            if index > 0, items[index - 1].isWord(oneOf: ["should", "must", "do", "cannot", "can", "need"]) { continue }
+            if index + 1 < items.count, items[index + 1].isWord(oneOf: ["recommended", "advised", "be", "exceed", "only", "known", "been"]) {
                 continue
             }
             var cursor = index + 1
@@ -277,7 +277,7 @@ struct InteractionRules {
                 {
                     var next = cursor + 1
                     // "the plasma concentrations of Y", "the AUC for Y", "exposure to Y"
-                    guard next < items.count, items[next].isWord(["of", "for", "to"]) else { break }
+                    guard next < items.count, items[next].isWord(oneOf: ["of", "for", "to"]) else { break }
                     next += 1
                     if let second = partnerAfter(next, maxGap: 2) { found = (cursor, second, qualifier) }
                     break
@@ -371,7 +371,7 @@ struct InteractionRules {
     ]
 
     private func passive(into collector: inout TripleCollector) {
-        for by in items.indices where items[by].isWord(["by"]) && by >= 3 {
+        for by in items.indices where items[by].isWord(oneOf: ["by"]) && by >= 3 {
             let participle = by - 1
             let word = items[participle]
             guard word.kind == .word,
@@ -384,8 +384,8 @@ struct InteractionRules {
             let objects = firstList(endingAt: last)
             // "the effects of Y", "the action of the Y class"
             guard let head = objects.first else { continue }
-            let article = head >= 1 && items[head - 1].isWord(["the", "a", "an"]) ? 1 : 0
-            guard head - article >= 2, items[head - 1 - article].isWord(["of"]) else {
+            let article = head >= 1 && items[head - 1].isWord(oneOf: ["the", "a", "an"]) ? 1 : 0
+            guard head - article >= 2, items[head - 1 - article].isWord(oneOf: ["of"]) else {
                 // "Y effects are potentiated by X", "Y is antagonized by X": the drug itself.
                 directPassive(object: last, objects: objects, participle: participle, by: by, into: &collector)
                 continue
@@ -465,7 +465,7 @@ struct InteractionRules {
 
     private func jointAdministration(into collector: inout TripleCollector) {
         for word in items.indices where items[word].isWord(Self.jointWords) {
-            if word + 1 < items.count, items[word + 1].isWord(["with"]) { continue }
+            if word + 1 < items.count, items[word + 1].isWord(oneOf: ["with"]) { continue }
             var cursor = word - 1
             var sawVerb = false
             while cursor >= 0, word - cursor <= 5, items[cursor].isWord(Self.jointFillers) {
@@ -477,9 +477,9 @@ struct InteractionRules {
             guard drugs.count >= 2 else { continue }
             // "when A, B, or C were given concomitantly": alternatives, each with a drug named
             // elsewhere, not with each other.
-            if ((drugs[0] + 1)..<cursor).contains(where: { items[$0].isWord(["or", "and/or"]) }) { continue }
+            if ((drugs[0] + 1)..<cursor).contains(where: { items[$0].isWord(oneOf: ["or", "and/or"]) }) { continue }
             // "X and Y should not be used concomitantly": the advice is the effect.
-            let advisedAgainst = (cursor + 1..<word).contains { items[$0].isWord(["not", "never"]) }
+            let advisedAgainst = (cursor + 1..<word).contains { items[$0].isWord(oneOf: ["not", "never"]) }
             // Joint use with no stated effect or advice is no interaction ("when X and Y were
             // given together, both were well tolerated" states none).
             let stated = advisedAgainst ? "contraindicated" : statedEffect(around: word)
@@ -518,11 +518,11 @@ struct InteractionRules {
         guard analysis.mayHave(CueBits.contraindications) else { return }
         for word in items.indices {
             // "X is contraindicated with / in patients receiving Y"
-            if items[word].isWord(["contraindicated", "contra-indicated"]), let first = nearestPartner(before: word) {
+            if items[word].isWord(oneOf: ["contraindicated", "contra-indicated"]), let first = nearestPartner(before: word) {
                 var cursor = word + 1
                 var linked = false
                 while cursor < items.count, cursor - word <= 10, !analysis.isClauseBreak(cursor) {
-                    if items[cursor].isWord([
+                    if items[cursor].isWord(oneOf: [
                         "with", "receiving", "taking", "using", "treated", "on", "combination", "conjunction",
                         "concomitant", "concomitantly", "coadministration", "co-administration",
                     ]) {
@@ -548,7 +548,7 @@ struct InteractionRules {
                 }
             }
             // "X should not be combined with Y"
-            if items[word].isWord(["should", "must", "can", "cannot", "may"]),
+            if items[word].isWord(oneOf: ["should", "must", "can", "cannot", "may"]),
                 let end = Self.notCombined.match(items, at: word),
                 analysis.hasNegation(in: word..<end),
                 let first = nearestPartner(before: word),
@@ -568,12 +568,12 @@ struct InteractionRules {
                 }
             }
             // "avoid concomitant use of X and Y", "do not use X with Y"
-            if items[word].isWord(["avoid", "avoiding", "do", "never"]),
+            if items[word].isWord(oneOf: ["avoid", "avoiding", "do", "never"]),
                 let end = Self.avoid.lazy.compactMap({ $0.match(self.items, at: word) }).max(),
                 let first = partnerAfter(end, maxGap: 1)
             {
                 var cursor = first + 1
-                guard cursor < items.count, items[cursor].isWord(["with", "and", "plus"]) else { continue }
+                guard cursor < items.count, items[cursor].isWord(oneOf: ["with", "and", "plus"]) else { continue }
                 cursor += 1
                 guard let second = partnerAfter(cursor) else { continue }
                 for other in partnerList(from: second) {
@@ -636,11 +636,11 @@ struct InteractionRules {
                 }
             }
             // "X has additive effects with Y", "X and Y have additive effects"
-            if it.isWord(["additive", "synergistic", "synergism", "synergy", "supra-additive"]) {
+            if it.isWord(oneOf: ["additive", "synergistic", "synergism", "synergy", "supra-additive"]) {
                 var cursor = word + 1
                 var paired = false
                 while cursor < items.count, cursor - word <= 6, !analysis.isClauseBreak(cursor) {
-                    if items[cursor].isWord(["with"]), let second = partnerAfter(cursor + 1),
+                    if items[cursor].isWord(oneOf: ["with"]), let second = partnerAfter(cursor + 1),
                         let first = nearestPartner(before: word)
                     {
                         for other in partnerList(from: second) {
@@ -673,7 +673,7 @@ struct InteractionRules {
                 }
             }
             // "Aspirin together with warfarin increases the risk of bleeding": a combined risk.
-            if it.isWord(["risk", "risks", "incidence"]), word >= 2,
+            if it.isWord(oneOf: ["risk", "risks", "incidence"]), word >= 2,
                 (max(0, word - 2)..<word).contains(where: { Self.verbs[items[$0].text] == .increase }),
                 let verb = (max(0, word - 2)..<word).last(where: { Self.verbs[items[$0].text] == .increase }),
                 let second = nearestPartner(before: verb, window: 3)
@@ -681,7 +681,7 @@ struct InteractionRules {
                 var cursor = second - 1
                 var linked = false
                 while cursor >= 0, second - cursor <= 5, items[cursor].kind != .slot {
-                    if items[cursor].isWord(["with", "plus", "and", "combined", "combination", "together"]) {
+                    if items[cursor].isWord(oneOf: ["with", "plus", "and", "combined", "combination", "together"]) {
                         linked = true
                     }
                     cursor -= 1
@@ -698,8 +698,8 @@ struct InteractionRules {
                 }
             }
             // "X interacts with Y"
-            if it.isWord(["interacts", "interact", "interacted", "interacting"]), !studiesInteraction, word + 1 < items.count,
-                items[word + 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
+            if it.isWord(oneOf: ["interacts", "interact", "interacted", "interacting"]), !studiesInteraction, word + 1 < items.count,
+                items[word + 1].isWord(oneOf: ["with"]), let first = nearestPartner(before: word, window: 8),
                 case let seconds = reachList(after: word + 2), !seconds.isEmpty
             {
                 for other in seconds {
@@ -707,9 +707,9 @@ struct InteractionRules {
                 }
             }
             // "interaction between X and Y", "X interaction with Y"
-            if it.isWord(["interaction", "interactions"]), !studiesInteraction, word + 1 < items.count {
-                if items[word + 1].isWord(["between", "of"]), let first = partnerAfter(word + 2, maxGap: 2),
-                    first + 1 < items.count, items[first + 1].isWord(["and", "with"]),
+            if it.isWord(oneOf: ["interaction", "interactions"]), !studiesInteraction, word + 1 < items.count {
+                if items[word + 1].isWord(oneOf: ["between", "of"]), let first = partnerAfter(word + 2, maxGap: 2),
+                    first + 1 < items.count, items[first + 1].isWord(oneOf: ["and", "with"]),
                     case let seconds = reachList(after: first + 2), !seconds.isEmpty
                 {
                     // "interactions of X with A, B and C"
@@ -754,32 +754,32 @@ struct InteractionRules {
             var pair: (firsts: [Int], seconds: [Int], cueStart: Int)?
             if let end = Self.coadministrationBefore.match(items, at: word),
                 // "in combination with Y" is combination therapy; "the combination of X and Y" is joint use.
-                !(items[word].isWord(["combination"]) && items[end - 1].isWord(["with"]))
+                !(items[word].isWord(oneOf: ["combination"]) && items[end - 1].isWord(oneOf: ["with"]))
             {
                 if let first = partnerAfter(end, maxGap: 1), let link = Optional(afterParenthesis(afterDose(first + 1))),
-                    link < items.count, items[link].isWord(["with", "and", "plus"]),
+                    link < items.count, items[link].isWord(oneOf: ["with", "and", "plus"]),
                     case let seconds = reachList(after: link + 1), !seconds.isEmpty
                 {
                     pair = ([first], seconds, word)
-                } else if items[end - 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
+                } else if items[end - 1].isWord(oneOf: ["with"]), let first = nearestPartner(before: word, window: 8),
                     case let seconds = reachList(after: end), !seconds.isEmpty
                 {
                     pair = ([first], seconds, word)
                 }
             } else if let end = Self.coadministeredAfter.match(items, at: word),
                 // "X … when administered with Y": the subject of the clause, further back.
-                case let elliptic = items[word].isWord(["when", "if"]),
+                case let elliptic = items[word].isWord(oneOf: ["when", "if"]),
                 let first = nearestPartner(before: word, window: elliptic ? 20 : 4),
                 // "… increased when coadministered with A and when coadministered with B": A is no subject.
-                !(elliptic && first > 0 && items[first - 1].isWord(["with"])),
+                !(elliptic && first > 0 && items[first - 1].isWord(oneOf: ["with"])),
                 ["coadministered", "co-administered", "coprescribed", "co-prescribed"].contains(
                     where: { w in (word..<end).contains { items[$0].text == w } })
                     || (word..<end).contains(where: {
-                        items[$0].isWord(["concomitantly", "together", "simultaneously", "concurrently"])
+                        items[$0].isWord(oneOf: ["concomitantly", "together", "simultaneously", "concurrently"])
                     })
                     // "when X is administered with Y": a condition of joint use.
                     || elliptic
-                    || (max(0, first - 3)..<first).contains(where: { items[$0].isWord(["when", "if", "while"]) }),
+                    || (max(0, first - 3)..<first).contains(where: { items[$0].isWord(oneOf: ["when", "if", "while"]) }),
                 case let seconds = reachList(after: end), !seconds.isEmpty
             {
                 pair = (elliptic ? firstList(endingAt: first) : [first], seconds, word)
@@ -880,7 +880,7 @@ struct InteractionRules {
     /// been reported").
     func statesCondition() -> Bool {
         for verb in items.indices where items[verb].isWord(Self.outcomeVerbs) {
-            let passive = items[verb].isWord(["reported", "associated"])
+            let passive = items[verb].isWord(oneOf: ["reported", "associated"])
             let range = passive ? max(0, verb - 5)..<verb : (verb + 1)..<min(items.count, verb + 7)
             if range.contains(where: { items[$0].kind == .slot && analysis.condition(at: $0) != nil }) { return true }
         }
@@ -893,13 +893,13 @@ struct InteractionRules {
         while item < range.upperBound {
             if items[item].kind == .punctuation, items[item].text == ";" { break }
             let it = items[item]
-            if it.isWord(["contraindicated", "contra-indicated", "avoided", "avoid"]) { return "contraindicated" }
-            if it.text == "not", item + 1 < items.count, items[item + 1].isWord(["recommended", "advised"]) {
+            if it.isWord(oneOf: ["contraindicated", "contra-indicated", "avoided", "avoid"]) { return "contraindicated" }
+            if it.text == "not", item + 1 < items.count, items[item + 1].isWord(oneOf: ["recommended", "advised"]) {
                 return "contraindicated"
             }
-            if it.isWord(["additive", "synergistic"]) || it.text.hasPrefix("potentiat") { return "additive_effect" }
-            if it.isWord(["adjustment", "adjusted", "reduction", "halved"]) { return "dose_adjustment" }
-            if it.isWord(["monitor", "monitored", "monitoring", "caution", "cautiously", "closely", "carefully", "careful"]) {
+            if it.isWord(oneOf: ["additive", "synergistic"]) || it.text.hasPrefix("potentiat") { return "additive_effect" }
+            if it.isWord(oneOf: ["adjustment", "adjusted", "reduction", "halved"]) { return "dose_adjustment" }
+            if it.isWord(oneOf: ["monitor", "monitored", "monitoring", "caution", "cautiously", "closely", "carefully", "careful"]) {
                 return "monitor"
             }
             if it.kind == .word, let direction = Self.verbs[it.text] {
@@ -940,8 +940,8 @@ struct InteractionRules {
     /// ("such as, but not limited to, A") negates nothing.
     func negationOnPath(_ path: Range<Int>) -> Bool {
         var start = path.lowerBound
-        for index in path where items[index].isWord(["not"]) && index > 0 && items[index - 1].isWord(["but"])
-            && index + 1 < items.count && items[index + 1].isWord(["limited"])
+        for index in path where items[index].isWord(oneOf: ["not"]) && index > 0 && items[index - 1].isWord(oneOf: ["but"])
+            && index + 1 < items.count && items[index + 1].isWord(oneOf: ["limited"])
         {
             if analysis.hasNegation(in: start..<index) { return true }
             start = index + 1
@@ -994,10 +994,10 @@ struct InteractionRules {
     func classExamples(of item: Int) -> [Int] {
         guard let index = analysis.mention(at: item, type: .drug), analysis.mentions[index].isClass,
             analysis.mentions[index].source != .anaphor, item + 1 < items.count,
-            items[item + 1].isPunctuation("(") || items[item + 1].isWord(["such", "including", "e.g.", "eg", "like"])
+            items[item + 1].isPunctuation("(") || items[item + 1].isWord(oneOf: ["such", "including", "e.g.", "eg", "like"])
                 // "strong CYP3A4 inhibitors, such as A", "azoles, e.g. A"
                 || (items[item + 1].isPunctuation(",") && item + 2 < items.count
-                    && items[item + 2].isWord(["such", "including", "e.g.", "e.g", "eg", "e", "like"]))
+                    && items[item + 2].isWord(oneOf: ["such", "including", "e.g.", "e.g", "eg", "e", "like"]))
         else { return [] }
         guard let head = listHead(after: item + 1, window: 5) else { return [] }
         return looseList(from: head).filter { $0 != item }
@@ -1026,8 +1026,8 @@ struct InteractionRules {
         // "felodipine (Plendil)", "miconazole (an imidazole)", "erythromycin, a macrolide": one drug
         // named twice, no pair.
         if high - low <= 3, items[low + 1].isPunctuation("(") || items[low + 1].isPunctuation(","),
-            ((low + 1)..<high).allSatisfy({ items[$0].isPunctuation("(") || items[$0].isPunctuation(",") || items[$0].isWord(["a", "an"]) }),
-            items[low + 1].isPunctuation("(") || ((low + 1)..<high).contains(where: { items[$0].isWord(["a", "an"]) })
+            ((low + 1)..<high).allSatisfy({ items[$0].isPunctuation("(") || items[$0].isPunctuation(",") || items[$0].isWord(oneOf: ["a", "an"]) }),
+            items[low + 1].isPunctuation("(") || ((low + 1)..<high).contains(where: { items[$0].isWord(oneOf: ["a", "an"]) })
         {
             return
         }

@@ -84,13 +84,13 @@ extension InteractionRules {
                 return []
             }
             if it.isWord(Self.reachIntroducers) || it.isPunctuation("(") || it.isPunctuation("[") {
-                let next = it.isWord(["such"]) ? cursor + 2 : cursor + 1
+                let next = it.isWord(oneOf: ["such"]) ? cursor + 2 : cursor + 1
                 if let head = listHead(after: next, window: 4) {
                     return looseList(from: head)
                 }
             }
             // A statement of its own begins: "…, and A should be …".
-            if it.isWord(["should", "must", "may", "can", "is", "are", "was", "were"]),
+            if it.isWord(oneOf: ["should", "must", "may", "can", "is", "are", "was", "were"]),
                 cursor > start + 1, items[cursor - 1].kind == .slot
             {
                 return []

@@ -139,6 +139,35 @@ struct SentenceView {
             return false
         }
 
+        /// Whether the item is a word with one of a few literal texts (`isWord(oneOf: ["of", "for"])`).
+        ///
+        /// The literals are static strings: their array holds no references, so it is neither
+        /// retained nor released per call, and the compiler may lay it out once. An ASCII text is
+        /// compared by its bytes, and only with literals of its length; other texts as strings.
+        @inline(__always)
+        func isWord(oneOf words: [StaticString]) -> Bool {
+            guard kind == .word else { return false }
+            guard key != 0 else { return Self.equalsAny(text, words) }
+            let length = Int(byteCount)
+            var index = 0
+            while index < words.count {
+                let equal = words[index].withUTF8Buffer { word -> Bool in
+                    guard word.count == length else { return false }
+                    var text = self.text
+                    return text.withUTF8 { $0.elementsEqual(word) }
+                }
+                if equal { return true }
+                index += 1
+            }
+            return false
+        }
+
+        /// Whether a text that is not ASCII equals one of the literals, as strings compare.
+        @inline(never)
+        private static func equalsAny(_ text: String, _ words: [StaticString]) -> Bool {
+            words.contains { $0.description == text }
+        }
+
         /// Whether the item is punctuation with the given text.
         @inline(__always)
         func isPunctuation(_ text: String) -> Bool {
