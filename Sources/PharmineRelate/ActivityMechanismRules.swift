@@ -23,7 +23,7 @@ extension MechanismRules {
     func activities(skip: Set<Int>, into collector: inout TripleCollector) {
         let items = analysis.items
         for adjective in items.indices where items[adjective].kind == .word {
-            guard let qualifier = MechanismCues.effectAdjectives[items[adjective].text], adjective + 1 < items.count,
+            guard let qualifier = MechanismCues.effectAdjectives[item: items[adjective]], adjective + 1 < items.count,
                 items[adjective + 1].isWord(MechanismCues.effectNouns)
             else { continue }
             if adjective >= 1, items[adjective - 1].isWord(oneOf: ["their", "its"]) {

@@ -211,7 +211,7 @@ struct InteractionRules {
     private func isAnalyte(_ item: Int) -> Bool {
         guard let index = analysis.mention(at: item, type: .drug) else { return false }
         return Self.analytes.contains(analysis.mentions[index].name.lowercased())
-            || Self.analytes.contains(items[item].text)
+            || Self.analytes.contains(item: items[item])
     }
 
     /// The nearest partner before `limit` in its clause. A statement inside a parenthesis has
@@ -253,14 +253,14 @@ struct InteractionRules {
     private func pharmacokinetics(into collector: inout TripleCollector) {
         guard analysis.mayHave(Self.verbBits) else { return }
         for verb in items.indices {
-            guard items[verb].kind == .word, let direction = Self.verbs[items[verb].text] else { continue }
+            guard items[verb].kind == .word, let direction = Self.verbs[item: items[verb]] else { continue }
             guard let first = nearestPartner(before: verb) else { continue }
             var cursor = verb + 1
             var found: (noun: Int, second: Int, qualifier: String)?
             while cursor < items.count, cursor - verb <= 7, found == nil {
                 if analysis.isClauseBreak(cursor) { break }
                 let it = items[cursor]
-                if it.kind == .word, Self.verbs[it.text] != nil { break }  // another statement begins
+                if it.kind == .word, Self.verbs[item: it] != nil { break }  // another statement begins
                 if it.kind == .slot, let _ = partner(at: cursor) {
                     // "increased midazolam (plasma) AUC"
                     var next = cursor + 1
@@ -393,7 +393,7 @@ struct InteractionRules {
             let noun = head - 2 - article
             let qualifier: String?
             let rule: String
-            if Self.effectNouns.contains(items[noun].text) {
+            if Self.effectNouns.contains(item: items[noun]) {
                 rule = "effect_changed"
                 qualifier = Self.potentiated.contains(word.text) ? "additive_effect" : nil
             } else if let direction = Self.verbs[word.text],
@@ -434,7 +434,7 @@ struct InteractionRules {
     /// "Y effects are potentiated by X", "Y are inhibited by X": the drug right before the
     /// passive, over be-verbs and an effect noun, is the object.
     private func directPassive(object: Int, objects: [Int], participle: Int, by: Int, into collector: inout TripleCollector) {
-        guard let stronger = Self.directParticiples[items[participle].text],
+        guard let stronger = Self.directParticiples[item: items[participle]],
             ((object + 1)..<participle).allSatisfy({ items[$0].isWord(Self.directPassiveGap) })
         else { return }
         let effectNoun = object + 1 < participle && items[object + 1].isWord(Self.effectNouns)
@@ -674,8 +674,8 @@ struct InteractionRules {
             }
             // "Aspirin together with warfarin increases the risk of bleeding": a combined risk.
             if it.isWord(oneOf: ["risk", "risks", "incidence"]), word >= 2,
-                (max(0, word - 2)..<word).contains(where: { Self.verbs[items[$0].text] == .increase }),
-                let verb = (max(0, word - 2)..<word).last(where: { Self.verbs[items[$0].text] == .increase }),
+                (max(0, word - 2)..<word).contains(where: { Self.verbs[item: items[$0]] == .increase }),
+                let verb = (max(0, word - 2)..<word).last(where: { Self.verbs[item: items[$0]] == .increase }),
                 let second = nearestPartner(before: verb, window: 3)
             {
                 var cursor = second - 1
@@ -902,7 +902,7 @@ struct InteractionRules {
             if it.isWord(oneOf: ["monitor", "monitored", "monitoring", "caution", "cautiously", "closely", "carefully", "careful"]) {
                 return "monitor"
             }
-            if it.kind == .word, let direction = Self.verbs[it.text] {
+            if it.kind == .word, let direction = Self.verbs[item: it] {
                 var next = item + 1
                 while next < items.count, next - item <= 5 {
                     if let qualifier = qualifier(direction, noun: next, modified: true) {

@@ -62,7 +62,7 @@ extension InteractionRules {
             case .slot:
                 if partner(at: item) != nil {
                     // "…, and Z decreases the levels of W": Z begins a new statement.
-                    if item + 1 < items.count, items[item + 1].kind == .word, Self.verbs[items[item + 1].text] != nil {
+                    if item + 1 < items.count, items[item + 1].kind == .word, Self.verbs[item: items[item + 1]] != nil {
                         return result
                     }
                     if separated || items[item - 1].isPunctuation("(") { result.append(item) }
@@ -72,13 +72,13 @@ extension InteractionRules {
                     words += 1
                 }
             case .punctuation:
-                guard Self.looseSeparators.contains(it.text) || it.text == "*" || it.text == "-" || abbreviationDot
+                guard Self.looseSeparators.contains(item: it) || it.text == "*" || it.text == "-" || abbreviationDot
                 else { return result }
                 separated = separated || it.text != "*" && it.text != "-"
                 words = 0
             case .word:
-                if it.isWord(Self.looseStops) || Self.verbs[it.text] != nil { return result }
-                if Self.looseSeparators.contains(it.text) {
+                if it.isWord(Self.looseStops) || Self.verbs[item: it] != nil { return result }
+                if Self.looseSeparators.contains(item: it) {
                     if !["the", "a", "an", "of", "certain", "some", "various", "all", "those", "these"].contains(it.text) {
                         separated = true
                     }
@@ -130,7 +130,7 @@ extension InteractionRules {
                     if words > 3 { return result.sorted() }
                 }
             case .punctuation:
-                guard Self.backwardSeparators.contains(it.text) || abbreviationDot || it.text == "-" else {
+                guard Self.backwardSeparators.contains(item: it) || abbreviationDot || it.text == "-" else {
                     return result.sorted()
                 }
                 if it.text != "-" {
@@ -138,7 +138,7 @@ extension InteractionRules {
                     words = 0
                 }
             case .word:
-                if it.isWord(Self.looseStops) || Self.verbs[it.text] != nil || it.isWord(oneOf: ["with", "of", "by", "to"]) {
+                if it.isWord(Self.looseStops) || Self.verbs[item: it] != nil || it.isWord(oneOf: ["with", "of", "by", "to"]) {
                     return result.sorted()
                 }
                 if it.isWord(Self.backwardSeparators) {
@@ -178,7 +178,7 @@ extension InteractionRules {
                 }
                 return nil
             }
-            if it.kind == .word, it.isWord(Self.looseStops) || Self.verbs[it.text] != nil { return nil }
+            if it.kind == .word, it.isWord(Self.looseStops) || Self.verbs[item: it] != nil { return nil }
             if it.kind == .word, !it.isWord(Self.looseSeparators), !it.isWord(Lexical.fillers),
                 !it.isWord(Lexical.genericDrugs), !it.isWord(oneOf: ["following", "listed", "below", "drug", "concomitant"])
             {
@@ -335,7 +335,7 @@ extension InteractionRules {
                 }
                 if it.kind == .word {
                     if it.isWord(Self.looseStops) && !it.isWord(oneOf: ["in", "on"]) && !(head != nil && it.isWord(oneOf: ["to"])) { break }
-                    if Self.verbs[it.text] != nil && cursor > verb + 1 { break }
+                    if Self.verbs[item: it] != nil && cursor > verb + 1 { break }
                     if head != nil, it.isWord(oneOf: ["drugs", "medications", "agents"]), items[cursor - 1].isWord(oneOf: ["of"]) {
                         let group = reachList(after: cursor)
                         if let first = group.first {
@@ -433,7 +433,7 @@ extension InteractionRules {
                     linked = true
                     linkEnd = cursor + 1
                 }
-                guard it.isWord(Self.cautionGap) || (it.kind == .punctuation && Self.cautionGap.contains(it.text))
+                guard it.isWord(Self.cautionGap) || (it.kind == .punctuation && Self.cautionGap.contains(item: it))
                     || it.isPunctuation(",")
                 else { break }
                 cursor += 1
@@ -505,14 +505,14 @@ extension InteractionRules {
             let subject = start..<marker
             guard
                 subject.contains(where: {
-                    items[$0].isWord(Self.listCues) || Self.verbs[items[$0].text] != nil
+                    items[$0].isWord(Self.listCues) || Self.verbs[item: items[$0]] != nil
                         || Self.effectVerbs[items[$0].text] != nil
                 })
             else { continue }
             // The anchor is the drug the cue is about ("… increase plasma levels of X are the
             // following:"); without one after the cue, the drugs of the subject.
             let cue = subject.first {
-                items[$0].isWord(Self.listCues) || Self.verbs[items[$0].text] != nil
+                items[$0].isWord(Self.listCues) || Self.verbs[item: items[$0]] != nil
                     || Self.effectVerbs[items[$0].text] != nil
             }
             let all = subject.filter { partner(at: $0) != nil }
@@ -542,7 +542,7 @@ extension InteractionRules {
     /// include" gives increases_exposure, "Drugs that may decrease the effect of X include"
     /// decreases_effect; none for "Drugs that interact with X include".
     private func listQualifier(_ subject: Range<Int>) -> String? {
-        guard let verb = subject.first(where: { Self.verbs[items[$0].text] != nil || Self.effectVerbs[items[$0].text] != nil })
+        guard let verb = subject.first(where: { Self.verbs[item: items[$0]] != nil || Self.effectVerbs[items[$0].text] != nil })
         else { return nil }
         let text = items[verb].text
         let increase = Self.effectVerbs[text] ?? (Self.verbs[text] == .increase || Self.verbs[text] == .induce)

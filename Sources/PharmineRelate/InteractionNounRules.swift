@@ -30,7 +30,7 @@ extension InteractionRules {
 
     func nounKinetics(into collector: inout TripleCollector) {
         for change in items.indices where items[change].kind == .word {
-            guard let increase = Self.changeNouns[items[change].text] else { continue }
+            guard let increase = Self.changeNouns[item: items[change]] else { continue }
             guard change + 1 < items.count, items[change + 1].isWord(oneOf: ["in"]) else { continue }
             // "in (the mean plasma) AUC (and Cmax) of|for Y"
             var cursor = change + 2

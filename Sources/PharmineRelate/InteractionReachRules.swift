@@ -38,7 +38,7 @@ extension InteractionRules {
         var cursor = item + 1
         while cursor < items.count, cursor - item <= 6,
             isNumber(cursor) || items[cursor].isWord(Self.doseWords)
-                || (items[cursor].kind == .punctuation && Self.doseWords.contains(items[cursor].text)
+                || (items[cursor].kind == .punctuation && Self.doseWords.contains(item: items[cursor])
                     && !analysis.isClauseBreak(cursor))
         {
             cursor += 1

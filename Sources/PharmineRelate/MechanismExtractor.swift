@@ -388,7 +388,7 @@ struct MechanismRules {
 
     private func processByOf(skip: Set<Int>, into collector: inout TripleCollector) {
         for noun in items.indices {
-            guard items[noun].kind == .word, let qualifier = MechanismCues.processNouns[items[noun].text],
+            guard items[noun].kind == .word, let qualifier = MechanismCues.processNouns[item: items[noun]],
                 noun + 2 < items.count, items[noun + 1].isWord(oneOf: ["by"]),
                 let agent = analysis.drugAfter(noun + 2, maxGap: 1, skip: skip)
             else { continue }
@@ -465,7 +465,7 @@ struct MechanismRules {
 
     private func passives(skip: Set<Int>, into collector: inout TripleCollector) {
         for verb in items.indices {
-            guard items[verb].kind == .word, let qualifier = MechanismCues.passiveVerbs[items[verb].text] else {
+            guard items[verb].kind == .word, let qualifier = MechanismCues.passiveVerbs[item: items[verb]] else {
                 continue
             }
             // "X-inhibited Y".
@@ -506,8 +506,8 @@ struct MechanismRules {
             else { continue }
             var cursor = verb - 1
             while cursor >= 0, verb - cursor <= 6, items[cursor].kind == .word,
-                MechanismCues.passiveGap.contains(items[cursor].text) || isAdverb(cursor)
-                    || Lexical.heads.contains(items[cursor].text)
+                MechanismCues.passiveGap.contains(item: items[cursor]) || isAdverb(cursor)
+                    || Lexical.heads.contains(item: items[cursor])
             {
                 cursor -= 1
             }
@@ -537,7 +537,7 @@ struct MechanismRules {
     private func effectsOf(skip: Set<Int>, into collector: inout TripleCollector) {
         for adjective in items.indices {
             guard items[adjective].kind == .word,
-                let qualifier = MechanismCues.effectAdjectives[items[adjective].text],
+                let qualifier = MechanismCues.effectAdjectives[item: items[adjective]],
                 adjective + 3 < items.count, items[adjective + 1].isWord(MechanismCues.effectNouns),
                 items[adjective + 2].isWord(oneOf: ["of"]),
                 let agent = analysis.drugAfter(adjective + 3, maxGap: 1, skip: skip)
@@ -766,7 +766,7 @@ struct MechanismRules {
         else { return nil }
         let mention = analysis.mentions[index]
         guard !mention.isClass, mention.source != .anaphor, !analysis.endogenous.contains(mention),
-            !analysis.endogenous.names.contains(items[item].text), !Lexical.genericDrugs.contains(items[item].text)
+            !analysis.endogenous.names.contains(items[item].text), !Lexical.genericDrugs.contains(item: items[item])
         else { return nil }
         return index
     }
@@ -922,8 +922,8 @@ struct MechanismRules {
     private func targetNouns(skip: Set<Int>, into collector: inout TripleCollector) {
         for noun in items.indices {
             guard items[noun].kind == .word else { continue }
-            let process = MechanismCues.processNouns[items[noun].text]
-            guard var qualifier = MechanismCues.nouns[items[noun].text] ?? process else { continue }
+            let process = MechanismCues.processNouns[item: items[noun]]
+            guard var qualifier = MechanismCues.nouns[item: items[noun]] ?? process else { continue }
             var last = noun - 1
             while last >= 0,
                 items[last].isWord(Lexical.heads) || items[last].isPunctuation("-") || isNounModifier(last)
@@ -982,7 +982,7 @@ struct MechanismRules {
                 // "COX-2 inhibition in whole blood by X, Y and Z", "H1 antagonism with X".
                 subjects = analysis.expandList(from: agent, accept: analysis.drug).items.filter { !isClass($0) }
                 rule = "process_by"
-            } else if MechanismCues.nouns[items[noun].text] == nil {
+            } else if MechanismCues.nouns[item: items[noun]] == nil {
                 continue
             } else if let after = drugAfterNoun(noun, skip: skip), !isClass(after) {
                 subjects = agentList(from: after).filter { !isClass($0) }
