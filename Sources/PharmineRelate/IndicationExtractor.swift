@@ -574,6 +574,8 @@ struct IndicationRules {
     }
 
     private func populationAfter(into collector: inout TripleCollector) {
+        // Every emission needs a population noun (``populationObject(after:)``).
+        guard analysis.mayHave(CueBits.population) else { return }
         for efficacy in items.indices where isEfficacy(efficacy) {
             guard let subjectItem = analysis.nearestDrug(before: efficacy, window: 12),
                 !hasAdverse(in: subjectItem..<efficacy)
@@ -763,6 +765,8 @@ struct IndicationRules {
     /// treated with X", "X-treated Y patients". Receiving a drug is not enough ("patients with Y
     /// received X" stays silent): the population must be treated, randomized or assigned to it.
     private func populationTreated(into collector: inout TripleCollector) {
+        // Every emission needs a population noun or a word of `treatedPopulation`.
+        guard analysis.mayHave(CueBits.populationTreated) else { return }
         for start in items.indices {
             // "patients with Y …", "subjects (70% male) with Y …"
             if let end = populationCue(at: start),
