@@ -23,10 +23,10 @@ extension MechanismRules {
     func activities(skip: Set<Int>, into collector: inout TripleCollector) {
         let items = analysis.items
         for adjective in items.indices where items[adjective].kind == .word {
-            guard let qualifier = MechanismCues.effectAdjectives[items[adjective].text], adjective + 1 < items.count,
+            guard let qualifier = MechanismCues.effectAdjectives[item: items[adjective]], adjective + 1 < items.count,
                 items[adjective + 1].isWord(MechanismCues.effectNouns)
             else { continue }
-            if adjective >= 1, items[adjective - 1].isWord(["their", "its"]) {
+            if adjective >= 1, items[adjective - 1].isWord(oneOf: ["their", "its"]) {
                 possessiveActivity(adjective: adjective, qualifier: qualifier, skip: skip, into: &collector)
             } else if adjective >= 1, analysis.receptor(at: adjective - 1) != nil {
                 targetActivity(adjective: adjective, qualifier: qualifier, skip: skip, into: &collector)
@@ -65,7 +65,7 @@ extension MechanismRules {
         var cursor = first - 1
         while cursor >= 0, first - cursor <= 4, items[cursor].kind == .word,
             !items[cursor].isWord(Self.activityVerbs),
-            items[cursor].isWord(["a", "an", "the", "most", "more", "very", "potent", "weak", "strong", "high", "low",
+            items[cursor].isWord(oneOf: ["a", "an", "the", "most", "more", "very", "potent", "weak", "strong", "high", "low",
                 "moderate", "significant", "marked", "good", "excellent", "selective"])
                 || items[cursor].text.hasSuffix("ly")
         {
@@ -74,7 +74,7 @@ extension MechanismRules {
         guard cursor >= 1, items[cursor].isWord(Self.activityVerbs) else { return }
         var subject = cursor - 1
         while subject >= 0, cursor - subject <= 2, items[subject].kind == .word, items[subject].text.hasSuffix("ly")
-            || items[subject].isWord(["also", "both", "all"])
+            || items[subject].isWord(oneOf: ["also", "both", "all"])
         {
             subject -= 1
         }

@@ -42,18 +42,18 @@ extension MechanismRules {
         // Cheap early reject: no binding word, no rule.
         guard
             items.contains(where: {
-                $0.isWord(Self.bindingVerbs) || $0.isWord(Self.bindingNouns) || $0.isWord(["complexed", "complex"])
+                $0.isWord(Self.bindingVerbs) || $0.isWord(Self.bindingNouns) || $0.isWord(oneOf: ["complexed", "complex"])
             })
         else { return }
         for cue in items.indices where items[cue].kind == .word {
-            if items[cue].isWord(Self.bindingNouns), cue + 2 < items.count, items[cue + 1].isWord(["of"]) {
+            if items[cue].isWord(Self.bindingNouns), cue + 2 < items.count, items[cue + 1].isWord(oneOf: ["of"]) {
                 bindingNoun(at: cue, skip: skip, into: &collector)
             }
             if items[cue].isWord(Self.bindingVerbs) {
                 bindingVerb(at: cue, skip: skip, into: &collector)
             }
-            if items[cue].isWord(["complexed"]) || items[cue].isWord(["complex"]) && cue >= 1
-                && items[cue - 1].isWord(["in"])
+            if items[cue].isWord(oneOf: ["complexed"]) || items[cue].isWord(oneOf: ["complex"]) && cue >= 1
+                && items[cue - 1].isWord(oneOf: ["in"])
             {
                 complexedWith(at: cue, skip: skip, into: &collector)
             }
@@ -92,9 +92,9 @@ extension MechanismRules {
         // "ligand-binding domain", "drug-bound": a modifier, not a verb.
         if cue >= 1, items[cue - 1].isPunctuation("-"), !items[cue].spaceBefore { return }
         // "X was bound to Y": a preparation.
-        if cue >= 1, items[cue - 1].isWord(["is", "was", "were", "are", "be", "been", "being"]) { return }
+        if cue >= 1, items[cue - 1].isWord(oneOf: ["is", "was", "were", "are", "be", "been", "being"]) { return }
         var next = cue + 1
-        if next < items.count, items[next].isWord(["to"]) {
+        if next < items.count, items[next].isWord(oneOf: ["to"]) {
             next += 1
         } else if verb == "bound" || verb == "binding" {
             return  // "bound" and "binding" need "to": "the bound fraction", "binding sites".
@@ -137,8 +137,8 @@ extension MechanismRules {
     /// "Y complexed with X", "Y in complex with X".
     private func complexedWith(at cue: Int, skip: Set<Int>, into collector: inout TripleCollector) {
         let items = analysis.items
-        guard cue + 2 < items.count, items[cue + 1].isWord(["with"]) else { return }
-        let before = items[cue].isWord(["complex"]) ? cue - 2 : cue - 1
+        guard cue + 2 < items.count, items[cue + 1].isWord(oneOf: ["with"]) else { return }
+        let before = items[cue].isWord(oneOf: ["complex"]) ? cue - 2 : cue - 1
         guard before >= 0, analysis.receptor(at: before) != nil, analysis.drug(at: before) == nil,
             let agent = analysis.drugAfter(cue + 2, maxGap: 1, skip: skip)
         else { return }
@@ -152,6 +152,6 @@ extension MechanismRules {
 
     private func isBindingAdverb(_ item: Int) -> Bool {
         let it = analysis.items[item]
-        return it.kind == .word && it.text.utf8.count > 4 && it.text.hasSuffix("ly")
+        return it.kind == .word && Int(it.byteCount) > 4 && it.text.hasSuffix("ly")
     }
 }

@@ -56,11 +56,12 @@ struct CaseTreatmentRule {
         "for", "because", "after", "but", "which", "due", "although", "while", "when", "until", "whereas",
     ]
 
-    /// The bytes a treating sentence must contain (lowercase) before any view is built.
-    private static let prefilters: [[UInt8]] = [
+    /// The bytes a treating sentence must contain (lowercase, ASCII letters case folded) before any
+    /// view is built; each cue word holds one.
+    private static let prefilters = NeedleSet([
         "treat", "therap", "initiat", "start", "administ", "given", "receiv", "placed", "managed", "commenc",
         "institut", "begun",
-    ].map { Array($0.utf8) }
+    ])
 
     /// The rule's base confidence.
     static let base = 0.55
@@ -73,21 +74,27 @@ struct CaseTreatmentRule {
         let sentences = document.sentences
         let mentions = document.mentions
         guard sentences.count > 1, !mentions.isEmpty else { return [] }
-        var drugs = [[Int]](repeating: [], count: sentences.count)
-        var conditions = [[Int]](repeating: [], count: sentences.count)
-        for (index, mention) in mentions.enumerated() where sentences.indices.contains(mention.sentence) {
-            guard mention.passage == sentences[mention.sentence].passage else { continue }
-            switch mention.type {
-            case .drug: drugs[mention.sentence].append(index)
-            case .condition: conditions[mention.sentence].append(index)
-            case .receptor: break
-            }
+        // The drug and condition mentions of each sentence (of its passage), grouped by counting;
+        // mentions are read in place.
+        func grouped(_ type: EntityType) -> Grouping {
+            Grouping(
+                count: sentences.count,
+                keys: mentions.indices.lazy.map { index in
+                    let sentence = mentions[index].sentence
+                    guard mentions[index].type == type, sentences.indices.contains(sentence),
+                        mentions[index].passage == sentences[sentence].passage
+                    else { return -1 }
+                    return sentence
+                }
+            )
         }
+        let drugs = grouped(.drug)
+        let conditions = grouped(.condition)
         var result: [Triple] = []
         var paragraphs: ParagraphIndex?
         var passageBytes = PassageBytes(document)
         for sentenceIndex in sentences.indices.dropFirst() {
-            guard !drugs[sentenceIndex].isEmpty, conditions[sentenceIndex].isEmpty else { continue }
+            guard !drugs.members(of: sentenceIndex).isEmpty, conditions.members(of: sentenceIndex).isEmpty else { continue }
             let sentence = sentences[sentenceIndex]
             guard document.passages.indices.contains(sentence.passage),
                 document.passages[sentence.passage].label != "title"
@@ -97,7 +104,7 @@ struct CaseTreatmentRule {
             for back in 1...2 where sentenceIndex - back >= 0 {
                 let candidate = sentenceIndex - back
                 guard sentences[candidate].passage == sentence.passage else { break }
-                if !conditions[candidate].isEmpty {
+                if !conditions.members(of: candidate).isEmpty {
                     earlier = candidate
                     break
                 }
@@ -105,7 +112,7 @@ struct CaseTreatmentRule {
             guard let earlier else { continue }
             let bytes = passageBytes.bytes(of: sentence.passage, in: document)
             let text = PassageBytes.text(of: sentence, in: bytes)
-            guard Self.prefilters.contains(where: { text.containsFolded($0) }),
+            guard Self.prefilters.occurs(inFolded: text),
                 isCase(earlier, in: document, bytes: bytes)
             else { continue }
             if paragraphs == nil { paragraphs = ParagraphIndex(document) }
@@ -118,18 +125,18 @@ struct CaseTreatmentRule {
                 sentenceIndex: sentenceIndex,
                 document: document,
                 bytes: bytes,
-                mentionIndices: drugs[sentenceIndex]
+                mentionIndices: Array(drugs.members(of: sentenceIndex))
             )
             let analysis = SentenceAnalysis(view: view, mentions: mentions, endogenous: endogenous)
             let given = treatedDrugs(analysis)
             guard !given.isEmpty else { continue }
             let givenIDs = Set(given.map { mentions[$0].id })
             // A condition sentence naming a treating drug: that drug's own effect, or linked there.
-            if drugs[earlier].contains(where: { givenIDs.contains(mentions[$0].id) }) { continue }
+            if drugs.members(of: earlier).contains(where: { givenIDs.contains(mentions[$0].id) }) { continue }
             var seen = Set<String>()
             for drug in given {
                 let subject = mentions[drug]
-                for condition in conditions[earlier] {
+                for condition in conditions.members(of: earlier) {
                     let object = mentions[condition]
                     guard !object.negated, !object.historical, !object.hypothetical, object.id != subject.id,
                         !Self.namesAPlace(after: object.end, in: bytes),
@@ -179,7 +186,7 @@ struct CaseTreatmentRule {
             if analysis.isClauseBreak(item) || it.isWord(Self.listEnds) { break }
             if it.kind == .slot, let drug = analysis.drug(at: item) {
                 let mention = analysis.mentions[drug]
-                let vehicle = item > 0 && items[item - 1].isWord(["in", "via"])
+                let vehicle = item > 0 && items[item - 1].isWord(oneOf: ["in", "via"])
                 if !vehicle, mention.source != .anaphor {
                     result.append(drug)
                 }
@@ -206,6 +213,24 @@ struct CaseTreatmentRule {
         return places.contains(String(decoding: bytes[start..<stop], as: UTF8.self).lowercased())
     }
 
+    /// Whether an ASCII token is a case word, an age ("54-year-old") or "old", as the lowercased
+    /// string decides; nil when the token is not ASCII.
+    private static func isCaseWord(ascii token: ArraySlice<UInt8>) -> Bool? {
+        token.withUnsafeBufferPointer { token in
+            guard token.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.count) { lower in
+                for index in token.indices {
+                    let byte = token[index]
+                    lower[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                let word = UnsafeBufferPointer(lower)
+                if caseWords.contains(bytes: word) || word.elementsEqual("old".utf8) { return true }
+                let suffix = "year-old".utf8
+                return word.count >= suffix.count && word[(word.count - suffix.count)...].elementsEqual(suffix)
+            }
+        }
+    }
+
     /// Whether a sentence tells a patient's case: it holds a word of ``caseWords`` or an age
     /// ("54-year-old").
     private func isCase(_ sentence: Int, in document: Document, bytes: [UInt8]) -> Bool {
@@ -215,7 +240,13 @@ struct CaseTreatmentRule {
         for index in span.tokens.clamped(to: tokens.indices) {
             let token = tokens[index]
             guard token.start >= 0, token.start < token.end, token.end <= bytes.count else { continue }
-            let text = String(decoding: bytes[token.start..<token.end], as: UTF8.self).lowercased()
+            let slice = bytes[token.start..<token.end]
+            // ASCII (most tokens): lowercased and tested as bytes, without making a string.
+            if let answer = Self.isCaseWord(ascii: slice) {
+                if answer { return true }
+                continue
+            }
+            let text = String(decoding: slice, as: UTF8.self).lowercased()
             if Self.caseWords.contains(text) || text.hasSuffix("year-old") || text == "old" { return true }
         }
         return false

@@ -111,7 +111,7 @@ extension MechanismRules {
         // "the aromatase inhibitor, testolactone, …": a comma alone only after "the/a/an" and
         // before one drug set off by a second comma, a parenthesis or the end of the sentence.
         if start == classItem + 1, start + 1 < items.count, items[start].isPunctuation(","), classItem > 0,
-            items[classItem - 1].isWord(["the", "a", "an"]), analysis.drug(at: start + 1) != nil,
+            items[classItem - 1].isWord(oneOf: ["the", "a", "an"]), analysis.drug(at: start + 1) != nil,
             start + 2 >= items.count || items[start + 2].isPunctuation(",") || items[start + 2].isPunctuation(")")
                 || items[start + 2].isPunctuation(".") || items[start + 2].isPunctuation(";"),
             start + 3 >= items.count || analysis.drug(at: start + 3) == nil
@@ -159,10 +159,10 @@ extension MechanismRules {
         for item in analysis.indicesOutsideParentheses((drugItem + 1)..<classItem) {
             let it = items[item]
             if it.kind == .slot { return false }
-            if it.isWord(["with", "by", "for", "from", "than", "other"]) { return false }
+            if it.isWord(oneOf: ["with", "by", "for", "from", "than", "other"]) { return false }
             if Lexical.links.contains(key: it.key, text: it.text) || it.isWord(Self.classLinks) { continue }
             // "X, the first of the cholinesterase inhibitors", "one of the ACE inhibitors".
-            if it.isWord(["of"]), item > drugItem + 1, items[item - 1].isWord(["first", "one", "last", "second"]) {
+            if it.isWord(oneOf: ["of"]), item > drugItem + 1, items[item - 1].isWord(oneOf: ["first", "one", "last", "second"]) {
                 continue
             }
             if it.kind == .word,

@@ -69,11 +69,11 @@ extension MechanismRules {
             let it = items[item]
             if analysis.isClauseBreak(item) || it.kind != .word { return }
             guard found == nil,
-                Self.singlePairPrefixes.matches(key: it.key, head: it.text.utf8.first ?? 0, text: it.text),
+                Self.singlePairPrefixes.matches(key: it.key, head: it.head, text: it.text),
                 let entry = Self.singlePairStems.first(where: { it.text.hasPrefix($0.stem) })
             else {
                 if it.isWord(Self.singlePairGap) || it.isWord(Self.activityWords)
-                    || it.text.utf8.count > 4 && it.text.hasSuffix("ly")
+                    || Int(it.byteCount) > 4 && it.text.hasSuffix("ly")
                 {
                     continue
                 }
@@ -97,7 +97,7 @@ extension MechanismRules {
         }
         if after < items.count, items[after].isWord(Self.singlePairIndirect) { return }
         // "Y activity was reduced by X": a passive with "by" right before the drug.
-        if drugItem > targetItem, drugItem < 1 || !items[drugItem - 1].isWord(["by"]) { return }
+        if drugItem > targetItem, drugItem < 1 || !items[drugItem - 1].isWord(oneOf: ["by"]) { return }
         // A change of amount is a mechanism only when said of the target's activity.
         if found.needsActivity, targetItem + 1 >= items.count || !items[targetItem + 1].isWord(Self.activityWords) {
             return

@@ -459,6 +459,17 @@ enum IndicationCues {
     /// Where a qualifier cue may start (``qualifiers``).
     static let qualifierHeads = HeadFilter(qualifiers.map(\.pattern))
 
+    /// The words of the first step of every qualifier cue, when each cue starts with a required
+    /// step of words only (nil otherwise): a cue starts only at one of them.
+    static let qualifierStarts: WordSet? = {
+        var words: [String] = []
+        for entry in qualifiers {
+            guard let first = entry.pattern.steps.first, !first.optional, first.prefixes.isEmpty else { return nil }
+            words += Array(first.words)
+        }
+        return WordSet(words)
+    }()
+
     /// Words after the object that make it prophylaxis: "migraine prophylaxis".
     static let prophylaxisAfter: WordSet = ["prophylaxis", "prevention", "prophylactic"]
 }

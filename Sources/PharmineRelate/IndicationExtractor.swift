@@ -229,7 +229,7 @@ struct IndicationRules {
             if items[item + 1].isWord(IndicationCues.effectHeads), analysis.mentions[index].isClass { result.insert(item) }
             if isNonAgent(item) { result.insert(item) }
             if items[item + 1].isPunctuation("-"), item + 2 < items.count, items[item + 2].spaceBefore,
-                items[item + 2].isWord(["and", "or"]) || items[item + 2].isPunctuation(",")
+                items[item + 2].isWord(oneOf: ["and", "or"]) || items[item + 2].isPunctuation(",")
             {
                 result.insert(item)
             }
@@ -246,7 +246,7 @@ struct IndicationRules {
         if next < items.count, items[next].isPunctuation("-"), !items[next].spaceBefore { next += 1 }
         if next < items.count, items[next].isWord(IndicationCues.processNouns) { return true }
         var before = item - 1
-        while before >= 0, item - before <= 3, items[before].isWord(["of", "the", "a", "an", "with"]) { before -= 1 }
+        while before >= 0, item - before <= 3, items[before].isWord(oneOf: ["of", "the", "a", "an", "with"]) { before -= 1 }
         if before >= 0, items[before].isWord(IndicationCues.targetingWords) { return true }
         // "before X", "prior to (systemic) injections of X"
         var cursor = item - 1
@@ -254,7 +254,7 @@ struct IndicationRules {
             let it = items[cursor]
             if it.kind == .slot || analysis.isClauseBreak(cursor) || it.isPunctuation(",") { return false }
             if it.isWord(IndicationCues.challengeWords) {
-                return it.isWord(["before"]) || (cursor + 1 < items.count && items[cursor + 1].isWord(["to"]))
+                return it.isWord(oneOf: ["before"]) || (cursor + 1 < items.count && items[cursor + 1].isWord(oneOf: ["to"]))
             }
             cursor -= 1
         }
@@ -280,12 +280,12 @@ struct IndicationRules {
                 if it.kind == .slot {
                     guard analysis.drug(at: cursor) != nil else { return [] }
                     members.append(cursor)
-                } else if !(it.isPunctuation(",") || it.isWord(["and", "or", "and/or"])) {
+                } else if !(it.isPunctuation(",") || it.isWord(oneOf: ["and", "or", "and/or"])) {
                     return []
                 }
             } else if analysis.isClauseBreak(cursor) || it.kind == .slot || it.isPunctuation(",") {
                 break
-            } else if !(it.isWord(["and", "or", "both", "either"]) || (it.kind == .word && subject - cursor <= 12)) {
+            } else if !(it.isWord(oneOf: ["and", "or", "both", "either"]) || (it.kind == .word && subject - cursor <= 12)) {
                 break
             }
             cursor -= 1
@@ -297,7 +297,7 @@ struct IndicationRules {
                 if items[after].kind == .slot {
                     guard analysis.drug(at: after) != nil else { return members }
                     members.append(after)
-                } else if !(items[after].isPunctuation(",") || items[after].isWord(["and", "or", "e.g.", "e.g", "eg", "such", "as", "including"])) {
+                } else if !(items[after].isPunctuation(",") || items[after].isWord(oneOf: ["and", "or", "e.g.", "e.g", "eg", "such", "as", "including"])) {
                     return members
                 }
                 after += 1
@@ -341,7 +341,7 @@ struct IndicationRules {
                 continue
             }
             // "associated with decreased Y risk": an association, not an effect.
-            if weak, hit.start >= 2, items[hit.start - 1].isWord(["with"]), items[hit.start - 2].isWord(["associated"]) {
+            if weak, hit.start >= 2, items[hit.start - 1].isWord(oneOf: ["with"]), items[hit.start - 2].isWord(oneOf: ["associated"]) {
                 continue
             }
             if hit.end == hit.start + 1, items[hit.start].text.hasSuffix("ed"), hit.end < items.count,
@@ -415,7 +415,7 @@ struct IndicationRules {
             if relaxed != nil, let found = subjectItem,
                 (max(0, found - 8)..<found).contains(where: {
                     items[$0].isWord(IndicationCues.causingVerbs) && $0 + 1 < items.count
-                        && items[$0 + 1].isWord(["by"])
+                        && items[$0 + 1].isWord(oneOf: ["by"])
                 })
             {
                 subjectItem = nil
@@ -433,7 +433,7 @@ struct IndicationRules {
             // "treatment of Y with X"; "For the treatment of Y, X …"
             var after = list.end
             while after < items.count, items[after].isWord(Lexical.heads) { after += 1 }
-            if after < items.count, items[after].isWord(["with", "using"]),
+            if after < items.count, items[after].isWord(oneOf: ["with", "using"]),
                 let drugItem = treatmentDrug(after: after + 1)
             {
                 for item in drugList(from: drugItem) { subjects.append((item, "treated_with", 0.8)) }
@@ -468,12 +468,12 @@ struct IndicationRules {
             let it = items[item]
             if it.kind == .slot {
                 if analysis.condition(at: item) != nil {
-                    let joined = item - 1 >= start && items[item - 1].isWord(["and"])
+                    let joined = item - 1 >= start && items[item - 1].isWord(oneOf: ["and"])
                     let modified =
-                        item - 2 >= start && items[item - 2].isWord(["and"]) && items[item - 1].kind == .word
+                        item - 2 >= start && items[item - 2].isWord(oneOf: ["and"]) && items[item - 1].kind == .word
                     let single =
                         item - 1 == start && items[start].kind == .word
-                        || item - 2 == start && items[start].isWord(["the"]) && items[item - 1].kind == .word
+                        || item - 2 == start && items[start].isWord(oneOf: ["the"]) && items[item - 1].kind == .word
                     guard joined || modified || single, !isMeasured(item),
                         !items[item].text.hasSuffix("weight"), !items[item].text.hasSuffix("weights")
                     else { return nil }
@@ -522,7 +522,7 @@ struct IndicationRules {
                     guard next < items.count, items[next].isWord(IndicationCues.modelInducingVerbs) else { break }
                     item = next
                 }
-            } else if it.isPunctuation(",") || it.isWord(["and", "or"]) {
+            } else if it.isPunctuation(",") || it.isWord(oneOf: ["and", "or"]) {
                 conjunction = item
             } else if it.kind == .punctuation {
                 guard ["-", "(", ")", "/"].contains(it.text) else { break }
@@ -532,9 +532,9 @@ struct IndicationRules {
                     || it.text.split(separator: "-").last.map { it.text.contains("-") && Lexical.modifierSuffixes.contains(String($0)) } == true
                 // "STZ induced glial activation": an unnamed model inducer.
                 let inducer = item > start && it.isWord(IndicationCues.modelInducingVerbs) && items[item - 1].kind == .word
-                    && !items[item - 1].isWord(["and", "or"])
+                    && !items[item - 1].isWord(oneOf: ["and", "or"])
                 // "attenuated the Z-induced increase in A and Y": the rise a cue lowers.
-                let rise = result.isEmpty && conjunction == nil && item - start <= 5 && it.isWord(["increase", "increases", "rise", "elevation"])
+                let rise = result.isEmpty && conjunction == nil && item - start <= 5 && it.isWord(oneOf: ["increase", "increases", "rise", "elevation"])
                 // "effective in controlling the A, Y and Z": the cue's own gerund.
                 let gerund = item == start && it.isWord(IndicationCues.remedyGerunds)
                 let verbal = it.text.hasSuffix("ed") || it.text.hasSuffix("ing")
@@ -555,8 +555,8 @@ struct IndicationRules {
         while before >= 0, items[before].kind == .word, items[before].text.count > 4, items[before].text.hasSuffix("ly") {
             before -= 1
         }
-        guard before >= 0, items[before].isWord(["was", "were", "is", "are", "be", "been", "being"]) else { return false }
-        return !(hit.end < items.count && items[hit.end].isWord(["by", "with"]))
+        guard before >= 0, items[before].isWord(oneOf: ["was", "were", "is", "are", "be", "been", "being"]) else { return false }
+        return !(hit.end < items.count && items[hit.end].isWord(oneOf: ["by", "with"]))
     }
 
     /// Whether a measure noun follows a condition within three items ("pain scores", "seizure
@@ -637,7 +637,7 @@ struct IndicationRules {
         else { return false }
         // "control subjects", "controlled trial": a comparison group, not an effect.
         if items[item].hasPrefix("control"), item + 1 < items.count,
-            items[item + 1].isWord(IndicationCues.participleNouns) || items[item + 1].isWord(["subjects", "individuals", "trial", "trials", "study", "values"])
+            items[item + 1].isWord(IndicationCues.participleNouns) || items[item + 1].isWord(oneOf: ["subjects", "individuals", "trial", "trials", "study", "values"])
         {
             return false
         }
@@ -645,6 +645,8 @@ struct IndicationRules {
     }
 
     private func populationAfter(into collector: inout TripleCollector) {
+        // Every emission needs a population noun (``populationObject(after:)``).
+        guard analysis.mayHave(CueBits.population) else { return }
         for efficacy in items.indices where isEfficacy(efficacy) {
             guard let subjectItem = analysis.nearestDrug(before: efficacy, window: 12),
                 !hasAdverse(in: subjectItem..<efficacy)
@@ -660,7 +662,7 @@ struct IndicationRules {
             }
             var item = efficacy + 1
             while item < items.count, item - efficacy <= 12, !analysis.isClauseBreak(item) {
-                if items[item].isWord(["in", "among", "for"]), let first = populationObject(after: item + 1) {
+                if items[item].isWord(oneOf: ["in", "among", "for"]), let first = populationObject(after: item + 1) {
                     let list = analysis.expandList(from: first, accept: analysis.condition)
                     emit(
                         subjectItem: subjectItem,
@@ -714,12 +716,12 @@ struct IndicationRules {
             }
             // "was taking X 2-3 times daily for several days because of Y"
             var reason = cursor
-            if reason < items.count, items[reason].isWord(["for"]), reason + 4 < items.count,
-                items[reason + 1].kind == .word, items[reason + 2].isWord(["days", "weeks", "months", "years"]),
-                items[reason + 3].isWord(["because"]), items[reason + 4].isWord(["of"])
+            if reason < items.count, items[reason].isWord(oneOf: ["for"]), reason + 4 < items.count,
+                items[reason + 1].kind == .word, items[reason + 2].isWord(oneOf: ["days", "weeks", "months", "years"]),
+                items[reason + 3].isWord(oneOf: ["because"]), items[reason + 4].isWord(oneOf: ["of"])
             {
                 reason += 4
-            } else if reason + 1 < items.count, items[reason].isWord(["because"]), items[reason + 1].isWord(["of"]) {
+            } else if reason + 1 < items.count, items[reason].isWord(oneOf: ["because"]), items[reason + 1].isWord(oneOf: ["of"]) {
                 reason += 1
             }
             guard taken || dosed, reason < items.count, items[reason].isWord(reason == cursor ? ["for"] : ["of"]),
@@ -754,11 +756,11 @@ struct IndicationRules {
             var rule = "treated_with"
             // "Type 2 diabetes, treated with metformin"; "Migraine, for which she takes propranolol"
             if cursor + 1 < items.count, items[cursor].isPunctuation(","),
-                items[cursor + 1].isWord(IndicationCues.passiveVerbs) || items[cursor + 1].isWord(["for"])
+                items[cursor + 1].isWord(IndicationCues.passiveVerbs) || items[cursor + 1].isWord(oneOf: ["for"])
             {
                 cursor += 1
             }
-            if cursor + 1 < items.count, items[cursor].isWord(["for"]), items[cursor + 1].isWord(["which", "whom"]) {
+            if cursor + 1 < items.count, items[cursor].isWord(oneOf: ["for"]), items[cursor + 1].isWord(oneOf: ["which", "whom"]) {
                 var next = cursor + 2
                 while next < items.count, next - cursor <= 6, !items[next].isWord(IndicationCues.takeVerbs) {
                     if items[next].kind == .slot || analysis.isClauseBreak(next) { break }
@@ -769,8 +771,8 @@ struct IndicationRules {
                     rule = "for_which"
                 }
             } else if cursor + 1 < items.count, items[cursor].isPunctuation(":"),
-                items[cursor + 1].isWord(["treatment", "therapy", "management"]),
-                cursor + 2 < items.count, items[cursor + 2].isWord(["with", "using", "by"])
+                items[cursor + 1].isWord(oneOf: ["treatment", "therapy", "management"]),
+                cursor + 2 < items.count, items[cursor + 2].isWord(oneOf: ["with", "using", "by"])
             {
                 drugItem = analysis.drugAfter(cursor + 3)
             } else {
@@ -786,15 +788,15 @@ struct IndicationRules {
                 {
                     var next = cursor + 1
                     if next < items.count, isAuxiliary(next) { next += 1 }
-                    if next < items.count, items[next].isWord(["with", "by", "using", "on"]) {
+                    if next < items.count, items[next].isWord(oneOf: ["with", "by", "using", "on"]) {
                         drugItem = treatmentDrug(after: next + 1)
                     } else {
                         drugItem = laterAdministration(after: next)
                     }
-                } else if items[cursor].isWord(["responds", "responded", "respond", "responsive", "response"]),
-                    items[cursor + 1].isWord(["to"]),
+                } else if items[cursor].isWord(oneOf: ["responds", "responded", "respond", "responsive", "response"]),
+                    items[cursor + 1].isWord(oneOf: ["to"]),
                     // "the hypotensive response to X": the drug's effect, not a disorder treated.
-                    !(items[cursor].isWord(["response"]) && isEffectAdjective(conditionItem))
+                    !(items[cursor].isWord(oneOf: ["response"]) && isEffectAdjective(conditionItem))
                 {
                     drugItem = analysis.drugAfter(cursor + 2)
                 }
@@ -803,7 +805,7 @@ struct IndicationRules {
             let objects = analysis.expandListBackward(from: conditionItem, accept: analysis.condition).reversed()
             // "treated with temsirolimus, a mTOR inhibitor": the appositive class is the same drug.
             let drugs = analysis.expandList(from: drugItem, accept: analysis.drug).items.filter { item in
-                guard item > drugItem, items[item - 1].isWord(["a", "an"]), let index = analysis.drug(at: item) else { return true }
+                guard item > drugItem, items[item - 1].isWord(oneOf: ["a", "an"]), let index = analysis.drug(at: item) else { return true }
                 return !analysis.mentions[index].isClass
             }
             for subject in drugs {
@@ -833,11 +835,11 @@ struct IndicationRules {
             {
                 return nil
             }
-            if it.isWord(["following", "after"]) {
+            if it.isWord(oneOf: ["following", "after"]) {
                 var next = cursor + 1
-                if next < items.count, items[next].isWord(["the", "a"]) { next += 1 }
+                if next < items.count, items[next].isWord(oneOf: ["the", "a"]) { next += 1 }
                 guard next + 1 < items.count, items[next].isWord(IndicationCues.administrationWords),
-                    items[next + 1].isWord(["of", "with"])
+                    items[next + 1].isWord(oneOf: ["of", "with"])
                 else { return nil }
                 return treatmentDrug(after: next + 2)
             }
@@ -856,8 +858,8 @@ struct IndicationRules {
     /// "Y caused by X is treated with Z" binds Z.
     private func skipCausalPostmodifier(at start: Int) -> Int {
         guard start + 1 < items.count,
-            items[start].isWord(["caused", "induced", "associated", "due", "secondary", "related", "attributed"]),
-            items[start + 1].isWord(["by", "with", "to"])
+            items[start].isWord(oneOf: ["caused", "induced", "associated", "due", "secondary", "related", "attributed"]),
+            items[start + 1].isWord(oneOf: ["by", "with", "to"])
         else { return start }
         var cursor = start + 2
         while cursor < items.count, items[cursor].isWord(Lexical.fillers) { cursor += 1 }
@@ -871,6 +873,8 @@ struct IndicationRules {
     /// treated with X", "X-treated Y patients". Receiving a drug is not enough ("patients with Y
     /// received X" stays silent): the population must be treated, randomized or assigned to it.
     private func populationTreated(into collector: inout TripleCollector) {
+        // Every emission needs a population noun or a word of `treatedPopulation`.
+        guard analysis.mayHave(CueBits.populationTreated) else { return }
         for start in items.indices {
             // "patients with Y …", "subjects (70% male) with Y …"
             if let end = populationCue(at: start),
@@ -908,7 +912,7 @@ struct IndicationRules {
             var drugs: [Int] = []
             if let after = treatedDrugs(after: cursor + 1, window: 6) {
                 drugs = after
-            } else if start >= 3, items[start - 1].isWord(["treated"]), basedDrug(at: start - 3) != nil {
+            } else if start >= 3, items[start - 1].isWord(oneOf: ["treated"]), basedDrug(at: start - 3) != nil {
                 drugs = [start - 3]
             }
             for drug in drugs {
@@ -936,7 +940,7 @@ struct IndicationRules {
             if items[cursor].isPunctuation(")") { depth -= 1 }
             cursor += 1
         }
-        guard depth == 0, cursor < items.count, items[cursor].isWord(["with", "having"]) else { return nil }
+        guard depth == 0, cursor < items.count, items[cursor].isWord(oneOf: ["with", "having"]) else { return nil }
         return cursor + 1
     }
 
@@ -953,25 +957,25 @@ struct IndicationRules {
             if depth == 0 {
                 steps += 1
                 // "a man with Y due to Z was responding to X": the cause of the condition.
-                if it.isWord(["due", "secondary"]), item + 2 < items.count, items[item + 1].isWord(["to"]),
+                if it.isWord(oneOf: ["due", "secondary"]), item + 2 < items.count, items[item + 1].isWord(oneOf: ["to"]),
                     analysis.condition(at: item + 2) != nil
                 {
                     item += 3
                     continue
                 }
-                if analysis.isClauseBreak(item) || it.isWord(Lexical.adverse) || it.isWord(["who", "whose", "after", "before"]) {
+                if analysis.isClauseBreak(item) || it.isWord(Lexical.adverse) || it.isWord(oneOf: ["who", "whose", "after", "before"]) {
                     return nil
                 }
                 if it.kind == .slot, analysis.drug(at: item) != nil { return nil }
                 // "received triple therapy with X": a course of treatment, not a mere receipt.
-                if it.isWord(["received", "receiving", "receive", "receives"]) {
+                if it.isWord(oneOf: ["received", "receiving", "receive", "receives"]) {
                     var next = item + 1
                     while next < items.count, next - item <= 4, !items[next].isWord(IndicationCues.receivedTreatments) {
                         guard items[next].kind == .word, !analysis.isClauseBreak(next) else { break }
                         next += 1
                     }
                     guard next < items.count, next - item <= 4, items[next].isWord(IndicationCues.receivedTreatments),
-                        next + 1 < items.count, items[next + 1].isWord(["with", "of"]),
+                        next + 1 < items.count, items[next + 1].isWord(oneOf: ["with", "of"]),
                         let drug = treatmentDrug(after: next + 2)
                     else { return nil }
                     return drugList(from: drug)
@@ -980,14 +984,14 @@ struct IndicationRules {
                 if it.isWord(IndicationCues.respondVerbs) {
                     var next = item + 1
                     while next < items.count, next - item <= 2, items[next].isWord(IndicationCues.responseAdverbs) { next += 1 }
-                    guard next < items.count, items[next].isWord(["to"]), let drug = treatmentDrug(after: next + 1) else {
+                    guard next < items.count, items[next].isWord(oneOf: ["to"]), let drug = treatmentDrug(after: next + 1) else {
                         return nil
                     }
                     return drugList(from: drug)
                 }
                 if it.isWord(IndicationCues.treatedVerbs) {
                     var next = item + 1
-                    while next < items.count, next - item <= 3, items[next].isWord(["to", "receive", "either", "treatment", "with", "by", "using", "on", "for"]) {
+                    while next < items.count, next - item <= 3, items[next].isWord(oneOf: ["to", "receive", "either", "treatment", "with", "by", "using", "on", "for"]) {
                         next += 1
                     }
                     guard next > item + 1, let drug = treatmentDrug(after: next) else { return nil }
@@ -1012,7 +1016,7 @@ struct IndicationRules {
                 if analysis.condition(at: between) == nil { return false }
                 continue
             }
-            guard it.isPunctuation(",") || it.isWord(["and", "or", "and/or"]) || it.isWord(Lexical.fillers)
+            guard it.isPunctuation(",") || it.isWord(oneOf: ["and", "or", "and/or"]) || it.isWord(Lexical.fillers)
                 || it.isWord(IndicationCues.conditionModifiers) || it.isWord(Lexical.heads)
             else { return false }
         }
@@ -1037,8 +1041,8 @@ struct IndicationRules {
                     guard separated, analysis.drug(at: item) != nil || basedDrug(at: item) != nil else { break }
                     result.append(item)
                     separated = false
-                } else if it.isPunctuation(",") || it.isWord(["and", "or", "plus", "and/or", "with", "either", "versus", "vs"])
-                    || it.isPunctuation("/") || it.isWord(["placebo"])
+                } else if it.isPunctuation(",") || it.isWord(oneOf: ["and", "or", "plus", "and/or", "with", "either", "versus", "vs"])
+                    || it.isPunctuation("/") || it.isWord(oneOf: ["placebo"])
                 {
                     // "X at 5 mg twice daily, placebo, or Z at 4 mg": the placebo arm is no drug.
                     separated = true
@@ -1063,14 +1067,14 @@ struct IndicationRules {
         for cue in items.indices where isEffectCue(cue) {
             var of = cue + 1
             // "efficacy and safety of X"
-            if of + 1 < items.count, items[of].isWord(["and"]), items[of + 1].isWord(["safety", "tolerability", "tolerance"]) {
+            if of + 1 < items.count, items[of].isWord(oneOf: ["and"]), items[of + 1].isWord(oneOf: ["safety", "tolerability", "tolerance"]) {
                 of += 2
             }
             if items[cue].isWord(IndicationCues.effectAdjectives) || isAntiWord(cue) {
                 guard of < items.count, items[of].isWord(IndicationCues.effectHeads) else { continue }
                 of += 1
             }
-            guard of < items.count, items[of].isWord(["of"]), let drug = treatmentDrug(after: of + 1) else { continue }
+            guard of < items.count, items[of].isWord(oneOf: ["of"]), let drug = treatmentDrug(after: of + 1) else { continue }
             var drugs = analysis.expandList(from: drug, accept: analysis.drug).items
             var cursor = drugs.last.map { $0 + 1 } ?? drug + 1
             // "X and Z combination", "X (10 mg/kg) pretreatment", "X versus Z"
@@ -1084,14 +1088,14 @@ struct IndicationRules {
                 } else if depth > 0 {
                     // an abbreviation or a dose in parentheses
                 } else if it.kind == .slot {
-                    guard analysis.drug(at: cursor) != nil, items[cursor - 1].isWord(["and", "or", "versus", "vs", "plus", "with"])
+                    guard analysis.drug(at: cursor) != nil, items[cursor - 1].isWord(oneOf: ["and", "or", "versus", "vs", "plus", "with"])
                         || items[cursor - 1].isPunctuation("/") || items[cursor - 1].isPunctuation(".")
                     else { break }
                     drugs.append(cursor)
                 } else if !(it.isWord(IndicationCues.administrationWords) || it.isWord(IndicationCues.doseWords)
                     || it.kind == .word && it.text.hasSuffix("-dose")
-                    || it.isWord(["versus", "vs", "and", "or", "plus"]) || it.isPunctuation("/") || it.isPunctuation("-")
-                    || (it.isPunctuation(".") && items[cursor - 1].isWord(["vs"]))
+                    || it.isWord(oneOf: ["versus", "vs", "and", "or", "plus"]) || it.isPunctuation("/") || it.isPunctuation("-")
+                    || (it.isPunctuation(".") && items[cursor - 1].isWord(oneOf: ["vs"]))
                     || (it.kind == .word && it.text.first?.isNumber == true))
                 {
                     break
@@ -1102,7 +1106,7 @@ struct IndicationRules {
             var objectStart = cursor + 1
             if let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: objectStart) }).first {
                 objectStart = end
-            } else if objectStart + 1 < items.count, items[objectStart].isWord(["the", "a", "an"]),
+            } else if objectStart + 1 < items.count, items[objectStart].isWord(oneOf: ["the", "a", "an"]),
                 let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: objectStart + 1) }).first
             {
                 objectStart = end
@@ -1136,7 +1140,7 @@ struct IndicationRules {
             Lexical.hasPrefix(items[item].text, "anti"), !Lexical.characterCount(of: items[item].text, isAtMost: 6)
         else { return false }
         let it = items[item]
-        return !it.text.hasPrefix("antib") && !it.text.hasPrefix("antig") || it.isWord(["antibacterial", "antibiotic"])
+        return !it.text.hasPrefix("antib") && !it.text.hasPrefix("antig") || it.isWord(oneOf: ["antibacterial", "antibiotic"])
     }
 
     // MARK: - "X exhibits an anticancer effect in Y", "the response of Y to X"
@@ -1146,7 +1150,7 @@ struct IndicationRules {
     private func antiEffect(into collector: inout TripleCollector) {
         for cue in items.indices where isAntiWord(cue) {
             guard cue + 2 < items.count, items[cue + 1].isWord(IndicationCues.effectHeads),
-                items[cue + 2].isWord(["in", "on", "against", "toward", "towards"]),
+                items[cue + 2].isWord(oneOf: ["in", "on", "against", "toward", "towards"]),
                 let subject = analysis.nearestDrug(before: cue, window: 12, skip: nonSubjects),
                 !hasAdverse(in: (subject + 1)..<cue),
                 let first = analysis.firstObject(after: cue + 3, maxGap: 5, accept: analysis.condition)
@@ -1163,7 +1167,7 @@ struct IndicationRules {
     private func modelStudy(into collector: inout TripleCollector) {
         guard analysis.mayHave(CueBits.modelStudy) else { return }
         for cue in items.indices where items[cue].isWord(IndicationCues.modelStudyWords) {
-            guard cue + 1 < items.count, items[cue + 1].isWord(["of", "with", "by"]),
+            guard cue + 1 < items.count, items[cue + 1].isWord(oneOf: ["of", "with", "by"]),
                 let drug = treatmentDrug(after: cue + 2)
             else { continue }
             let drugs = drugList(from: drug)
@@ -1171,7 +1175,7 @@ struct IndicationRules {
             var object: Int?
             while cursor + 2 < items.count, cursor - drug <= 16, !analysis.isClauseBreak(cursor) {
                 // "Effects of X on experimental Y"
-                if items[cursor].isWord(["experimental"]), analysis.condition(at: cursor + 1) != nil {
+                if items[cursor].isWord(oneOf: ["experimental"]), analysis.condition(at: cursor + 1) != nil {
                     object = cursor + 1
                     break
                 }
@@ -1194,7 +1198,7 @@ struct IndicationRules {
                 // with X potentiated Z-induced Y" is a harm.
                 if analysis.condition(at: cursor) != nil || items[cursor].isWord(Lexical.adverse)
                     || items[cursor].isWord(IndicationCues.worseningVerbs)
-                    || items[cursor].isWord(["sensitivity", "susceptibility", "alteration", "alterations", "vulnerability"])
+                    || items[cursor].isWord(oneOf: ["sensitivity", "susceptibility", "alteration", "alterations", "vulnerability"])
                 {
                     break
                 }
@@ -1211,8 +1215,8 @@ struct IndicationRules {
 
     /// "the response of Y (patients) to X": the condition answers to the drug.
     private func responseOf(into collector: inout TripleCollector) {
-        for cue in items.indices where items[cue].isWord(["response", "responses", "responsiveness"]) {
-            guard cue + 1 < items.count, items[cue + 1].isWord(["of"]),
+        for cue in items.indices where items[cue].isWord(oneOf: ["response", "responses", "responsiveness"]) {
+            guard cue + 1 < items.count, items[cue + 1].isWord(oneOf: ["of"]),
                 let first = analysis.firstObject(
                     after: cue + 2, maxGap: 3, accept: analysis.condition, restricted: IndicationCues.conditionModifiers)
             else { continue }
@@ -1223,7 +1227,7 @@ struct IndicationRules {
             {
                 cursor += 1
             }
-            guard cursor < items.count, items[cursor].isWord(["to"]), let drug = treatmentDrug(after: cursor + 1) else { continue }
+            guard cursor < items.count, items[cursor].isWord(oneOf: ["to"]), let drug = treatmentDrug(after: cursor + 1) else { continue }
             for subject in drugList(from: drug) {
                 emit(subjectItem: subject, objects: list.items, rule: "treated_with", base: 0.75, cueStart: cue,
                      relationEnd: subject + 1, representative: false, into: &collector)
@@ -1243,11 +1247,11 @@ struct IndicationRules {
             // patients"), no punctuation.
             while cursor < items.count, cursor - verb <= 6,
                 items[cursor].kind == .word || items[cursor].kind == .slot && analysis.drug(at: cursor) == nil,
-                !items[cursor].isWord(["against", "from"]), !analysis.isClauseBreak(cursor)
+                !items[cursor].isWord(oneOf: ["against", "from"]), !analysis.isClauseBreak(cursor)
             {
                 cursor += 1
             }
-            guard cursor > verb + 1, cursor < items.count, items[cursor].isWord(["against"]),
+            guard cursor > verb + 1, cursor < items.count, items[cursor].isWord(oneOf: ["against"]),
                 let first = analysis.firstObject(after: cursor + 1, maxGap: 3, accept: analysis.condition),
                 let subject = analysis.nearestDrug(before: verb, window: 10, skip: nonSubjects),
                 !hasAdverse(in: (subject + 1)..<verb)
@@ -1328,13 +1332,13 @@ struct IndicationRules {
     /// be considered as a novel protective agent in Z-induced Y". The subject is the specific
     /// drug said to be the class (a copula before it), else the class itself.
     private func classFor(into collector: inout TripleCollector) {
-        for classItem in items.indices where classItem + 1 < items.count && items[classItem + 1].isWord(["for", "in", "against"]) {
+        for classItem in items.indices where classItem + 1 < items.count && items[classItem + 1].isWord(oneOf: ["for", "in", "against"]) {
             guard let index = analysis.drug(at: classItem), analysis.mentions[index].isClass,
                 let head = items[classItem].text.split(separator: " ").last, Self.remedyHeads.contains(head.lowercased()),
                 let first = analysis.firstObject(after: classItem + 2, maxGap: 5, accept: analysis.condition)
             else { continue }
             // "for the treatment of Y" is the forward rule's.
-            if items[(classItem + 2)..<first].contains(where: { $0.isWord(["treatment", "therapy", "management", "prevention"]) }) {
+            if items[(classItem + 2)..<first].contains(where: { $0.isWord(oneOf: ["treatment", "therapy", "management", "prevention"]) }) {
                 continue
             }
             let list = analysis.expandList(from: first, accept: analysis.condition)
@@ -1355,10 +1359,10 @@ struct IndicationRules {
                 guard copula, let index = analysis.drug(at: cursor), !analysis.mentions[index].isClass else { return nil }
                 return cursor
             }
-            if analysis.isClauseBreak(cursor) || it.kind == .punctuation || it.isWord(["and", "or", "that", "which", "than"]) {
+            if analysis.isClauseBreak(cursor) || it.kind == .punctuation || it.isWord(oneOf: ["and", "or", "that", "which", "than"]) {
                 return nil
             }
-            if it.isWord(["is", "was", "are", "were", "represents", "represent", "remains", "as", "be"]) { copula = true }
+            if it.isWord(oneOf: ["is", "was", "are", "were", "represents", "represent", "remains", "as", "be"]) { copula = true }
             cursor -= 1
         }
         return nil
@@ -1384,13 +1388,13 @@ struct IndicationRules {
                     if depth == 0 { break }
                     depth -= 1
                 } else if depth > 0 && !relative {
-                    if cursor == drugItem + 2, it.isWord(["which", "that"]) { relative = true }
-                } else if it.isWord(["for"]) {
+                    if cursor == drugItem + 2, it.isWord(oneOf: ["which", "that"]) { relative = true }
+                } else if it.isWord(oneOf: ["for"]) {
                     break
-                } else if relative, it.isWord(["she", "he", "they", "was", "were", "had", "has", "been", "being", "is", "the", "patient"])
+                } else if relative, it.isWord(oneOf: ["she", "he", "they", "was", "were", "had", "has", "been", "being", "is", "the", "patient"])
                     || it.isWord(IndicationCues.takeVerbs) {
                 } else if !(it.isWord(IndicationCues.doseWords) || it.isWord(IndicationCues.treatmentNouns)
-                    || it.isWord(IndicationCues.givenVerbs) || it.isWord(["was", "were", "is", "are", "be", "been", "being", "then", "subsequently", "successfully", "empirically", "initially"])
+                    || it.isWord(IndicationCues.givenVerbs) || it.isWord(oneOf: ["was", "were", "is", "are", "be", "been", "being", "then", "subsequently", "successfully", "empirically", "initially"])
                     || it.isPunctuation(".") || it.isPunctuation("/") || it.kind == .word && it.text.first?.isNumber == true)
                 {
                     break
@@ -1398,13 +1402,13 @@ struct IndicationRules {
                 cursor += 1
                 steps += 1
             }
-            guard cursor < items.count, items[cursor].isWord(["for"]) else { continue }
+            guard cursor < items.count, items[cursor].isWord(oneOf: ["for"]) else { continue }
             var allowed = IndicationCues.conditionModifiers
             allowed.formUnion(["treatment", "therapy", "management", "prophylaxis", "prevention", "patients", "with"])
             guard let first = analysis.firstObject(after: cursor + 1, maxGap: 4, accept: analysis.condition, restricted: allowed)
             else { continue }
             // "for the treatment of Y" is the forward rule's.
-            if items[(cursor + 1)..<first].contains(where: { $0.isWord(["treatment", "therapy", "management", "prophylaxis", "prevention"]) }) {
+            if items[(cursor + 1)..<first].contains(where: { $0.isWord(oneOf: ["treatment", "therapy", "management", "prophylaxis", "prevention"]) }) {
                 continue
             }
             let list = analysis.expandList(from: first, accept: analysis.condition)
@@ -1436,7 +1440,7 @@ struct IndicationRules {
     /// treatment", "fluorouracil-treated cancer patients").
     private func basedDrug(at item: Int) -> Int? {
         guard item + 2 < items.count, items[item + 1].isPunctuation("-"),
-            items[item + 2].isWord(["based", "containing", "treated"]),
+            items[item + 2].isWord(oneOf: ["based", "containing", "treated"]),
             let index = analysis.mention(at: item, type: .drug), analysis.mention(at: item, type: .receptor) == nil
         else { return nil }
         return index
@@ -1448,8 +1452,8 @@ struct IndicationRules {
         var result = analysis.coordinatedDrugs(endingAt: subject, overDoses: true)
         guard let earliest = result.last else { return result }
         var cursor = earliest - 1
-        if cursor >= 0, items[cursor].isPunctuation("."), cursor > 0, items[cursor - 1].isWord(["vs"]) { cursor -= 1 }
-        guard cursor >= 1, items[cursor].isWord(["versus", "vs"]), analysis.drug(at: cursor - 1) != nil else { return result }
+        if cursor >= 0, items[cursor].isPunctuation("."), cursor > 0, items[cursor - 1].isWord(oneOf: ["vs"]) { cursor -= 1 }
+        guard cursor >= 1, items[cursor].isWord(oneOf: ["versus", "vs"]), analysis.drug(at: cursor - 1) != nil else { return result }
         result.append(contentsOf: analysis.coordinatedDrugs(endingAt: cursor - 1))
         return result
     }
@@ -1463,13 +1467,13 @@ struct IndicationRules {
     /// Skips "and various ulcerogenic parameters" after a passive subject condition, up to an
     /// auxiliary: "This ulcer and various related parameters were ameliorated by X".
     private func skipCoordinatedSubject(at start: Int) -> Int {
-        guard start < items.count, items[start].isWord(["and"]) else { return start }
+        guard start < items.count, items[start].isWord(oneOf: ["and"]) else { return start }
         var cursor = start + 1
         while cursor < items.count, cursor - start <= 5 {
             let it = items[cursor]
-            if it.isWord(["were", "are"]) { return cursor }
+            if it.isWord(oneOf: ["were", "are"]) { return cursor }
             guard it.kind == .word, !it.isWord(Lexical.adverse), !analysis.isClauseBreak(cursor),
-                !it.isWord(["was", "is", "that", "which", "who"])
+                !it.isWord(oneOf: ["was", "is", "that", "which", "who"])
             else { return start }
             cursor += 1
         }
@@ -1513,12 +1517,12 @@ struct IndicationRules {
         }
         // "Omitting fentanyl reduces nausea": the absence of the drug acts, not the drug.
         var before = subjectItem - 1
-        while before >= 0, subjectItem - before <= 3, items[before].isWord(["of", "the", "a", "an", "all", "any"]) { before -= 1 }
+        while before >= 0, subjectItem - before <= 3, items[before].isWord(oneOf: ["of", "the", "a", "an", "all", "any"]) { before -= 1 }
         if before >= 0, items[before].isWord(IndicationCues.withdrawalWords) { return }
         if subject.source != .anaphor, isNonAgent(subjectItem) { return }
         let anchor = objects.first ?? subjectItem
         // "AZT-induced anemia and leukopenia": the modifier of the list's head covers the list.
-        if let head = objects.first, head >= 1, !items[head - 1].isWord(["treated", "based"]),
+        if let head = objects.first, head >= 1, !items[head - 1].isWord(oneOf: ["treated", "based"]),
             let modifier = analysis.adverseModifierDrug(before: head), mentions[modifier].id == subject.id
         {
             return
@@ -1535,7 +1539,7 @@ struct IndicationRules {
             }
             // "aspirin-induced asthma", but not "aspirin-treated asthma patients".
             if let modifier = analysis.adverseModifierDrug(before: objectItem), mentions[modifier].id == subject.id,
-                !items[objectItem - 1].isWord(["treated", "based"])
+                !items[objectItem - 1].isWord(oneOf: ["treated", "based"])
             {
                 continue
             }
@@ -1571,8 +1575,8 @@ struct IndicationRules {
         var cursor = objectItem + 1
         while cursor < items.count, items[cursor].isWord(Lexical.heads) { cursor += 1 }
         guard cursor + 1 < items.count,
-            items[cursor].isWord(["caused", "induced", "associated", "due", "secondary", "related", "attributed"]),
-            items[cursor + 1].isWord(["by", "with", "to"])
+            items[cursor].isWord(oneOf: ["caused", "induced", "associated", "due", "secondary", "related", "attributed"]),
+            items[cursor + 1].isWord(oneOf: ["by", "with", "to"])
         else { return false }
         var item = cursor + 2
         // "cognitive impairment associated with these drugs"
@@ -1591,9 +1595,12 @@ struct IndicationRules {
         let limit = max(objectItem, min(relationEnd, items.count))
         var found: String?
         var item = analysis.clauseStart(of: objectItem)
+        let starts = IndicationCues.qualifierStarts
         while item < limit {
             // No qualifier cue starts here (most items): the next.
-            guard IndicationCues.qualifierHeads.admits(items, item) else {
+            guard IndicationCues.qualifierHeads.admits(items, item),
+                starts?.contains(key: items[item].key, text: items[item].text) ?? true
+            else {
                 item += 1
                 continue
             }

@@ -117,8 +117,8 @@ struct InteractionRules {
             if items[index].isWord(unchangedWords) { return true }
             guard items[index].isWord(denialOpeners) else { continue }
             // "should not", "must not", "do not", "not recommended": advice, not a denial.
-            if index > 0, items[index - 1].isWord(["should", "must", "do", "cannot", "can", "need"]) { continue }
-            if index + 1 < items.count, items[index + 1].isWord(["recommended", "advised", "be", "exceed", "only", "known", "been"]) {
+            if index > 0, items[index - 1].isWord(oneOf: ["should", "must", "do", "cannot", "can", "need"]) { continue }
+            if index + 1 < items.count, items[index + 1].isWord(oneOf: ["recommended", "advised", "be", "exceed", "only", "known", "been"]) {
                 continue
             }
             var cursor = index + 1
@@ -226,7 +226,7 @@ struct InteractionRules {
     private func isAnalyte(_ item: Int) -> Bool {
         guard let index = analysis.mention(at: item, type: .drug) else { return false }
         return Self.analytes.contains(analysis.mentions[index].name.lowercased())
-            || Self.analytes.contains(items[item].text)
+            || Self.analytes.contains(item: items[item])
     }
 
     /// The nearest partner before `limit` in its clause. A statement inside a parenthesis has
@@ -268,14 +268,14 @@ struct InteractionRules {
     private func pharmacokinetics(into collector: inout TripleCollector) {
         guard analysis.mayHave(Self.verbBits) else { return }
         for verb in items.indices {
-            guard items[verb].kind == .word, let direction = Self.verbs[items[verb].text] else { continue }
+            guard items[verb].kind == .word, let direction = Self.verbs[item: items[verb]] else { continue }
             guard let first = nearestPartner(before: verb) else { continue }
             var cursor = verb + 1
             var found: (noun: Int, second: Int, qualifier: String)?
             while cursor < items.count, cursor - verb <= 7, found == nil {
                 if analysis.isClauseBreak(cursor) { break }
                 let it = items[cursor]
-                if it.kind == .word, Self.verbs[it.text] != nil { break }  // another statement begins
+                if it.kind == .word, Self.verbs[item: it] != nil { break }  // another statement begins
                 if it.kind == .slot, let _ = partner(at: cursor) {
                     // "increased midazolam (plasma) AUC"
                     var next = cursor + 1
@@ -292,13 +292,13 @@ struct InteractionRules {
                 {
                     var next = cursor + 1
                     // "the Cmax and AUC of Y": more exposure nouns before "of".
-                    while next + 1 < items.count, items[next].isWord(["and", ","]) || items[next].isPunctuation(","),
+                    while next + 1 < items.count, items[next].isWord(oneOf: ["and", ","]) || items[next].isPunctuation(","),
                         items[next + 1].isWord(Self.exposureNouns)
                     {
                         next += 2
                     }
                     // "the plasma concentrations of Y", "the AUC for Y", "exposure to Y"
-                    guard next < items.count, items[next].isWord(["of", "for", "to"]) else { break }
+                    guard next < items.count, items[next].isWord(oneOf: ["of", "for", "to"]) else { break }
                     next += 1
                     if let second = partnerAfter(next, maxGap: 2) { found = (cursor, second, qualifier) }
                     break
@@ -392,7 +392,7 @@ struct InteractionRules {
     ]
 
     private func passive(into collector: inout TripleCollector) {
-        for by in items.indices where items[by].isWord(["by"]) && by >= 3 {
+        for by in items.indices where items[by].isWord(oneOf: ["by"]) && by >= 3 {
             let participle = participle(before: by)
             guard participle >= 2 else { continue }
             let word = items[participle]
@@ -406,8 +406,8 @@ struct InteractionRules {
             let objects = firstList(endingAt: last)
             // "the effects of Y", "the action of the Y class"
             guard let head = objects.first else { continue }
-            let article = head >= 1 && items[head - 1].isWord(["the", "a", "an"]) ? 1 : 0
-            guard head - article >= 2, items[head - 1 - article].isWord(["of"]) else {
+            let article = head >= 1 && items[head - 1].isWord(oneOf: ["the", "a", "an"]) ? 1 : 0
+            guard head - article >= 2, items[head - 1 - article].isWord(oneOf: ["of"]) else {
                 // "Y effects are potentiated by X", "Y is antagonized by X": the drug itself.
                 directPassive(object: last, objects: objects, participle: participle, by: by, into: &collector)
                 continue
@@ -415,7 +415,7 @@ struct InteractionRules {
             let noun = head - 2 - article
             let qualifier: String?
             let rule: String
-            if Self.effectNouns.contains(items[noun].text) {
+            if Self.effectNouns.contains(item: items[noun]) {
                 rule = "effect_changed"
                 qualifier = Self.potentiated.contains(word.text) ? "additive_effect" : nil
             } else if let direction = Self.verbs[word.text],
@@ -455,7 +455,7 @@ struct InteractionRules {
             guard number || it.text.hasSuffix("-fold") || (it.kind != .slot && Self.measureWords.contains(it.text))
             else { break }
             // "increased and prolonged by": the first participle.
-            if it.isWord(["prolonged"]), cursor - 2 >= 0, items[cursor - 1].isWord(["and"]) {
+            if it.isWord(oneOf: ["prolonged"]), cursor - 2 >= 0, items[cursor - 1].isWord(oneOf: ["and"]) {
                 cursor -= 1
                 continue
             }
@@ -495,7 +495,7 @@ struct InteractionRules {
             var be = verb - 1
             if items[be].kind == .word, !items[be].isWord(Self.beVerbs), items[be].text.hasSuffix("ly") { be -= 1 }
             guard be >= 1, items[be].isWord(Self.beVerbs) else { continue }
-            if items[be - 1].isWord(["may", "might", "can", "could", "will", "would"]) { be -= 1 }
+            if items[be - 1].isWord(oneOf: ["may", "might", "can", "could", "will", "would"]) { be -= 1 }
             // The exposure and its drug: "the AUC (…) of|to [oral] Y" or "Y [plasma] exposure (AUC)".
             var cursor = be - 1
             if items[cursor].isPunctuation(")"),
@@ -515,7 +515,7 @@ struct InteractionRules {
                 // "the AUC of (oral) Y", "exposure (AUC) to Y"
                 var back = cursor - 1
                 while back >= 0, items[back].isWord(Self.routeWords) { back -= 1 }
-                if back >= 1, items[back].isWord(["of", "to", "for"]) {
+                if back >= 1, items[back].isWord(oneOf: ["of", "to", "for"]) {
                     var head = back - 1
                     if items[head].isPunctuation(")"),
                         let open = (max(0, head - 4)..<head).last(where: { items[$0].isPunctuation("(") })
@@ -547,9 +547,9 @@ struct InteractionRules {
 
     /// Whether the "by" at `item` opens a measure ("by 27%", "by about half") rather than an agent.
     private func isMeasureBy(_ item: Int) -> Bool {
-        guard items[item].isWord(["by"]), item + 1 < items.count else { return false }
+        guard items[item].isWord(oneOf: ["by"]), item + 1 < items.count else { return false }
         let next = items[item + 1]
-        if next.isWord(["about", "approximately", "nearly", "almost", "up", "a", "an", "half", "one-third", "one-half"]) {
+        if next.isWord(oneOf: ["about", "approximately", "nearly", "almost", "up", "a", "an", "half", "one-third", "one-half"]) {
             return true
         }
         return next.kind == .word && (next.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
@@ -573,7 +573,7 @@ struct InteractionRules {
     /// "Y effects are potentiated by X", "Y are inhibited by X": the drug right before the
     /// passive, over be-verbs and an effect noun, is the object.
     private func directPassive(object: Int, objects: [Int], participle: Int, by: Int, into collector: inout TripleCollector) {
-        guard let stronger = Self.directParticiples[items[participle].text],
+        guard let stronger = Self.directParticiples[item: items[participle]],
             ((object + 1)..<participle).allSatisfy({ items[$0].isWord(Self.directPassiveGap) })
         else { return }
         let effectNoun = object + 1 < participle && items[object + 1].isWord(Self.effectNouns)
@@ -604,7 +604,7 @@ struct InteractionRules {
 
     private func jointAdministration(into collector: inout TripleCollector) {
         for word in items.indices where items[word].isWord(Self.jointWords) {
-            if word + 1 < items.count, items[word + 1].isWord(["with"]) { continue }
+            if word + 1 < items.count, items[word + 1].isWord(oneOf: ["with"]) { continue }
             var cursor = word - 1
             var sawVerb = false
             while cursor >= 0, word - cursor <= 5, items[cursor].isWord(Self.jointFillers) {
@@ -616,9 +616,9 @@ struct InteractionRules {
             guard drugs.count >= 2 else { continue }
             // "when A, B, or C were given concomitantly": alternatives, each with a drug named
             // elsewhere, not with each other.
-            if ((drugs[0] + 1)..<cursor).contains(where: { items[$0].isWord(["or", "and/or"]) }) { continue }
+            if ((drugs[0] + 1)..<cursor).contains(where: { items[$0].isWord(oneOf: ["or", "and/or"]) }) { continue }
             // "X and Y should not be used concomitantly": the advice is the effect.
-            let advisedAgainst = (cursor + 1..<word).contains { items[$0].isWord(["not", "never"]) }
+            let advisedAgainst = (cursor + 1..<word).contains { items[$0].isWord(oneOf: ["not", "never"]) }
             // Joint use with no stated effect or advice is no interaction ("when X and Y were
             // given together, both were well tolerated" states none).
             let stated = advisedAgainst ? "contraindicated" : statedEffect(around: word)
@@ -657,11 +657,11 @@ struct InteractionRules {
         guard analysis.mayHave(CueBits.contraindications) else { return }
         for word in items.indices {
             // "X is contraindicated with / in patients receiving Y"
-            if items[word].isWord(["contraindicated", "contra-indicated"]), let first = nearestPartner(before: word) {
+            if items[word].isWord(oneOf: ["contraindicated", "contra-indicated"]), let first = nearestPartner(before: word) {
                 var cursor = word + 1
                 var linked = false
                 while cursor < items.count, cursor - word <= 10, !analysis.isClauseBreak(cursor) {
-                    if items[cursor].isWord([
+                    if items[cursor].isWord(oneOf: [
                         "with", "receiving", "taking", "using", "treated", "on", "combination", "conjunction",
                         "concomitant", "concomitantly", "coadministration", "co-administration",
                     ]) {
@@ -687,7 +687,7 @@ struct InteractionRules {
                 }
             }
             // "X should not be combined with Y"
-            if items[word].isWord(["should", "must", "can", "cannot", "may"]),
+            if items[word].isWord(oneOf: ["should", "must", "can", "cannot", "may"]),
                 let end = Self.notCombined.match(items, at: word),
                 analysis.hasNegation(in: word..<end),
                 let first = nearestPartner(before: word),
@@ -708,12 +708,12 @@ struct InteractionRules {
                 }
             }
             // "avoid concomitant use of X and Y", "do not use X with Y"
-            if items[word].isWord(["avoid", "avoiding", "do", "never"]),
+            if items[word].isWord(oneOf: ["avoid", "avoiding", "do", "never"]),
                 let end = Self.avoid.lazy.compactMap({ $0.match(self.items, at: word) }).max(),
                 let first = partnerAfter(end, maxGap: 1)
             {
                 var cursor = first + 1
-                guard cursor < items.count, items[cursor].isWord(["with", "and", "plus"]) else { continue }
+                guard cursor < items.count, items[cursor].isWord(oneOf: ["with", "and", "plus"]) else { continue }
                 cursor += 1
                 guard let second = partnerAfter(cursor) else { continue }
                 for other in partnerList(from: second) {
@@ -776,11 +776,11 @@ struct InteractionRules {
                 }
             }
             // "X has additive effects with Y", "X and Y have additive effects"
-            if it.isWord(["additive", "synergistic", "synergism", "synergy", "supra-additive"]) {
+            if it.isWord(oneOf: ["additive", "synergistic", "synergism", "synergy", "supra-additive"]) {
                 var cursor = word + 1
                 var paired = false
                 while cursor < items.count, cursor - word <= 6, !analysis.isClauseBreak(cursor) {
-                    if items[cursor].isWord(["with"]), let second = partnerAfter(cursor + 1),
+                    if items[cursor].isWord(oneOf: ["with"]), let second = partnerAfter(cursor + 1),
                         let first = nearestPartner(before: word)
                     {
                         for other in partnerList(from: second) {
@@ -813,15 +813,15 @@ struct InteractionRules {
                 }
             }
             // "Aspirin together with warfarin increases the risk of bleeding": a combined risk.
-            if it.isWord(["risk", "risks", "incidence"]), word >= 2,
-                (max(0, word - 2)..<word).contains(where: { Self.verbs[items[$0].text] == .increase }),
-                let verb = (max(0, word - 2)..<word).last(where: { Self.verbs[items[$0].text] == .increase }),
+            if it.isWord(oneOf: ["risk", "risks", "incidence"]), word >= 2,
+                (max(0, word - 2)..<word).contains(where: { Self.verbs[item: items[$0]] == .increase }),
+                let verb = (max(0, word - 2)..<word).last(where: { Self.verbs[item: items[$0]] == .increase }),
                 let second = nearestPartner(before: verb, window: 3)
             {
                 var cursor = second - 1
                 var linked = false
                 while cursor >= 0, second - cursor <= 5, items[cursor].kind != .slot {
-                    if items[cursor].isWord(["with", "plus", "and", "combined", "combination", "together"]) {
+                    if items[cursor].isWord(oneOf: ["with", "plus", "and", "combined", "combination", "together"]) {
                         linked = true
                     }
                     cursor -= 1
@@ -838,8 +838,8 @@ struct InteractionRules {
                 }
             }
             // "X interacts with Y"
-            if it.isWord(["interacts", "interact", "interacted", "interacting"]), !studiesInteraction, word + 1 < items.count,
-                items[word + 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
+            if it.isWord(oneOf: ["interacts", "interact", "interacted", "interacting"]), !studiesInteraction, word + 1 < items.count,
+                items[word + 1].isWord(oneOf: ["with"]), let first = nearestPartner(before: word, window: 8),
                 case let seconds = reachList(after: word + 2), !seconds.isEmpty
             {
                 for other in seconds {
@@ -847,9 +847,9 @@ struct InteractionRules {
                 }
             }
             // "interaction between X and Y", "X interaction with Y"
-            if it.isWord(["interaction", "interactions"]), !studiesInteraction, word + 1 < items.count {
-                if items[word + 1].isWord(["between", "of"]), let first = partnerAfter(word + 2, maxGap: 2),
-                    first + 1 < items.count, items[first + 1].isWord(["and", "with"]),
+            if it.isWord(oneOf: ["interaction", "interactions"]), !studiesInteraction, word + 1 < items.count {
+                if items[word + 1].isWord(oneOf: ["between", "of"]), let first = partnerAfter(word + 2, maxGap: 2),
+                    first + 1 < items.count, items[first + 1].isWord(oneOf: ["and", "with"]),
                     case let seconds = reachList(after: first + 2), !seconds.isEmpty
                 {
                     // "interactions of X with A, B and C"
@@ -896,38 +896,38 @@ struct InteractionRules {
             if let end = Self.coadministrationBefore.match(items, at: word),
                 // "in combination with Y" is combination therapy unless an advice or outcome follows
                 // (below); "the combination of X and Y" is joint use.
-                case let therapy = items[word].isWord(["combination"]) && items[end - 1].isWord(["with"]),
+                case let therapy = items[word].isWord(oneOf: ["combination"]) && items[end - 1].isWord(oneOf: ["with"]),
                 !therapy || !studiesInteraction
             {
                 combinationTherapy = therapy
                 if let joint = jointList(after: end) {
                     pair = ([joint.first], joint.seconds, word)
-                } else if items[end - 1].isWord(["with"]), let first = nearestPartner(before: word, window: 8),
+                } else if items[end - 1].isWord(oneOf: ["with"]), let first = nearestPartner(before: word, window: 8),
                     case let seconds = reachList(after: end), !seconds.isEmpty
                 {
                     pair = ([first], seconds, word)
                 }
             } else if let end = Self.coadministeredAfter.match(items, at: word),
                 // "X … when administered with Y": the subject of the clause, further back.
-                case let elliptic = items[word].isWord(["when", "if"]),
+                case let elliptic = items[word].isWord(oneOf: ["when", "if"]),
                 let first = nearestPartner(before: word, window: elliptic ? 20 : 4),
                 // "… increased when coadministered with A and when coadministered with B": A is no subject.
-                !(elliptic && first > 0 && items[first - 1].isWord(["with"])),
+                !(elliptic && first > 0 && items[first - 1].isWord(oneOf: ["with"])),
                 ["coadministered", "co-administered", "coprescribed", "co-prescribed"].contains(
                     where: { w in (word..<end).contains { items[$0].text == w } })
                     || (word..<end).contains(where: {
-                        items[$0].isWord(["concomitantly", "together", "simultaneously", "concurrently"])
+                        items[$0].isWord(oneOf: ["concomitantly", "together", "simultaneously", "concurrently"])
                     })
                     // "when X is administered with Y": a condition of joint use.
                     || elliptic
-                    || (max(0, first - 3)..<first).contains(where: { items[$0].isWord(["when", "if", "while"]) }),
+                    || (max(0, first - 3)..<first).contains(where: { items[$0].isWord(oneOf: ["when", "if", "while"]) }),
                 case let seconds = reachList(after: end), !seconds.isEmpty
             {
                 pair = (elliptic ? firstList(endingAt: first) : [first], seconds, word)
             }
             // "patients coadministered X and Y"
-            if pair == nil, items[word].isWord(["coadministered", "co-administered"]), word + 1 < items.count,
-                !items[word + 1].isWord(["with"]), let joint = jointList(after: word + 1)
+            if pair == nil, items[word].isWord(oneOf: ["coadministered", "co-administered"]), word + 1 < items.count,
+                !items[word + 1].isWord(oneOf: ["with"]), let joint = jointList(after: word + 1)
             {
                 pair = ([joint.first], joint.seconds, word)
             }
@@ -944,8 +944,8 @@ struct InteractionRules {
             if combinationTherapy, effect == nil { continue }
             // "X alone or in combination with Y", "patients receiving X in combination with Y": a regimen.
             if combinationTherapy, let first = pair.firsts.first,
-                (max(0, pair.cueStart - 3)..<pair.cueStart).contains(where: { items[$0].isWord(["alone"]) })
-                    || (first > 0 && items[first - 1].isWord(["receiving", "taking", "on", "using"]))
+                (max(0, pair.cueStart - 3)..<pair.cueStart).contains(where: { items[$0].isWord(oneOf: ["alone"]) })
+                    || (first > 0 && items[first - 1].isWord(oneOf: ["receiving", "taking", "on", "using"]))
             {
                 continue
             }
@@ -967,7 +967,7 @@ struct InteractionRules {
     func jointList(after start: Int) -> (first: Int, seconds: [Int])? {
         guard let first = partnerAfter(afterDose(start), maxGap: 1) else { return nil }
         let link = afterParenthesis(afterDose(afterDosageForm(first + 1)))
-        guard link < items.count, items[link].isWord(["with", "and", "plus"]) else { return nil }
+        guard link < items.count, items[link].isWord(oneOf: ["with", "and", "plus"]) else { return nil }
         let seconds = reachList(after: link + 1)
         return seconds.isEmpty ? nil : (first, seconds)
     }
@@ -1064,7 +1064,7 @@ struct InteractionRules {
                 advice = true
                 if item.isWord(Self.againstWords) { against = true }
                 if item.isWord(Self.adjustWords) { adjust = true }
-                if item.isWord(["recommended"]), index > 0, items[index - 1].isWord(["not"]) { against = true }
+                if item.isWord(oneOf: ["recommended"]), index > 0, items[index - 1].isWord(oneOf: ["not"]) { against = true }
             } else if item.isWord(Self.kineticWords) {
                 kinetic = true
             } else if item.isWord(Self.interactWords) {
@@ -1112,7 +1112,7 @@ struct InteractionRules {
     /// been reported").
     func statesCondition() -> Bool {
         for verb in items.indices where items[verb].isWord(Self.outcomeVerbs) {
-            let passive = items[verb].isWord(["reported", "associated"])
+            let passive = items[verb].isWord(oneOf: ["reported", "associated"])
             let range = passive ? max(0, verb - 5)..<verb : (verb + 1)..<min(items.count, verb + 7)
             if range.contains(where: { items[$0].kind == .slot && analysis.condition(at: $0) != nil }) { return true }
         }
@@ -1125,18 +1125,18 @@ struct InteractionRules {
         while item < range.upperBound {
             if items[item].kind == .punctuation, items[item].text == ";" { break }
             let it = items[item]
-            if it.isWord(["contraindicated", "contra-indicated", "avoided", "avoid"]) { return "contraindicated" }
-            if it.text == "not", item + 1 < items.count, items[item + 1].isWord(["recommended", "advised", "advisable"]) {
+            if it.isWord(oneOf: ["contraindicated", "contra-indicated", "avoided", "avoid"]) { return "contraindicated" }
+            if it.text == "not", item + 1 < items.count, items[item + 1].isWord(oneOf: ["recommended", "advised", "advisable"]) {
                 return "contraindicated"
             }
             // "should not be used together", "must not be given with"
-            if it.text == "not", item > 0, items[item - 1].isWord(["should", "must"]) { return "contraindicated" }
-            if it.isWord(["additive", "synergistic"]) || it.text.hasPrefix("potentiat") { return "additive_effect" }
-            if it.isWord(["adjustment", "adjusted", "reduction", "halved"]) { return "dose_adjustment" }
-            if it.isWord(["monitor", "monitored", "monitoring", "caution", "cautiously", "closely", "carefully", "careful"]) {
+            if it.text == "not", item > 0, items[item - 1].isWord(oneOf: ["should", "must"]) { return "contraindicated" }
+            if it.isWord(oneOf: ["additive", "synergistic"]) || it.text.hasPrefix("potentiat") { return "additive_effect" }
+            if it.isWord(oneOf: ["adjustment", "adjusted", "reduction", "halved"]) { return "dose_adjustment" }
+            if it.isWord(oneOf: ["monitor", "monitored", "monitoring", "caution", "cautiously", "closely", "carefully", "careful"]) {
                 return "monitor"
             }
-            if it.kind == .word, let direction = Self.verbs[it.text] {
+            if it.kind == .word, let direction = Self.verbs[item: it] {
                 var next = item + 1
                 while next < items.count, next - item <= 5 {
                     if let qualifier = qualifier(direction, noun: next, modified: true) {
@@ -1174,8 +1174,8 @@ struct InteractionRules {
     /// ("such as, but not limited to, A") negates nothing.
     func negationOnPath(_ path: Range<Int>) -> Bool {
         var start = path.lowerBound
-        for index in path where items[index].isWord(["not"]) && index > 0 && items[index - 1].isWord(["but"])
-            && index + 1 < items.count && items[index + 1].isWord(["limited"])
+        for index in path where items[index].isWord(oneOf: ["not"]) && index > 0 && items[index - 1].isWord(oneOf: ["but"])
+            && index + 1 < items.count && items[index + 1].isWord(oneOf: ["limited"])
         {
             if analysis.hasNegation(in: start..<index) { return true }
             start = index + 1
@@ -1228,10 +1228,10 @@ struct InteractionRules {
     func classExamples(of item: Int) -> [Int] {
         guard let index = analysis.mention(at: item, type: .drug), analysis.mentions[index].isClass,
             analysis.mentions[index].source != .anaphor, item + 1 < items.count,
-            items[item + 1].isPunctuation("(") || items[item + 1].isWord(["such", "including", "e.g.", "eg", "like"])
+            items[item + 1].isPunctuation("(") || items[item + 1].isWord(oneOf: ["such", "including", "e.g.", "eg", "like"])
                 // "strong CYP3A4 inhibitors, such as A", "azoles, e.g. A"
                 || (items[item + 1].isPunctuation(",") && item + 2 < items.count
-                    && items[item + 2].isWord(["such", "including", "e.g.", "e.g", "eg", "e", "like"]))
+                    && items[item + 2].isWord(oneOf: ["such", "including", "e.g.", "e.g", "eg", "e", "like"]))
         else { return [] }
         guard let head = listHead(after: item + 1, window: 5) else { return [] }
         return looseList(from: head).filter { $0 != item }
@@ -1260,8 +1260,8 @@ struct InteractionRules {
         // "felodipine (Plendil)", "miconazole (an imidazole)", "erythromycin, a macrolide": one drug
         // named twice, no pair.
         if high - low <= 3, items[low + 1].isPunctuation("(") || items[low + 1].isPunctuation(","),
-            ((low + 1)..<high).allSatisfy({ items[$0].isPunctuation("(") || items[$0].isPunctuation(",") || items[$0].isWord(["a", "an"]) }),
-            items[low + 1].isPunctuation("(") || ((low + 1)..<high).contains(where: { items[$0].isWord(["a", "an"]) })
+            ((low + 1)..<high).allSatisfy({ items[$0].isPunctuation("(") || items[$0].isPunctuation(",") || items[$0].isWord(oneOf: ["a", "an"]) }),
+            items[low + 1].isPunctuation("(") || ((low + 1)..<high).contains(where: { items[$0].isWord(oneOf: ["a", "an"]) })
         {
             return
         }

@@ -45,8 +45,8 @@ extension InteractionRules {
                 continue
             }
             // "such as, but not limited to, A": the hedge of a list is no clause break.
-            if it.isWord(["but"]), item + 3 < items.count, items[item + 1].isWord(["not"]),
-                items[item + 2].isWord(["limited"]), items[item + 3].isWord(["to"])
+            if it.isWord(oneOf: ["but"]), item + 3 < items.count, items[item + 1].isWord(oneOf: ["not"]),
+                items[item + 2].isWord(oneOf: ["limited"]), items[item + 3].isWord(oneOf: ["to"])
             {
                 separated = true
                 words = 0
@@ -56,13 +56,13 @@ extension InteractionRules {
             // "e.g." and "etc." written with a dot that the sentence view keeps apart.
             let abbreviationDot =
                 it.isPunctuation(".") && item > 0
-                && items[item - 1].isWord(["e.g", "i.e", "eg", "ie", "etc", "e", "g", "i", "vs"])
+                && items[item - 1].isWord(oneOf: ["e.g", "i.e", "eg", "ie", "etc", "e", "g", "i", "vs"])
             if analysis.isClauseBreak(item), !abbreviationDot { break }
             switch it.kind {
             case .slot:
                 if partner(at: item) != nil {
                     // "…, and Z decreases the levels of W": Z begins a new statement.
-                    if item + 1 < items.count, items[item + 1].kind == .word, Self.verbs[items[item + 1].text] != nil {
+                    if item + 1 < items.count, items[item + 1].kind == .word, Self.verbs[item: items[item + 1]] != nil {
                         return result
                     }
                     if separated || items[item - 1].isPunctuation("(") { result.append(item) }
@@ -72,13 +72,13 @@ extension InteractionRules {
                     words += 1
                 }
             case .punctuation:
-                guard Self.looseSeparators.contains(it.text) || it.text == "*" || it.text == "-" || abbreviationDot
+                guard Self.looseSeparators.contains(item: it) || it.text == "*" || it.text == "-" || abbreviationDot
                 else { return result }
                 separated = separated || it.text != "*" && it.text != "-"
                 words = 0
             case .word:
-                if it.isWord(Self.looseStops) || Self.verbs[it.text] != nil { return result }
-                if Self.looseSeparators.contains(it.text) {
+                if it.isWord(Self.looseStops) || Self.verbs[item: it] != nil { return result }
+                if Self.looseSeparators.contains(item: it) {
                     if !["the", "a", "an", "of", "certain", "some", "various", "all", "those", "these"].contains(it.text) {
                         separated = true
                     }
@@ -117,7 +117,7 @@ extension InteractionRules {
         while item >= 0 {
             let it = items[item]
             let abbreviationDot =
-                it.isPunctuation(".") && item > 0 && items[item - 1].isWord(["e.g", "i.e", "eg", "ie", "etc", "e", "g", "i"])
+                it.isPunctuation(".") && item > 0 && items[item - 1].isWord(oneOf: ["e.g", "i.e", "eg", "ie", "etc", "e", "g", "i"])
             if analysis.isClauseBreak(item), !abbreviationDot { break }
             switch it.kind {
             case .slot:
@@ -130,7 +130,7 @@ extension InteractionRules {
                     if words > 3 { return result.sorted() }
                 }
             case .punctuation:
-                guard Self.backwardSeparators.contains(it.text) || abbreviationDot || it.text == "-" else {
+                guard Self.backwardSeparators.contains(item: it) || abbreviationDot || it.text == "-" else {
                     return result.sorted()
                 }
                 if it.text != "-" {
@@ -138,7 +138,7 @@ extension InteractionRules {
                     words = 0
                 }
             case .word:
-                if it.isWord(Self.looseStops) || Self.verbs[it.text] != nil || it.isWord(["with", "of", "by", "to"]) {
+                if it.isWord(Self.looseStops) || Self.verbs[item: it] != nil || it.isWord(oneOf: ["with", "of", "by", "to"]) {
                     return result.sorted()
                 }
                 if it.isWord(Self.backwardSeparators) {
@@ -161,8 +161,8 @@ extension InteractionRules {
         var limit = start + window
         while item < items.count, item <= limit {
             // "such as, but not limited to, A": the hedge does not count against the window.
-            if items[item].isWord(["but"]), item + 3 < items.count, items[item + 1].isWord(["not"]),
-                items[item + 2].isWord(["limited"]), items[item + 3].isWord(["to"])
+            if items[item].isWord(oneOf: ["but"]), item + 3 < items.count, items[item + 1].isWord(oneOf: ["not"]),
+                items[item + 2].isWord(oneOf: ["limited"]), items[item + 3].isWord(oneOf: ["to"])
             {
                 item += 4
                 limit += 4
@@ -178,9 +178,9 @@ extension InteractionRules {
                 }
                 return nil
             }
-            if it.kind == .word, it.isWord(Self.looseStops) || Self.verbs[it.text] != nil { return nil }
+            if it.kind == .word, it.isWord(Self.looseStops) || Self.verbs[item: it] != nil { return nil }
             if it.kind == .word, !it.isWord(Self.looseSeparators), !it.isWord(Lexical.fillers),
-                !it.isWord(Lexical.genericDrugs), !it.isWord(["following", "listed", "below", "drug", "concomitant"])
+                !it.isWord(Lexical.genericDrugs), !it.isWord(oneOf: ["following", "listed", "below", "drug", "concomitant"])
             {
                 return nil
             }
@@ -206,7 +206,7 @@ extension InteractionRules {
         guard let nearest = nearestPartner(before: verb, window: window) else { return nil }
         let path = (nearest + 1)..<verb
         if path.contains(where: { items[$0].isWord(Lexical.genericDrugs) }),
-            path.contains(where: { items[$0].isWord(["that", "which"]) || items[$0].isPunctuation(":") })
+            path.contains(where: { items[$0].isWord(oneOf: ["that", "which"]) || items[$0].isPunctuation(":") })
         {
             return nil
         }
@@ -267,12 +267,12 @@ extension InteractionRules {
             let neutral = Self.neutralVerbs.contains(text)
             guard neutral || Self.effectVerbs[text] != nil else { continue }
             // A passive participle is the passive rule's ("is enhanced by").
-            if verb + 1 < items.count, items[verb + 1].isWord(["by"]) { continue }
-            if verb > 0, items[verb - 1].isWord(["be", "is", "are", "was", "were", "been"]) { continue }
+            if verb + 1 < items.count, items[verb + 1].isWord(oneOf: ["by"]) { continue }
+            if verb > 0, items[verb - 1].isWord(oneOf: ["be", "is", "are", "was", "were", "been"]) { continue }
             guard let first = subject(before: verb, window: 12) else { continue }
             var cursor = verb + 1
             var found: (second: Int, head: String?)?
-            if neutral, cursor < items.count, items[cursor].isWord(["with"]) { cursor += 1 }
+            if neutral, cursor < items.count, items[cursor].isWord(oneOf: ["with"]) { cursor += 1 }
             var head: String?
             var reached: [Int]?
             while cursor < items.count, cursor - verb <= 9, found == nil {
@@ -281,7 +281,7 @@ extension InteractionRules {
                 if it.kind == .slot {
                     // "the antihypertensive effect of Y": a class adjective names the effect.
                     if cursor + 2 < items.count, items[cursor + 1].isWord(Self.effectHeads),
-                        items[cursor + 2].isWord(["of", "to"])
+                        items[cursor + 2].isWord(oneOf: ["of", "to"])
                     {
                         head = items[cursor + 1].text
                         cursor += 1
@@ -290,21 +290,21 @@ extension InteractionRules {
                     // "the effects of the oral anticoagulant warfarin": a class before the drug it names.
                     if let index = analysis.mention(at: cursor, type: .drug), analysis.mentions[index].isClass,
                         cursor + 1 < items.count, partner(at: cursor + 1) != nil,
-                        (max(verb + 1, cursor - 3)..<cursor).contains(where: { items[$0].isWord(["of"]) })
+                        (max(verb + 1, cursor - 3)..<cursor).contains(where: { items[$0].isWord(oneOf: ["of"]) })
                     {
                         found = (cursor + 1, head)
                         break
                     }
                     // "enhance the toxicity of Y": a condition named as the effect.
                     if partner(at: cursor) == nil, analysis.mention(at: cursor, type: .condition) != nil,
-                        items[cursor].text.hasSuffix("toxicity"), cursor + 1 < items.count, items[cursor + 1].isWord(["of"])
+                        items[cursor].text.hasSuffix("toxicity"), cursor + 1 < items.count, items[cursor + 1].isWord(oneOf: ["of"])
                     {
                         head = "toxicity"
                         cursor += 1
                         continue
                     }
                     // "interfere with the absorption of drugs whose …, e.g. A, B": a described group.
-                    if partner(at: cursor) == nil, head != nil, analysis.isBlockingDrug(cursor), items[cursor - 1].isWord(["of"]) {
+                    if partner(at: cursor) == nil, head != nil, analysis.isBlockingDrug(cursor), items[cursor - 1].isWord(oneOf: ["of"]) {
                         let group = reachList(after: cursor)
                         if let first = group.first {
                             reached = group
@@ -330,8 +330,8 @@ extension InteractionRules {
                     // "reduce aspirin's effect", "increase citalopram AUC", "the effects of X"
                     let after = next.map { $0.isWord(Self.effectHeads) || $0.isWord(Self.kineticHeads) } ?? false
                     // "the response to Y", "arterial responsiveness to Y"
-                    if items[cursor - 1].isWord(["of", "with"]) || after || neutral
-                        || (head != nil && items[cursor - 1].isWord(["to"]))
+                    if items[cursor - 1].isWord(oneOf: ["of", "with"]) || after || neutral
+                        || (head != nil && items[cursor - 1].isWord(oneOf: ["to"]))
                     {
                         found = (cursor, head ?? (after ? next?.text : nil))
                     } else if cursor + 2 < items.count, items[cursor + 2].isWord(Self.effectHeads) {
@@ -345,9 +345,9 @@ extension InteractionRules {
                         found = (second, head ?? "effect")
                         break
                     }
-                    if it.isWord(Self.looseStops) && !it.isWord(["in", "on"]) && !(head != nil && it.isWord(["to"])) { break }
+                    if it.isWord(Self.looseStops) && !it.isWord(oneOf: ["in", "on"]) && !(head != nil && it.isWord(oneOf: ["to"])) { break }
                     if Self.verbs[it.text] != nil && cursor > verb + 1 { break }
-                    if head != nil, it.isWord(["drugs", "medications", "agents"]), items[cursor - 1].isWord(["of"]) {
+                    if head != nil, it.isWord(oneOf: ["drugs", "medications", "agents"]), items[cursor - 1].isWord(oneOf: ["of"]) {
                         let group = reachList(after: cursor)
                         if let first = group.first {
                             reached = group
@@ -367,7 +367,7 @@ extension InteractionRules {
             }
             guard let found else { continue }
             // "X increases the risk of …" without an effect noun or "with": no interaction.
-            guard found.head != nil || neutral || items[found.second - 1].isWord(["of"]) else { continue }
+            guard found.head != nil || neutral || items[found.second - 1].isWord(oneOf: ["of"]) else { continue }
             let increase = Self.effectVerbs[text]
             let qualifier: String?
             if let head = found.head, Self.kineticHeads.contains(head) {
@@ -405,8 +405,8 @@ extension InteractionRules {
 
     /// The "by" of "caused by", "induced by", "produced by" whose participle lies in `range`.
     private func causedBy(within range: Range<Int>) -> Int? {
-        for index in range where index + 1 < items.count && items[index].isWord(["caused", "induced", "produced"]) {
-            if items[index + 1].isWord(["by"]) { return index + 1 }
+        for index in range where index + 1 < items.count && items[index].isWord(oneOf: ["caused", "induced", "produced"]) {
+            if items[index + 1].isWord(oneOf: ["by"]) { return index + 1 }
         }
         return nil
     }
@@ -425,11 +425,10 @@ extension InteractionRules {
 
     func cautions(into collector: inout TripleCollector) {
         for cue in items.indices where items[cue].kind == .word {
-            let text = items[cue].text
             let qualifier: String
-            if ["caution", "cautiously", "carefully"].contains(text) {
+            if items[cue].isWord(oneOf: ["caution", "cautiously", "carefully"]) {
                 qualifier = "monitor"
-            } else if text == "recommended", cue > 0, items[cue - 1].isWord(["not"]) {
+            } else if items[cue].isWord(oneOf: ["recommended"]), cue > 0, items[cue - 1].isWord(oneOf: ["not"]) {
                 qualifier = "contraindicated"
             } else {
                 continue
@@ -452,11 +451,11 @@ extension InteractionRules {
                     if linked, partner(at: cursor) != nil { second = cursor }
                     break
                 }
-                if it.isWord(["with", "receiving", "taking", "on", "using", "treated", "concomitantly"]) {
+                if it.isWord(oneOf: ["with", "receiving", "taking", "on", "using", "treated", "concomitantly"]) {
                     linked = true
                     linkEnd = cursor + 1
                 }
-                guard it.isWord(Self.cautionGap) || (it.kind == .punctuation && Self.cautionGap.contains(it.text))
+                guard it.isWord(Self.cautionGap) || (it.kind == .punctuation && Self.cautionGap.contains(item: it))
                     || it.isPunctuation(",")
                 else { break }
                 cursor += 1
@@ -492,7 +491,7 @@ extension InteractionRules {
             let it = items[cursor]
             if it.kind == .slot { return conditional && partner(at: cursor) != nil ? cursor : nil }
             guard it.isWord(Self.cautionLead) else { return nil }
-            if it.isWord(["when", "if", "in"]) { conditional = true }
+            if it.isWord(oneOf: ["when", "if", "in"]) { conditional = true }
             cursor += 1
         }
         return nil
@@ -511,11 +510,11 @@ extension InteractionRules {
         for marker in items.indices {
             let it = items[marker]
             let opens: Bool
-            if it.isWord(["include", "includes"]) {
+            if it.isWord(oneOf: ["include", "includes"]) {
                 opens = true
             } else if it.isPunctuation(":"), marker > 0,
-                items[marker - 1].isWord(["are", "include", "includes"])
-                    || (max(0, marker - 3)..<marker).contains(where: { items[$0].isWord(["following"]) })
+                items[marker - 1].isWord(oneOf: ["are", "include", "includes"])
+                    || (max(0, marker - 3)..<marker).contains(where: { items[$0].isWord(oneOf: ["following"]) })
             {
                 opens = true
             } else {
@@ -528,14 +527,14 @@ extension InteractionRules {
             let subject = start..<marker
             guard
                 subject.contains(where: {
-                    items[$0].isWord(Self.listCues) || Self.verbs[items[$0].text] != nil
+                    items[$0].isWord(Self.listCues) || Self.verbs[item: items[$0]] != nil
                         || Self.effectVerbs[items[$0].text] != nil
                 })
             else { continue }
             // The anchor is the drug the cue is about ("… increase plasma levels of X are the
             // following:"); without one after the cue, the drugs of the subject.
             let cue = subject.first {
-                items[$0].isWord(Self.listCues) || Self.verbs[items[$0].text] != nil
+                items[$0].isWord(Self.listCues) || Self.verbs[item: items[$0]] != nil
                     || Self.effectVerbs[items[$0].text] != nil
             }
             let all = subject.filter { partner(at: $0) != nil }
@@ -565,7 +564,7 @@ extension InteractionRules {
     /// include" gives increases_exposure, "Drugs that may decrease the effect of X include"
     /// decreases_effect; none for "Drugs that interact with X include".
     private func listQualifier(_ subject: Range<Int>) -> String? {
-        guard let verb = subject.first(where: { Self.verbs[items[$0].text] != nil || Self.effectVerbs[items[$0].text] != nil })
+        guard let verb = subject.first(where: { Self.verbs[item: items[$0]] != nil || Self.effectVerbs[items[$0].text] != nil })
         else { return nil }
         let text = items[verb].text
         let increase = Self.effectVerbs[text] ?? (Self.verbs[text] == .increase || Self.verbs[text] == .induce)
@@ -597,11 +596,11 @@ extension InteractionRules {
     ]
 
     func doseAdvice(into collector: inout TripleCollector) {
-        for dose in items.indices where items[dose].isWord(["dose", "doses", "dosage", "dosing", "dosages"]) {
+        for dose in items.indices where items[dose].isWord(oneOf: ["dose", "doses", "dosage", "dosing", "dosages"]) {
             // "the dose of X", "dosage adjustment of X", "dose reduction of X"
             var cursor = dose + 1
             if cursor < items.count, items[cursor].isWord(Self.doseChanges) { cursor += 1 }
-            guard cursor < items.count, items[cursor].isWord(["of", "for"]),
+            guard cursor < items.count, items[cursor].isWord(oneOf: ["of", "for"]),
                 let adjusted = partnerAfter(cursor + 1, maxGap: 2)
             else { continue }
             let clause = analysis.clauseStart(of: dose)..<clauseEnd(after: adjusted)
@@ -627,7 +626,7 @@ extension InteractionRules {
             emit(first: other, second: adjusted, rule: "dose_adjustment", base: 0.75, qualifier: "dose_adjustment", into: &collector)
         }
         // "X should be taken at least one hour before or four hours after Y"
-        for timing in items.indices where items[timing].isWord(["before", "after", "prior"]) {
+        for timing in items.indices where items[timing].isWord(oneOf: ["before", "after", "prior"]) {
             // "prior to dosing with Y", "before the administration of Y"
             var start = timing + 1
             while start < items.count, start - timing <= 5, items[start].isWord(Self.timingLead) { start += 1 }
@@ -636,7 +635,7 @@ extension InteractionRules {
             var advised = false
             var first: Int?
             while cursor >= 0, timing - cursor <= 16, !analysis.isClauseBreak(cursor) {
-                if items[cursor].isWord(["should", "must", "recommended", "advised"]) { advised = true }
+                if items[cursor].isWord(oneOf: ["should", "must", "recommended", "advised"]) { advised = true }
                 if items[cursor].kind == .slot {
                     if partner(at: cursor) != nil { first = cursor }
                     break

@@ -44,7 +44,7 @@ extension InteractionRules {
             guard let increase = Self.changeNouns[items[change].text] ?? adjective else { continue }
             var cursor = change + 1
             if adjective == nil {
-                guard cursor < items.count, items[cursor].isWord(["in", "of"]) else { continue }
+                guard cursor < items.count, items[cursor].isWord(oneOf: ["in", "of"]) else { continue }
                 cursor += 1
             }
             // "in (the mean plasma) AUC (and Cmax) of|for Y", "in theophylline AUC", "of plasma Y levels"
@@ -59,9 +59,9 @@ extension InteractionRules {
                     continue
                 }
                 guard items[cursor].kind == .word else { break }
-                if items[cursor].isWord(Self.exposureHeads) || items[cursor].isWord(["clearance"]) { head = cursor }
+                if items[cursor].isWord(Self.exposureHeads) || items[cursor].isWord(oneOf: ["clearance"]) { head = cursor }
                 guard items[cursor].isWord(Self.exposureModifiers) || items[cursor].isWord(Self.exposureHeads)
-                    || items[cursor].isWord(["clearance"])
+                    || items[cursor].isWord(oneOf: ["clearance"])
                 else { break }
                 cursor += 1
             }
@@ -70,14 +70,14 @@ extension InteractionRules {
             if let before, before < head {
                 // The drug named before its exposure: "an increase in theophylline AUC".
                 object = before
-            } else if before == nil, cursor < items.count, items[cursor].isWord(["of", "for"]),
+            } else if before == nil, cursor < items.count, items[cursor].isWord(oneOf: ["of", "for"]),
                 let named = listHead(after: cursor + 1, window: 4).map(namedDrug)
             {
                 object = named
             } else {
                 continue
             }
-            let clearance = items[head].isWord(["clearance"])
+            let clearance = items[head].isWord(oneOf: ["clearance"])
             let qualifier = increase != clearance ? "increases_exposure" : "decreases_exposure"
             let objectID = partner(at: object).map { analysis.mentions[$0].id }
             func isOther(_ item: Int) -> Bool {
@@ -121,8 +121,8 @@ extension InteractionRules {
     /// "X has the potential for interaction with drugs such as A": the drug before the noun
     /// interacts with each listed drug.
     func interactionNouns(into collector: inout TripleCollector) {
-        for noun in items.indices where items[noun].isWord(["interaction", "interactions"]) {
-            guard noun + 1 < items.count, items[noun + 1].isWord(["with"]), !studiesInteraction,
+        for noun in items.indices where items[noun].isWord(oneOf: ["interaction", "interactions"]) {
+            guard noun + 1 < items.count, items[noun + 1].isWord(oneOf: ["with"]), !studiesInteraction,
                 let first = nearestPartner(before: noun, window: 12), !isHeading(first)
             else { continue }
             for second in reachList(after: noun + 2) {
@@ -148,14 +148,14 @@ extension InteractionRules {
 
     func patientJointUse(into collector: inout TripleCollector) {
         for adverb in items.indices where items[adverb].isWord(Self.jointAdverbs) {
-            guard adverb + 1 < items.count, items[adverb + 1].isWord(["with"]), adverb > 0,
+            guard adverb + 1 < items.count, items[adverb + 1].isWord(oneOf: ["with"]), adverb > 0,
                 partner(at: adverb - 1) != nil
             else { continue }
             let first = adverb - 1
             // "patients taking X", "treated with X": a verb of use right before the drug.
             let lead = first - 1
             guard lead >= 0,
-                items[lead].isWord(Self.useVerbs) || (items[lead].isWord(["with"]) && lead > 0 && items[lead - 1].isWord(["treated"]))
+                items[lead].isWord(Self.useVerbs) || (items[lead].isWord(oneOf: ["with"]) && lead > 0 && items[lead - 1].isWord(oneOf: ["treated"]))
             else { continue }
             guard let head = listHead(after: adverb + 2, window: 6) else { continue }
             let seconds = looseList(from: head).map(namedDrug)
@@ -183,9 +183,9 @@ extension InteractionRules {
     ]
 
     func forbiddenUse(into collector: inout TripleCollector) {
-        for negation in items.indices where items[negation].isWord(["not"]) {
-            guard negation > 0, items[negation - 1].isWord(["should", "must"]),
-                negation + 2 < items.count, items[negation + 1].isWord(["be"]),
+        for negation in items.indices where items[negation].isWord(oneOf: ["not"]) {
+            guard negation > 0, items[negation - 1].isWord(oneOf: ["should", "must"]),
+                negation + 2 < items.count, items[negation + 1].isWord(oneOf: ["be"]),
                 items[negation + 2].isWord(Self.forbiddenUses),
                 let first = nearestPartner(before: negation - 1, window: 12)
             else { continue }
@@ -199,7 +199,7 @@ extension InteractionRules {
                     break
                 }
                 guard it.isWord(Self.forbiddenGap) else { break }
-                if it.isWord(["with", "on", "receiving", "taking", "treated"]) { linked = true }
+                if it.isWord(oneOf: ["with", "on", "receiving", "taking", "treated"]) { linked = true }
                 cursor += 1
             }
             guard let second else { continue }

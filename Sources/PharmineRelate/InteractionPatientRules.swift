@@ -30,13 +30,13 @@ extension InteractionRules {
             while back >= 0, verb - back <= 4, items[back].isWord(Self.patientFillers) { back -= 1 }
             guard back >= 0, items[back].isWord(Self.patientNouns) else { continue }
             var start = verb + 1
-            if items[verb].isWord(["treated"]) {
-                guard start < items.count, items[start].isWord(["with"]) else { continue }
+            if items[verb].isWord(oneOf: ["treated"]) {
+                guard start < items.count, items[start].isWord(oneOf: ["with"]) else { continue }
                 start += 1
             }
             // "patients concomitantly receiving", "receiving both", "receiving concomitant": joint use.
             var together = ((back + 1)..<verb).contains { items[$0].isWord(Self.togetherWords) }
-            while start < items.count, start - verb <= 3, items[start].isWord(["both", "concomitant", "concurrent"]) {
+            while start < items.count, start - verb <= 3, items[start].isWord(oneOf: ["both", "concomitant", "concurrent"]) {
                 together = true
                 start += 1
             }
@@ -45,7 +45,7 @@ extension InteractionRules {
             var received = reachedList.prefix(1).map { $0 }
             for next in reachedList.dropFirst() {
                 guard let previous = received.last,
-                    ((previous + 1)..<next).allSatisfy({ !items[$0].isWord(["the", "a", "an", "of"]) })
+                    ((previous + 1)..<next).allSatisfy({ !items[$0].isWord(oneOf: ["the", "a", "an", "of"]) })
                 else { break }
                 received.append(next)
             }
@@ -70,7 +70,7 @@ extension InteractionRules {
             // The drug of the main clause: "X toxicity has been reported in patients receiving Y",
             // or after the patient phrase: "In patients taking Y, the use of X may …".
             var mainDrugs: [Int] = []
-            if back >= 1, items[back - 1].isWord(["in", "to", "for"]), let first = nearestPartner(before: back - 1, window: 15),
+            if back >= 1, items[back - 1].isWord(oneOf: ["in", "to", "for"]), let first = nearestPartner(before: back - 1, window: 15),
                 !isHeading(first)
             {
                 mainDrugs = firstList(endingAt: first)
@@ -92,8 +92,8 @@ extension InteractionRules {
             let between = (received[0] + 1)..<received[1]
             let after = (received[1] + 1)..<min(items.count, received[1] + 4)
             guard together || after.contains(where: { items[$0].isWord(Self.togetherWords) }),
-                between.contains(where: { items[$0].isWord(["and", "plus", "with"]) }),
-                !between.contains(where: { items[$0].isWord(["or", "and/or"]) })
+                between.contains(where: { items[$0].isWord(oneOf: ["and", "plus", "with"]) }),
+                !between.contains(where: { items[$0].isWord(oneOf: ["or", "and/or"]) })
             else { continue }
             emit(first: received[0], second: received[1], rule: "patients_receiving", base: base, qualifier: qualifier, into: &collector)
         }

@@ -32,13 +32,13 @@ extension InteractionRules {
     /// The item after a dose that follows a drug ("eszopiclone 3 mg and …" gives the "and"), or `item`.
     func afterDose(_ item: Int) -> Int {
         func isNumber(_ index: Int) -> Bool {
-            items[index].kind == .word && (items[index].text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
+            items[index].kind == .word && (items[index].head >= 0x30 && items[index].head <= 0x39)
         }
         guard item < items.count, isNumber(item) else { return item }
         var cursor = item + 1
         while cursor < items.count, cursor - item <= 6,
             isNumber(cursor) || items[cursor].isWord(Self.doseWords)
-                || (items[cursor].kind == .punctuation && Self.doseWords.contains(items[cursor].text)
+                || (items[cursor].kind == .punctuation && Self.doseWords.contains(item: items[cursor])
                     && !analysis.isClauseBreak(cursor))
         {
             cursor += 1
@@ -64,7 +64,7 @@ extension InteractionRules {
         guard cursor > start, cursor < items.count else { return [] }
         if items[cursor].isPunctuation(","), cursor + 1 < items.count { cursor += 1 }
         guard items[cursor].isWord(Self.reachIntroducers) || items[cursor].isPunctuation("(") else { return [] }
-        let next = items[cursor].isWord(["such"]) ? cursor + 2 : cursor + 1
+        let next = items[cursor].isWord(oneOf: ["such"]) ? cursor + 2 : cursor + 1
         guard let head = listHead(after: next, window: 4) else { return [] }
         return looseList(from: head)
     }
@@ -115,13 +115,13 @@ extension InteractionRules {
                 return []
             }
             if it.isWord(Self.reachIntroducers) || it.isPunctuation("(") || it.isPunctuation("[") {
-                let next = it.isWord(["such"]) ? cursor + 2 : cursor + 1
+                let next = it.isWord(oneOf: ["such"]) ? cursor + 2 : cursor + 1
                 if let head = listHead(after: next, window: 4) {
                     return looseList(from: head)
                 }
             }
             // A statement of its own begins: "…, and A should be …".
-            if it.isWord(["should", "must", "may", "can", "is", "are", "was", "were"]),
+            if it.isWord(oneOf: ["should", "must", "may", "can", "is", "are", "was", "were"]),
                 cursor > start + 1, items[cursor - 1].kind == .slot
             {
                 return []

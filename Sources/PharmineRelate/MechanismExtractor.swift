@@ -357,7 +357,7 @@ struct MechanismRules {
             items.indices.filter { item in
                 guard items[item].kind == .slot, analysis.drug(at: item) != nil else { return false }
                 if item + 1 < items.count, items[item + 1].isWord(MechanismCues.measuredHeads) { return true }
-                return item >= 2 && items[item - 1].isWord(["of"]) && items[item - 2].isWord(MechanismCues.measuredHeads)
+                return item >= 2 && items[item - 1].isWord(oneOf: ["of"]) && items[item - 2].isWord(MechanismCues.measuredHeads)
             }
         )
         forward(skip: skip, into: &collector)
@@ -388,12 +388,12 @@ struct MechanismRules {
 
     private func processByOf(skip: Set<Int>, into collector: inout TripleCollector) {
         for noun in items.indices {
-            guard items[noun].kind == .word, let qualifier = MechanismCues.processNouns[items[noun].text],
-                noun + 2 < items.count, items[noun + 1].isWord(["by"]),
+            guard items[noun].kind == .word, let qualifier = MechanismCues.processNouns[item: items[noun]],
+                noun + 2 < items.count, items[noun + 1].isWord(oneOf: ["by"]),
                 let agent = analysis.drugAfter(noun + 2, maxGap: 1, skip: skip)
             else { continue }
             let agents = analysis.expandList(from: agent, accept: analysis.drug)
-            guard agents.end < items.count, items[agents.end].isWord(["of"]),
+            guard agents.end < items.count, items[agents.end].isWord(oneOf: ["of"]),
                 let target = analysis.firstObject(
                     after: agents.end + 1,
                     maxGap: 2,
@@ -451,7 +451,7 @@ struct MechanismRules {
         var earliest = result.last ?? head
         if head != subject { result[0] = subject }
         // Steps over earlier "A (B)" pairs: "A (B), C (D) and E".
-        while earliest >= 5, items[earliest - 1].isWord(["and", "or"]) || items[earliest - 1].isPunctuation(","),
+        while earliest >= 5, items[earliest - 1].isWord(oneOf: ["and", "or"]) || items[earliest - 1].isPunctuation(","),
             items[earliest - 2].isPunctuation(")"), items[earliest - 4].isPunctuation("("),
             !skip.contains(earliest - 5), analysis.drug(at: earliest - 5) != nil
         {
@@ -465,7 +465,7 @@ struct MechanismRules {
 
     private func passives(skip: Set<Int>, into collector: inout TripleCollector) {
         for verb in items.indices {
-            guard items[verb].kind == .word, let qualifier = MechanismCues.passiveVerbs[items[verb].text] else {
+            guard items[verb].kind == .word, let qualifier = MechanismCues.passiveVerbs[item: items[verb]] else {
                 continue
             }
             // "X-inhibited Y".
@@ -501,13 +501,13 @@ struct MechanismRules {
             {
                 next += 1
             }
-            guard next + 1 < items.count, items[next].isWord(["by"]),
+            guard next + 1 < items.count, items[next].isWord(oneOf: ["by"]),
                 let agent = analysis.drugAfter(next + 1, maxGap: 2, skip: skip)
             else { continue }
             var cursor = verb - 1
             while cursor >= 0, verb - cursor <= 6, items[cursor].kind == .word,
-                MechanismCues.passiveGap.contains(items[cursor].text) || isAdverb(cursor)
-                    || Lexical.heads.contains(items[cursor].text)
+                MechanismCues.passiveGap.contains(item: items[cursor]) || isAdverb(cursor)
+                    || Lexical.heads.contains(item: items[cursor])
             {
                 cursor -= 1
             }
@@ -537,9 +537,9 @@ struct MechanismRules {
     private func effectsOf(skip: Set<Int>, into collector: inout TripleCollector) {
         for adjective in items.indices {
             guard items[adjective].kind == .word,
-                let qualifier = MechanismCues.effectAdjectives[items[adjective].text],
+                let qualifier = MechanismCues.effectAdjectives[item: items[adjective]],
                 adjective + 3 < items.count, items[adjective + 1].isWord(MechanismCues.effectNouns),
-                items[adjective + 2].isWord(["of"]),
+                items[adjective + 2].isWord(oneOf: ["of"]),
                 let agent = analysis.drugAfter(adjective + 3, maxGap: 1, skip: skip)
             else { continue }
             let agents = analysis.expandList(from: agent, accept: analysis.drug)
@@ -550,7 +550,7 @@ struct MechanismRules {
             {
                 cursor += 1
             }
-            guard cursor < items.count, items[cursor].isWord(["on", "at", "against", "toward", "towards", "of"]),
+            guard cursor < items.count, items[cursor].isWord(oneOf: ["on", "at", "against", "toward", "towards", "of"]),
                 let target = analysis.firstObject(
                     after: cursor + 1,
                     maxGap: 3,
@@ -570,7 +570,7 @@ struct MechanismRules {
         for hit in MechanismCues.forward.hits(in: items) {
             if hit.start > 0, items[hit.start - 1].isPunctuation("-"), !items[hit.start].spaceBefore { continue }
             // "the effect of X blocked by Y": a passive, read by ``passives(skip:into:)``.
-            if hit.end < items.count, items[hit.end].isWord(["by"]) { continue }
+            if hit.end < items.count, items[hit.end].isWord(oneOf: ["by"]) { continue }
             // "the activated partial thromboplastin time", "the inhibited CYP3A4": a participle
             // used as an adjective, not a verb with the drug as its subject.
             if !hit.cue.nominal, items[hit.start].text.hasSuffix("ed"),
@@ -590,7 +590,7 @@ struct MechanismRules {
             let list = targetList(from: first)
             if governsSomethingElse(after: list.end, rule: hit.cue.rule) { continue }
             var subjects: [Int] = []
-            if list.end + 1 < items.count, items[list.end].isWord(["by"]),
+            if list.end + 1 < items.count, items[list.end].isWord(oneOf: ["by"]),
                 let after = analysis.drugAfter(list.end + 1, maxGap: 2, skip: skip)
             {
                 subjects = analysis.expandList(from: after, accept: analysis.drug).items  // "inhibition of Y by X"
@@ -601,7 +601,7 @@ struct MechanismRules {
             } else if let subjectItem = subject(before: hit.start, nominal: hit.cue.nominal, skip: skip) {
                 // "Unlike X, Y activates …": X is contrasted, not coordinated.
                 subjects = withOuterDrug(analysis.coordinatedDrugs(endingAt: subjectItem, skip: skip), skip: skip)
-                    .filter { $0 == subjectItem || $0 == 0 || !items[$0 - 1].isWord(["unlike", "except", "besides"]) }
+                    .filter { $0 == subjectItem || $0 == 0 || !items[$0 - 1].isWord(oneOf: ["unlike", "except", "besides"]) }
             } else if hit.cue.nominal, let after = appendedAgent(cueStart: hit.start, listEnd: list.end, skip: skip) {
                 subjects = [after]  // "a selective inhibitor of Y, X"
             }
@@ -626,8 +626,8 @@ struct MechanismRules {
         var cursor = end
         while cursor < items.count, cursor - end <= 5 {
             let it = items[cursor]
-            if it.isWord(["by"]) { return cursor > end ? analysis.drugAfter(cursor + 1, maxGap: 2, skip: skip) : nil }
-            if it.kind != .word || analysis.isClauseBreak(cursor) || it.isWord(["and", "or", "but", "that", "which", "was", "were", "is", "are"]) {
+            if it.isWord(oneOf: ["by"]) { return cursor > end ? analysis.drugAfter(cursor + 1, maxGap: 2, skip: skip) : nil }
+            if it.kind != .word || analysis.isClauseBreak(cursor) || it.isWord(oneOf: ["and", "or", "but", "that", "which", "was", "were", "is", "are"]) {
                 return nil
             }
             cursor += 1
@@ -646,7 +646,7 @@ struct MechanismRules {
             let members = analysis.expandList(from: list.end, accept: analysis.receptor)
             list = (list.items + members.items, members.end)
         }
-        while list.end + 2 < items.count, items[list.end].isWord(["and", "or", "and/or"]) || items[list.end].isPunctuation(","),
+        while list.end + 2 < items.count, items[list.end].isWord(oneOf: ["and", "or", "and/or"]) || items[list.end].isPunctuation(","),
             analysis.mention(at: list.end + 1, type: .drug) != nil, analysis.receptor(at: list.end + 2) != nil
         {
             let more = analysis.expandList(from: list.end + 2, accept: analysis.receptor)
@@ -666,7 +666,7 @@ struct MechanismRules {
         {
             next = close + 1
         }
-        while next < items.count, items[next].isWord(["protein", "proteins", "mrna", "gene", "genes"]),
+        while next < items.count, items[next].isWord(oneOf: ["protein", "proteins", "mrna", "gene", "genes"]),
             next + 1 < items.count, items[next + 1].isWord(MechanismCues.indirectHeads)
         {
             next += 1
@@ -676,7 +676,7 @@ struct MechanismRules {
         // Inhibiting a target's pathway is still said of the target ("inhibits the NF-kB
         // pathway" is annotated as a negative correlation); modulating or inducing one is not.
         return rule == "modulates" || rule == "induces"
-            ? items[next].isWord(["pathway", "pathways", "signaling", "signalling", "cascade"]) : false
+            ? items[next].isWord(oneOf: ["pathway", "pathways", "signaling", "signalling", "cascade"]) : false
     }
 
     /// The subject of a cue at `cueStart`: the nearest drug before it; for a noun cue only when
@@ -720,7 +720,7 @@ struct MechanismRules {
                 sawAmount = true
                 continue
             }
-            if it.isWord(["times", "fold"]) { sawAmount = true }
+            if it.isWord(oneOf: ["times", "fold"]) { sawAmount = true }
             if it.isPunctuation("-") || it.isWord(Self.comparativeLinks) { continue }
             if Lexical.links.contains(key: it.key, text: it.text) { continue }
             if it.kind == .word, it.text.hasSuffix("-fold") { sawAmount = true; continue }
@@ -734,11 +734,11 @@ struct MechanismRules {
     private func appendedAgent(cueStart: Int, listEnd: Int, skip: Set<Int>) -> Int? {
         var cursor = cueStart - 1
         while cursor >= 0, cueStart - cursor <= 4, items[cursor].kind == .word,
-            !items[cursor].isWord(["a", "an", "the"]), !Self.appositionStops.contains(items[cursor].text)
+            !items[cursor].isWord(oneOf: ["a", "an", "the"]), !Self.appositionStops.contains(items[cursor].text)
         {
             cursor -= 1
         }
-        guard cursor >= 0, items[cursor].isWord(["a", "an", "the"]), listEnd + 1 < items.count,
+        guard cursor >= 0, items[cursor].isWord(oneOf: ["a", "an", "the"]), listEnd + 1 < items.count,
             items[listEnd].isPunctuation(",") || items[listEnd].isPunctuation("("),
             !skip.contains(listEnd + 1), let index = analysis.drug(at: listEnd + 1), !isClass(listEnd + 1),
             analysis.mentions[index].source != .anaphor
@@ -749,7 +749,7 @@ struct MechanismRules {
     /// The drug of "X-mediated", "X-induced" right before a noun cue: "X-mediated inhibition
     /// of Y", "X-induced activation of Y".
     private func hyphenatedAgent(before cueStart: Int, skip: Set<Int>) -> Int? {
-        guard cueStart >= 3, items[cueStart - 1].isWord(["mediated", "induced", "evoked", "elicited"]),
+        guard cueStart >= 3, items[cueStart - 1].isWord(oneOf: ["mediated", "induced", "evoked", "elicited"]),
             items[cueStart - 2].isPunctuation("-"), !items[cueStart - 1].spaceBefore,
             !items[cueStart - 2].spaceBefore, !skip.contains(cueStart - 3), modifierDrug(at: cueStart - 3) != nil
         else { return nil }
@@ -766,7 +766,7 @@ struct MechanismRules {
         else { return nil }
         let mention = analysis.mentions[index]
         guard !mention.isClass, mention.source != .anaphor, !analysis.endogenous.contains(mention),
-            !analysis.endogenous.names.contains(items[item].text), !Lexical.genericDrugs.contains(items[item].text)
+            !analysis.endogenous.names.contains(items[item].text), !Lexical.genericDrugs.contains(item: items[item])
         else { return nil }
         return index
     }
@@ -778,7 +778,7 @@ struct MechanismRules {
     private func meansSubject(before cueStart: Int, skip: Set<Int>) -> Int? {
         var start = cueStart - 1
         while start >= 0, cueStart - start <= 24, !analysis.isClauseBreak(start),
-            !items[start].isWord(["that", "which", "whereas", "while", "who"])
+            !items[start].isWord(oneOf: ["that", "which", "whereas", "while", "who"])
         {
             start -= 1
         }
@@ -799,12 +799,12 @@ struct MechanismRules {
     private func isMeans(before cueStart: Int) -> Bool {
         var cursor = cueStart - 1
         while cursor >= 0, cueStart - cursor <= 3,
-            items[cursor].isWord(["the", "a", "an", "its", "their", "direct", "selective", "potent", "specific",
+            items[cursor].isWord(oneOf: ["the", "a", "an", "its", "their", "direct", "selective", "potent", "specific",
                 "competitive", "irreversible", "reversible", "partial"])
         {
             cursor -= 1
         }
-        return cursor >= 0 && items[cursor].isWord(["by", "through", "via"])
+        return cursor >= 0 && items[cursor].isWord(oneOf: ["by", "through", "via"])
     }
 
     /// Words that may stand between an apposed drug's article and its noun cue: "X, a highly
@@ -843,20 +843,20 @@ struct MechanismRules {
         guard cursor < target else { return false }
         if items[cursor].isPunctuation(",") || items[cursor].isPunctuation("(") {
             cursor += 1
-            guard cursor < target, items[cursor].isWord(["a", "an", "the"]) else { return false }
+            guard cursor < target, items[cursor].isWord(oneOf: ["a", "an", "the"]) else { return false }
             cursor += 1
-        } else if items[cursor].isWord(["is", "was", "are", "were", "remains", "represents"]) {
+        } else if items[cursor].isWord(oneOf: ["is", "was", "are", "were", "remains", "represents"]) {
             cursor += 1
-            while cursor < target, items[cursor].isWord(["also", "both", "now", "still", "thus", "therefore"]) {
+            while cursor < target, items[cursor].isWord(oneOf: ["also", "both", "now", "still", "thus", "therefore"]) {
                 cursor += 1
             }
             // "X is expected to be a …".
-            if cursor + 2 < target, items[cursor].isWord(["expected", "thought", "believed", "considered", "known"]),
-                items[cursor + 1].isWord(["to"]), items[cursor + 2].isWord(["be"])
+            if cursor + 2 < target, items[cursor].isWord(oneOf: ["expected", "thought", "believed", "considered", "known"]),
+                items[cursor + 1].isWord(oneOf: ["to"]), items[cursor + 2].isWord(oneOf: ["be"])
             {
                 cursor += 3
             }
-            if cursor < target, items[cursor].isWord(["a", "an", "the"]) { cursor += 1 }
+            if cursor < target, items[cursor].isWord(oneOf: ["a", "an", "the"]) { cursor += 1 }
         } else {
             return false
         }
@@ -869,8 +869,8 @@ struct MechanismRules {
             } else {
                 // "a centrally and peripherally acting Y agonist": coordinated modifiers.
                 let coordinatesModifiers =
-                    it.isWord(["and", "or"]) && cursor + 1 < target && items[cursor + 1].kind == .word
-                    && !items[cursor + 1].isWord(["a", "an", "the"])
+                    it.isWord(oneOf: ["and", "or"]) && cursor + 1 < target && items[cursor + 1].kind == .word
+                    && !items[cursor + 1].isWord(oneOf: ["a", "an", "the"])
                 if Self.appositionStops.contains(it.text), !coordinatesModifiers { return false }
                 words += 1
                 if words > 6 { return false }
@@ -908,7 +908,7 @@ struct MechanismRules {
     private func isNounModifier(_ item: Int) -> Bool {
         let it = items[item]
         guard it.kind == .word else { return false }
-        if it.isWord([
+        if it.isWord(oneOf: [
             "partial", "inverse", "full", "selective", "specific", "preferential", "competitive",
             "noncompetitive", "non-competitive", "allosteric", "irreversible", "reversible", "potent",
         ]) {
@@ -922,14 +922,14 @@ struct MechanismRules {
     private func targetNouns(skip: Set<Int>, into collector: inout TripleCollector) {
         for noun in items.indices {
             guard items[noun].kind == .word else { continue }
-            let process = MechanismCues.processNouns[items[noun].text]
-            guard var qualifier = MechanismCues.nouns[items[noun].text] ?? process else { continue }
+            let process = MechanismCues.processNouns[item: items[noun]]
+            guard var qualifier = MechanismCues.nouns[item: items[noun]] ?? process else { continue }
             var last = noun - 1
             while last >= 0,
                 items[last].isWord(Lexical.heads) || items[last].isPunctuation("-") || isNounModifier(last)
             {
-                if qualifier == "agonist", items[last].isWord(["partial"]) { qualifier = "partial_agonist" }
-                if qualifier == "agonist", items[last].isWord(["inverse"]) { qualifier = "inverse_agonist" }
+                if qualifier == "agonist", items[last].isWord(oneOf: ["partial"]) { qualifier = "partial_agonist" }
+                if qualifier == "agonist", items[last].isWord(oneOf: ["inverse"]) { qualifier = "inverse_agonist" }
                 last -= 1
             }
             // "monoacylglycerol lipase (MAGL) inhibitor": the abbreviation stands for the target,
@@ -944,7 +944,7 @@ struct MechanismRules {
             // ``SentenceAnalysis/receptor(at:)`` refuses elsewhere ("Y-specific antibodies").
             var modifierTarget: Mention?
             if last >= 0, analysis.receptor(at: last) == nil, last + 2 < noun, items[last + 1].isPunctuation("-"),
-                items[last + 2].isWord(["specific"]), let index = analysis.mention(at: last, type: .receptor)
+                items[last + 2].isWord(oneOf: ["specific"]), let index = analysis.mention(at: last, type: .receptor)
             {
                 modifierTarget = analysis.mentions[index]
             }
@@ -959,19 +959,19 @@ struct MechanismRules {
             guard let firstTarget = targets.first else { continue }
             var before = firstTarget - 1
             while before >= 0, before >= firstTarget - 3, items[before].kind == .word {
-                if qualifier == "agonist", items[before].isWord(["partial"]) { qualifier = "partial_agonist" }
-                if qualifier == "agonist", items[before].isWord(["inverse"]) { qualifier = "inverse_agonist" }
+                if qualifier == "agonist", items[before].isWord(oneOf: ["partial"]) { qualifier = "partial_agonist" }
+                if qualifier == "agonist", items[before].isWord(oneOf: ["inverse"]) { qualifier = "inverse_agonist" }
                 before -= 1
             }
             // "the indirect methyltransferase inhibitor": no action on the target itself.
-            if firstTarget >= 1, items[firstTarget - 1].isWord(["indirect"]) { continue }
+            if firstTarget >= 1, items[firstTarget - 1].isWord(oneOf: ["indirect"]) { continue }
             // A ligand is a mechanism only when selective ("the selective Y ligand X",
             // "a Y-specific ligand"); "a Y ligand" alone is a probe or a tool compound.
             if qualifier == "binder" {
                 let around = max(0, firstTarget - 3)..<noun
                 guard
                     around.contains(where: {
-                        items[$0].isWord(["selective", "specific"]) || items[$0].text.hasSuffix("-selective")
+                        items[$0].isWord(oneOf: ["selective", "specific"]) || items[$0].text.hasSuffix("-selective")
                             || items[$0].text.hasSuffix("-specific")
                     })
                 else { continue }
@@ -982,7 +982,7 @@ struct MechanismRules {
                 // "COX-2 inhibition in whole blood by X, Y and Z", "H1 antagonism with X".
                 subjects = analysis.expandList(from: agent, accept: analysis.drug).items.filter { !isClass($0) }
                 rule = "process_by"
-            } else if MechanismCues.nouns[items[noun].text] == nil {
+            } else if MechanismCues.nouns[item: items[noun]] == nil {
                 continue
             } else if let after = drugAfterNoun(noun, skip: skip), !isClass(after) {
                 subjects = agentList(from: after).filter { !isClass($0) }
@@ -1019,7 +1019,7 @@ struct MechanismRules {
         if let found = analysis.drugAfter(start, maxGap: 1, skip: skip) { return found }
         // "Y antagonists GR12345 and X": a compound code the lexicon does not know, then a drug.
         guard start + 2 < items.count, isCompoundCode(start),
-            items[start + 1].isWord(["and", "or"]) || items[start + 1].isPunctuation(",")
+            items[start + 1].isWord(oneOf: ["and", "or"]) || items[start + 1].isPunctuation(",")
         else { return nil }
         return analysis.drugAfter(start + 2, maxGap: 1, skip: skip)
     }
@@ -1029,7 +1029,7 @@ struct MechanismRules {
     private func startsAnotherPhrase(between subject: Int, and target: Int) -> Bool {
         guard subject + 2 < target else { return false }
         for item in (subject + 1)..<(target - 1)
-        where items[item].isWord(["and", "or", "well", "plus", "versus", "vs"]) && items[item + 1].isWord(["a", "an", "the"]) {
+        where items[item].isWord(oneOf: ["and", "or", "well", "plus", "versus", "vs"]) && items[item + 1].isWord(oneOf: ["a", "an", "the"]) {
             return true
         }
         return false
@@ -1041,12 +1041,12 @@ struct MechanismRules {
         var list = analysis.expandList(from: first, accept: analysis.drug)
         var result = list.items
         while list.end + 2 < items.count,
-            items[list.end].isWord(["and", "or"]) || items[list.end].isPunctuation(","),
+            items[list.end].isWord(oneOf: ["and", "or"]) || items[list.end].isPunctuation(","),
             isCompoundCode(list.end + 1)
         {
             var next = list.end + 2
-            if items[next].isWord(["and", "or"]) || items[next].isPunctuation(",") { next += 1 }
-            if next < items.count, items[next].isWord(["and", "or"]) { next += 1 }
+            if items[next].isWord(oneOf: ["and", "or"]) || items[next].isPunctuation(",") { next += 1 }
+            if next < items.count, items[next].isWord(oneOf: ["and", "or"]) { next += 1 }
             guard next < items.count, analysis.drug(at: next) != nil else { break }
             list = analysis.expandList(from: next, accept: analysis.drug)
             result += list.items
@@ -1060,7 +1060,7 @@ struct MechanismRules {
     /// and digits, both present.
     private func isCompoundCode(_ item: Int) -> Bool {
         let it = items[item]
-        guard it.kind == .word, it.text.utf8.count >= 4, it.text.utf8.count <= 12 else { return false }
+        guard it.kind == .word, Int(it.byteCount) >= 4, Int(it.byteCount) <= 12 else { return false }
         var letters = 0
         var digits = 0
         for byte in it.text.utf8 {
@@ -1078,13 +1078,13 @@ struct MechanismRules {
     /// X"), or "with X" right after it.
     private func agentOfProcess(after noun: Int, skip: Set<Int>) -> Int? {
         var cursor = noun + 1
-        if cursor < items.count, items[cursor].isWord(["with"]) {
+        if cursor < items.count, items[cursor].isWord(oneOf: ["with"]) {
             return analysis.drugAfter(cursor + 1, maxGap: 1, skip: skip)
         }
         while cursor < items.count, cursor - noun <= 5 {
             let it = items[cursor]
-            if it.isWord(["by"]) { return analysis.drugAfter(cursor + 1, maxGap: 2, skip: skip) }
-            if it.kind != .word || analysis.isClauseBreak(cursor) || it.isWord(["of", "and", "or", "but", "that", "which"]) {
+            if it.isWord(oneOf: ["by"]) { return analysis.drugAfter(cursor + 1, maxGap: 2, skip: skip) }
+            if it.kind != .word || analysis.isClauseBreak(cursor) || it.isWord(oneOf: ["of", "and", "or", "but", "that", "which"]) {
                 return nil
             }
             cursor += 1
@@ -1113,14 +1113,14 @@ struct MechanismRules {
     /// Emits reuptake triples; returns the items of the neurotransmitters (never subjects).
     private func reuptake(into collector: inout TripleCollector) -> Set<Int> {
         var used: Set<Int> = []
-        for word in items.indices where items[word].isWord(["reuptake", "re-uptake", "uptake"]) {
+        for word in items.indices where items[word].isWord(oneOf: ["reuptake", "re-uptake", "uptake"]) {
             // "uptake" alone is measured as often as inhibited: it needs an inhibition word.
             if items[word].text == "uptake" {
                 let around = max(0, word - 4)..<min(items.count, word + 2)
                 guard
                     around.contains(where: {
                         items[$0].isWord(MechanismCues.reuptakeNouns)
-                            || items[$0].isWord(["inhibits", "inhibit", "inhibited", "blocks", "block", "blocked"])
+                            || items[$0].isWord(oneOf: ["inhibits", "inhibit", "inhibited", "blocks", "block", "blocked"])
                     })
                 else { continue }
             }
@@ -1132,7 +1132,7 @@ struct MechanismRules {
                 if let found = transmittersIn(cursor) {
                     transmitters.insert(contentsOf: found, at: 0)
                 } else if !(it.isPunctuation(",") || it.isPunctuation("-") || it.isPunctuation("/")
-                    || it.isPunctuation("(") || it.isPunctuation(")") || it.isWord(["and", "or", "and/or"]))
+                    || it.isPunctuation("(") || it.isPunctuation(")") || it.isWord(oneOf: ["and", "or", "and/or"]))
                 {
                     break
                 }
@@ -1143,13 +1143,13 @@ struct MechanismRules {
             if transmitters.isEmpty {
                 var next = word + 1
                 while next < items.count, items[next].isWord(MechanismCues.reuptakeNouns) { next += 1 }
-                guard next < items.count, items[next].isWord(["of"]) else { continue }
+                guard next < items.count, items[next].isWord(oneOf: ["of"]) else { continue }
                 next += 1
-                while next < items.count, items[next].isWord(["the", "both"]) { next += 1 }
+                while next < items.count, items[next].isWord(oneOf: ["the", "both"]) { next += 1 }
                 while next < items.count {
                     if let found = transmittersIn(next) {
                         transmitters.append(contentsOf: found)
-                    } else if !(items[next].isPunctuation(",") || items[next].isWord(["and", "or", "and/or", "/"])) {
+                    } else if !(items[next].isPunctuation(",") || items[next].isWord(oneOf: ["and", "or", "and/or", "/"])) {
                         break
                     }
                     next += 1
@@ -1167,7 +1167,7 @@ struct MechanismRules {
             // serotonin reuptake inhibitor fluoxetine"). A process ("effects on serotonin
             // reuptake", "inhibits the reuptake of") takes the nearest drug before it.
             let agent =
-                word + 1 < items.count && items[word + 1].isWord(["inhibitor", "inhibitors", "blocker", "blockers"])
+                word + 1 < items.count && items[word + 1].isWord(oneOf: ["inhibitor", "inhibitors", "blocker", "blockers"])
             var subjectItem: Int?
             if agent {
                 if let after = analysis.drugAfter(word + 2, maxGap: 1, skip: skip), !isClass(after) {
@@ -1210,7 +1210,7 @@ struct MechanismRules {
                 analysis.mentions[index].source != .anaphor
             else { continue }
             let item = items[classItem]
-            guard item.text.contains("uptake"), item.text.utf8.count == item.end - item.start else { continue }
+            guard item.text.contains("uptake"), Int(item.byteCount) == item.end - item.start else { continue }
             // Words of the mention with their byte offsets.
             var words: [(text: String, start: Int, end: Int)] = []
             var offset = item.start
@@ -1271,7 +1271,7 @@ struct MechanismRules {
         if let target = reuptakeTargets.target(forTerm: it.text) {
             return [Transmitter(item: item, start: it.start, end: it.end, target: target)]
         }
-        guard it.kind == .word, it.text.contains("-"), it.text.utf8.count == it.end - it.start else { return nil }
+        guard it.kind == .word, it.text.contains("-"), Int(it.byteCount) == it.end - it.start else { return nil }
         var found: [Transmitter] = []
         var offset = it.start
         for part in it.text.split(separator: "-", omittingEmptySubsequences: false) {
@@ -1433,7 +1433,7 @@ struct MechanismRules {
         var next = subjectItem + 1
         if next < items.count, items[next].isPunctuation(",") { next += 1 }
         if next < items.count, items[next].isWord(MechanismCues.secretedParticiples), next + 1 < items.count,
-            items[next + 1].isWord(["from", "by", "in"])
+            items[next + 1].isWord(oneOf: ["from", "by", "in"])
         {
             return true
         }
@@ -1452,7 +1452,7 @@ struct MechanismRules {
         let text = items[item].text
         if text.contains("receptor") || text.contains("adrenoceptor") { return true }
         var next = item + 1
-        while next < items.count, items[next].isWord(["and", "or", ","]) { next += 1 }
-        return next < items.count && items[next].isWord(["receptor", "receptors"])
+        while next < items.count, items[next].isWord(oneOf: ["and", "or", ","]) { next += 1 }
+        return next < items.count && items[next].isWord(oneOf: ["receptor", "receptors"])
     }
 }

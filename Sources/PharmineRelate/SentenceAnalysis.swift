@@ -133,7 +133,7 @@ struct SentenceAnalysis {
         if mention.source != .anaphor, excluded ?? isExcludedDrug(item, mention) { return nil }
         // "anti-cytokine therapy", "non-aspirin analgesics": the drug is what is opposed or excluded.
         if item >= 2, items[item - 1].isPunctuation("-"), !items[item].spaceBefore, !items[item - 1].spaceBefore,
-            items[item - 2].isWord(["anti", "non", "pro"])
+            items[item - 2].isWord(oneOf: ["anti", "non", "pro"])
         {
             return nil
         }
@@ -243,7 +243,7 @@ struct SentenceAnalysis {
             && items[item + 2].isWord(Lexical.modifierSuffixes)
         else { return false }
         // "anxiety-like behavior": an animal's phenotype of the condition names the condition.
-        if items[item + 2].isWord(["like"]), item + 3 < items.count, items[item + 3].isWord(Lexical.phenotypeNouns),
+        if items[item + 2].isWord(oneOf: ["like"]), item + 3 < items.count, items[item + 3].isWord(Lexical.phenotypeNouns),
             mention(at: item, type: .condition) != nil
         {
             return false
@@ -306,7 +306,7 @@ struct SentenceAnalysis {
                 // "other drugs that inhibit …": the relative clause's subject is generic (a
                 // singular "an old drug that …" is an apposition to the drug before it).
                 if items[item].isWord(Lexical.genericDrugs), items[item].text.hasSuffix("s"), item + 1 < limit,
-                    items[item + 1].isWord(["that", "which"])
+                    items[item + 1].isWord(oneOf: ["that", "which"])
                 {
                     return nil
                 }
@@ -324,7 +324,7 @@ struct SentenceAnalysis {
             if !skip.contains(item), drug(at: item) != nil { return item }
             let it = items[item]
             guard it.kind != .slot, !isClauseBreak(item),
-                it.isWord(Lexical.fillers) || it.isPunctuation(",") || it.isWord(["oral", "intravenous", "low-dose"])
+                it.isWord(Lexical.fillers) || it.isPunctuation(",") || it.isWord(oneOf: ["oral", "intravenous", "low-dose"])
             else { return nil }
             gap += 1
             item += 1
@@ -366,7 +366,7 @@ struct SentenceAnalysis {
             let it = items[item]
             if it.kind == .slot {
                 guard let index = drug(at: item), mentions[index].isClass else { return false }
-            } else if isClauseBreak(item) || it.isWord(["that", "which", "and", "or", "but", "while"]) {
+            } else if isClauseBreak(item) || it.isWord(oneOf: ["that", "which", "and", "or", "but", "while"]) {
                 return false
             }
         }
@@ -384,9 +384,9 @@ struct SentenceAnalysis {
             var cursor = item
             while cursor >= 0, items[cursor].kind != .slot {
                 let it = items[cursor]
-                if it.isPunctuation(",") || it.isWord(["and", "or", "plus", "with", "and/or", "/"]) {
+                if it.isPunctuation(",") || it.isWord(oneOf: ["and", "or", "plus", "with", "and/or", "/"]) {
                     separator = true
-                } else if it.isWord(["in", "combination", "combined", "together"]) {
+                } else if it.isWord(oneOf: ["in", "combination", "combined", "together"]) {
                     // "X in combination with Y"
                 } else if overDoses, separator, it.isPunctuation(")"), let open = doseGroupStart(endingAt: cursor) {
                     cursor = open
@@ -487,7 +487,7 @@ struct SentenceAnalysis {
             if Lexical.links.contains(key: it.key, text: it.text) { continue }
             if it.kind == .word, !Lexical.characterCount(of: it.text, isAtMost: 4), it.text.hasSuffix("ly") { continue }
             if it.kind == .word, !Lexical.characterCount(of: it.text, isAtMost: 3), it.text.hasSuffix("ed"),
-                items[item - 1].text.hasSuffix("ly") || items[item - 1].isWord(["a", "an", "the"])
+                items[item - 1].text.hasSuffix("ly") || items[item - 1].isWord(oneOf: ["a", "an", "the"])
             {
                 continue  // "a widely used anticoagulant"
             }
@@ -607,7 +607,7 @@ struct SentenceAnalysis {
             var fillers = 0
             while cursor >= 0, items[cursor].kind != .slot {
                 let it = items[cursor]
-                if it.isPunctuation(",") || it.isWord(["and", "or", "and/or", "/"]) {
+                if it.isPunctuation(",") || it.isWord(oneOf: ["and", "or", "and/or", "/"]) {
                     separator = true
                 } else if it.isWord(Lexical.fillers) {
                     fillers += 1
@@ -632,7 +632,7 @@ struct SentenceAnalysis {
     func hasNegation(in range: Range<Int>) -> Bool {
         let range = range.clamped(to: items.indices)
         for item in range where items[item].isWord(Lexical.negation) {
-            if items[item].text == "not", item + 1 < items.count, items[item + 1].isWord(["only", "just", "merely"]) {
+            if items[item].text == "not", item + 1 < items.count, items[item + 1].isWord(oneOf: ["only", "just", "merely"]) {
                 continue
             }
             if inPseudoCue(item) { continue }
@@ -686,8 +686,8 @@ struct SentenceAnalysis {
             for index in items.indices where items[index].kind == .word {
                 if Lexical.caution.contains(key: items[index].key, text: items[index].text) { return true }
             }
-            for index in items.indices where items[index].text.utf8.count == 3 && items[index].text == "not" {
-                if index + 1 < items.count, items[index + 1].isWord(["recommended", "advised"]) { return true }
+            for index in items.indices where items[index].byteCount == 3 && items[index].text == "not" {
+                if index + 1 < items.count, items[index + 1].isWord(oneOf: ["recommended", "advised"]) { return true }
             }
             return false
         }

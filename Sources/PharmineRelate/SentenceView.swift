@@ -14,26 +14,62 @@ struct SentenceView {
         case slot
     }
 
+    /// The texts of a view's items, one string per item, owned by the view.
+    ///
+    /// Items refer to it without retaining it, so that an item is copied as plain bytes (no
+    /// reference count, no value-witness call): an item is only read while its view lives.
+    final class Texts {
+        /// The texts, by ``Item`` text index: `count` initialized of `capacity`. A constant
+        /// pointer, so that reading a text makes no exclusivity check.
+        let strings: UnsafeMutablePointer<String>
+        /// How many texts fit (one per raw item: token or slot).
+        let capacity: Int
+        /// How many texts are set.
+        private(set) var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 0)
+            strings = .allocate(capacity: self.capacity)
+        }
+
+        /// Appends a text; its index, or nil when full.
+        func append(_ text: String) -> Int32? {
+            guard count < capacity else { return nil }
+            (strings + count).initialize(to: text)
+            count += 1
+            return Int32(truncatingIfNeeded: count - 1)
+        }
+
+        deinit {
+            strings.deinitialize(count: count)
+            strings.deallocate()
+        }
+    }
+
     /// One item of the sentence.
     ///
-    /// The stored properties are declared widest first, so that the item packs into 56 bytes
-    /// (72 in text order): items are copied and scanned everywhere.
-    struct Item {
-        /// The lowercased text (for a slot, the covered text).
-        var text: String
+    /// Trivially copyable: the text lives in the view's ``Texts``; the item keeps its index, its
+    /// key, its first byte and its length, which decide most tests without reading it.
+    struct Item: BitwiseCopyable {
         /// Start (UTF-8 bytes into the passage).
         var start: Int
         /// End (UTF-8 bytes, exclusive).
         var end: Int
         /// The key of `text` (``WordKey/item(_:)``: 0 when it is not ASCII).
-        var key: UInt64 {
-            didSet { head = text.utf8.first ?? 0 }
-        }
+        var key: UInt64
+        /// The view's texts (not retained: the view keeps them).
+        private unowned(unsafe) let texts: Texts
+        /// Where `text` lies in `texts`.
+        private let textIndex: Int32
+        /// The length of `text` in UTF-8 bytes.
+        private(set) var byteCount: Int32
         /// For a slot: where the indices into `Document.mentions` of the mentions sharing its
         /// span lie in the view's ``SentenceView/slotMentions`` (see ``SentenceView/mentions(of:)``);
-        /// empty for other items. Kept out of the item so that copying an item retains nothing but
-        /// its text.
-        var mentionRange: Range<Int32>
+        /// empty for other items.
+        var mentionRange: Range<Int32> { mentionLower..<mentionUpper }
+        /// The bounds of `mentionRange` (a `Range` is not bitwise copyable).
+        private let mentionLower: Int32
+        private let mentionUpper: Int32
         /// What it is.
         var kind: Kind
         /// Whether whitespace separates it from the previous item.
@@ -41,23 +77,39 @@ struct SentenceView {
         /// The first byte of `text` (0 when empty): most prefixes are turned away by it.
         private(set) var head: UInt8
 
+        /// The lowercased text (for a slot, the covered text).
+        var text: String { textIndex < 0 ? "" : texts.strings[Int(textIndex)] }
+
+        /// An item whose text is appended to `texts`.
         init(
             kind: Kind,
             text: String,
+            texts: Texts,
             start: Int,
             end: Int,
             spaceBefore: Bool,
             mentionRange: Range<Int32> = 0..<0,
-            key: UInt64? = nil
+            key: UInt64
         ) {
             self.kind = kind
-            self.text = text
+            self.texts = texts
+            self.textIndex = texts.append(text) ?? -1
+            self.byteCount = Int32(truncatingIfNeeded: text.utf8.count)
             self.start = start
             self.end = end
             self.spaceBefore = spaceBefore
-            self.mentionRange = mentionRange
-            self.key = key ?? WordKey.item(text)
+            self.mentionLower = mentionRange.lowerBound
+            self.mentionUpper = mentionRange.upperBound
+            self.key = key
             self.head = text.utf8.first ?? 0
+        }
+
+        /// Replaces the text (and its key and length); the first byte is that of the new text.
+        mutating func setText(_ text: String) {
+            if textIndex >= 0 { texts.strings[Int(textIndex)] = text }
+            key = WordKey.item(text)
+            byteCount = Int32(truncatingIfNeeded: text.utf8.count)
+            head = text.utf8.first ?? 0
         }
 
         /// Whether the item is a word with one of the given texts.
@@ -78,7 +130,7 @@ struct SentenceView {
         func isWord(_ words: [String]) -> Bool {
             guard kind == .word else { return false }
             // An ASCII text equals only a word of its length; other texts are compared in full.
-            let length = key == 0 ? -1 : text.utf8.count
+            let length = key == 0 ? -1 : Int(byteCount)
             var index = 0
             while index < words.count {
                 if length < 0 || words[index].utf8.count == length, words[index] == text { return true }
@@ -87,10 +139,39 @@ struct SentenceView {
             return false
         }
 
+        /// Whether the item is a word with one of a few literal texts (`isWord(oneOf: ["of", "for"])`).
+        ///
+        /// The literals are static strings: their array holds no references, so it is neither
+        /// retained nor released per call, and the compiler may lay it out once. An ASCII text is
+        /// compared by its bytes, and only with literals of its length; other texts as strings.
+        @inline(__always)
+        func isWord(oneOf words: [StaticString]) -> Bool {
+            guard kind == .word else { return false }
+            guard key != 0 else { return Self.equalsAny(text, words) }
+            let length = Int(byteCount)
+            var index = 0
+            while index < words.count {
+                let equal = words[index].withUTF8Buffer { word -> Bool in
+                    guard word.count == length else { return false }
+                    var text = self.text
+                    return text.withUTF8 { $0.elementsEqual(word) }
+                }
+                if equal { return true }
+                index += 1
+            }
+            return false
+        }
+
+        /// Whether a text that is not ASCII equals one of the literals, as strings compare.
+        @inline(never)
+        private static func equalsAny(_ text: String, _ words: [StaticString]) -> Bool {
+            words.contains { $0.description == text }
+        }
+
         /// Whether the item is punctuation with the given text.
         @inline(__always)
         func isPunctuation(_ text: String) -> Bool {
-            kind == .punctuation && (key == 0 || self.text.utf8.count == text.utf8.count) && self.text == text
+            kind == .punctuation && (key == 0 || Int(byteCount) == text.utf8.count) && self.text == text
         }
 
         /// Whether the text starts with a prefix, as `String.hasPrefix` decides, comparing bytes
@@ -109,6 +190,8 @@ struct SentenceView {
     let passage: Int
     /// The items, in text order.
     var items: [Item]
+    /// The texts of the items (which do not retain them).
+    let texts: Texts
     /// The mention indices of every slot, slot after slot (each slot's ``Item/mentionRange``).
     let slotMentions: [Int]
 
@@ -205,6 +288,7 @@ struct SentenceView {
         // dropped as the items are appended (see ``append(_:to:previousAppended:)``).
         var items: [Item] = []
         items.reserveCapacity(tokens.count + slots.count)
+        let texts = Texts(capacity: tokens.count + slots.count)
         var previousAppended = false
         var slotCursor = 0
         var previousEnd = sentence.start
@@ -217,6 +301,7 @@ struct SentenceView {
                     Item(
                         kind: .slot,
                         text: text,
+                        texts: texts,
                         start: start,
                         end: end,
                         spaceBefore: start > previousEnd,
@@ -246,6 +331,7 @@ struct SentenceView {
                 Item(
                     kind: kind,
                     text: text,
+                    texts: texts,
                     start: token.start,
                     end: token.end,
                     spaceBefore: token.start > previousEnd,
@@ -259,6 +345,7 @@ struct SentenceView {
         }
         emitSlots(before: Int.max)
         self.items = items
+        self.texts = texts
         self.slotMentions = slotMentions
     }
 
@@ -272,20 +359,19 @@ struct SentenceView {
         if item.kind == .word, !item.spaceBefore, previousAppended, let last = items.indices.last,
             items[last].kind == .punctuation, !items[last].spaceBefore
         {
-            let lastLength = items[last].text.utf8.count
+            let lastLength = items[last].byteCount
             // Hyphenated compound of plain words: word - word (all attached).
             if lastLength == 1, items[last].text == "-", last > 0, items[last - 1].kind == .word {
                 items.removeLast()
                 let joined = items[last - 1].text + "-" + item.text
-                items[last - 1].text = joined
-                items[last - 1].key = WordKey.item(joined)
+                items[last - 1].setText(joined)
                 items[last - 1].end = item.end
                 previousAppended = false
                 return
             }
             // Possessive: "'" or "’" attached, then an attached "s".
             if lastLength == 1 && items[last].text == "'" || lastLength == 3 && items[last].text == "’",
-                item.text.utf8.count == 1, item.text == "s"
+                item.byteCount == 1, item.text == "s"
             {
                 items.removeLast()
                 previousAppended = false
@@ -293,7 +379,7 @@ struct SentenceView {
             }
         }
         if item.kind == .word, !item.spaceBefore {
-            let length = item.text.utf8.count
+            let length = item.byteCount
             if length == 2 && item.text == "'s" || length == 4 && item.text == "’s" {
                 previousAppended = false
                 return

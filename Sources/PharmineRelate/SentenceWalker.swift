@@ -124,11 +124,11 @@ struct SentenceWalker {
 
 /// Indices grouped by a small integer key in `0..<count`, in their original order (keys out of
 /// range are dropped): a counting sort.
-private struct Grouping {
+struct Grouping {
     /// Where each key's members start in `members`; `count + 1` entries.
-    private var starts: [Int]
+    private let starts: [Int]
     /// The indices, grouped by key.
-    private var order: [Int]
+    private let order: [Int]
 
     init(count: Int, keys: some Collection<Int>) {
         var starts = [Int](repeating: 0, count: count + 1)

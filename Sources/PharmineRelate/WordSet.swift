@@ -86,22 +86,30 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         self.init(words)
     }
 
-    /// Whether the set holds a text whose item key (``WordKey/item(_:)``) is `key`.
+    /// Whether the set holds a text whose item key (``WordKey/item(_:)``) is `key`. The text is
+    /// read only when the key does not decide (a key hit, a text that is not ASCII).
     @inline(__always)
-    func contains(key: UInt64, text: String) -> Bool {
-        if key == 0 { return containsExactly(text) }
+    func contains(key: UInt64, text: @autoclosure () -> String) -> Bool {
+        if key == 0 { return containsExactly(text()) }
         if bloom & 1 << (key >> 58) == 0 { return false }
-        if keys.isEmpty { return containsExactly(text) }
+        if keys.isEmpty { return containsExactly(text()) }
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         return keys.withUnsafeBufferPointer { keys in
             while true {
                 let stored = keys[slot]
                 if stored == 0 { return false }
-                if stored == key, slots[slot] == text { return true }
+                if stored == key, slots[slot] == text() { return true }
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    /// Whether the set holds a sentence item's text, probed by the item's key (its text is read
+    /// only on a key hit).
+    @inline(__always)
+    func contains(item: SentenceView.Item) -> Bool {
+        contains(key: item.key, text: item.text)
     }
 
     /// The `Set` lookup, out of line so that the keyed probe stays small enough to inline.
@@ -169,6 +177,14 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     /// The keys, in no particular order.
     var keys: [String] { Array(dictionary.keys) }
 
+    /// The value of a sentence item's text, if it is a key: the item's key turns most texts away
+    /// without hashing them.
+    @inline(__always)
+    subscript(item item: SentenceView.Item) -> Value? {
+        guard words.contains(item: item) else { return nil }
+        return dictionary[item.text]
+    }
+
     /// The value of a word, if it is a key.
     subscript(_ text: String) -> Value? {
         guard words.contains(text) else { return nil }
@@ -186,21 +202,46 @@ struct PrefixList: Sendable {
     private let bytes: [[UInt8]]
     /// The first bytes of the prefixes: most words are turned away by them.
     private let heads: HeadFilter
+    /// For each ASCII first byte, the prefixes (bits by index) an ASCII text starting with it may
+    /// start with: those of that first byte and those not decided by bytes; nil with more than 64
+    /// prefixes.
+    private let byHead: [UInt64]?
 
     init(_ prefixes: [String]) {
         self.prefixes = prefixes
         self.heads = HeadFilter(prefixes: prefixes)
-        self.bytes = prefixes.map { prefix in
+        let bytes = prefixes.map { prefix in
             let bytes = Array(prefix.utf8)
             return bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } ? bytes : []
+        }
+        self.bytes = bytes
+        if prefixes.count <= 64 {
+            var byHead = [UInt64](repeating: 0, count: 128)
+            for (index, prefix) in bytes.enumerated() {
+                let bit: UInt64 = 1 << UInt64(index)
+                if let first = prefix.first {
+                    byHead[Int(first)] |= bit
+                } else {
+                    for head in byHead.indices { byHead[head] |= bit }
+                }
+            }
+            self.byHead = byHead
+        } else {
+            self.byHead = nil
         }
     }
 
     /// Whether a text starts with one of the prefixes (`prefixes.contains { text.hasPrefix($0) }`).
     func matches(_ text: String) -> Bool {
+        matches(text, among: ~0)
+    }
+
+    /// ``matches(_:)`` over the prefixes whose bits are set in `candidates` (bit `i`: prefix `i`;
+    /// prefixes past the 64th are always tried).
+    private func matches(_ text: String, among candidates: UInt64) -> Bool {
         var copy = text
         return copy.withUTF8 { textBytes in
-            for index in bytes.indices {
+            for index in bytes.indices where index >= 64 || candidates & 1 << UInt64(index) != 0 {
                 if let answer = Self.startsWith(textBytes, bytes[index]) {
                     if answer { return true }
                 } else if text.hasPrefix(prefixes[index]) {
@@ -212,10 +253,16 @@ struct PrefixList: Sendable {
     }
 
     /// Whether a sentence item's text starts with one of the prefixes; its key and first byte
-    /// turn most items away before any text is compared.
+    /// turn most items away before any text is compared, and an ASCII text is compared only with
+    /// the prefixes of its first byte.
     @inline(__always)
-    func matches(key: UInt64, head: UInt8, text: String) -> Bool {
-        heads.admits(key: key, head: head) && matches(text)
+    func matches(key: UInt64, head: UInt8, text: @autoclosure () -> String) -> Bool {
+        guard heads.admits(key: key, head: head) else { return false }
+        if key != 0, head < 0x80, let byHead {
+            let candidates = byHead[Int(head)]
+            return candidates != 0 && matches(text(), among: candidates)
+        }
+        return matches(text())
     }
 
     /// Whether text bytes start with ASCII prefix bytes, as `String.hasPrefix` decides; nil when

@@ -65,4 +65,56 @@ import Testing
             #expect(map[text] == dictionary[text], "\(text)")
         }
     }
+
+    /// A sentence item probed through its key and first byte answers as `String.hasPrefix` (the
+    /// prefixes of its first byte only, for an ASCII word).
+    @Test func prefixListOnItemsAnswersAsHasPrefix() {
+        let prefixes = ["reduc", "improv", "caf\u{E9}", "e", "re"]
+        let list = PrefixList(prefixes)
+        let texts = ["reduced", "re", "r", "improving", "etude", "e\u{301}tude", "caf\u{E9}s", "x", "", "-"]
+        let store = SentenceView.Texts(capacity: texts.count)
+        for text in texts {
+            let item = SentenceView.Item(
+                kind: .word, text: text, texts: store, start: 0, end: text.utf8.count, spaceBefore: true,
+                key: WordKey.item(text)
+            )
+            let expected = prefixes.contains { text.hasPrefix($0) }
+            #expect(list.matches(key: item.key, head: item.head, text: item.text) == expected, "\(text)")
+        }
+    }
+
+    /// `isWord(oneOf:)` answers as a comparison of the item's text with each literal, for ASCII
+    /// and non-ASCII texts, and only for words.
+    @Test func isWordOneOfAnswersAsStringComparison() {
+        let store = SentenceView.Texts(capacity: 8)
+        func item(_ text: String, _ kind: SentenceView.Kind = .word) -> SentenceView.Item {
+            SentenceView.Item(
+                kind: kind, text: text, texts: store, start: 0, end: text.utf8.count, spaceBefore: true,
+                key: WordKey.item(text)
+            )
+        }
+        #expect(item("with").isWord(oneOf: ["and", "with"]))
+        #expect(!item("wit").isWord(oneOf: ["and", "with"]))
+        #expect(!item("withs").isWord(oneOf: ["with"]))
+        #expect(item("s").isWord(oneOf: ["s"]))
+        #expect(item("cafe\u{301}").isWord(oneOf: ["caf\u{E9}"]))
+        #expect(!item("with", .punctuation).isWord(oneOf: ["with"]))
+        #expect(!item("with", .slot).isWord(oneOf: ["with"]))
+    }
+
+    /// The case-treatment stems searched in one pass are found exactly where a search for each
+    /// stem with folded case finds one.
+    @Test func needleSetAnswersAsEachNeedle() {
+        let needles = ["treat", "therap", "start", "given", "begun"]
+        let set = NeedleSet(needles)
+        let texts = [
+            "He was TREATED with X.", "Therapy began.", "no cue here", "give n", "startle", "begu", "thera",
+            "x given", "", "t", "\u{E9}treat", "[treat]",
+        ]
+        for text in texts {
+            let bytes = ArraySlice(Array(text.utf8))
+            let expected = needles.contains { bytes.containsFolded(Array($0.utf8)) }
+            #expect(set.occurs(inFolded: bytes) == expected, "\(text)")
+        }
+    }
 }
