@@ -21,6 +21,12 @@ extension MechanismRules {
         "activator": "activator", "activators": "activator", "opener": "activator", "openers": "activator",
     ]
 
+    /// Adjectives between an article and a class set off by a comma: "a selective Y antagonist, X".
+    static let classAdjectives: WordSet = [
+        "selective", "specific", "potent", "novel", "new", "highly", "nonselective", "non-selective", "known",
+        "direct",
+    ]
+
     /// Words between a class and the drugs it introduces ("ACE inhibitors such as captopril").
     static let classIntroducers: Set<String> = ["such", "as", "like", "including", "e.g.", "e.g", "namely", "("]
 
@@ -110,8 +116,16 @@ extension MechanismRules {
         }
         // "the aromatase inhibitor, testolactone, …": a comma alone only after "the/a/an" and
         // before one drug set off by a second comma, a parenthesis or the end of the sentence.
-        if start == classItem + 1, start + 1 < items.count, items[start].isPunctuation(","), classItem > 0,
-            items[classItem - 1].isWord(["the", "a", "an"]), analysis.drug(at: start + 1) != nil,
+        // Also over a few adjectives before the class ("a selective Y antagonist, X"), and after
+        // a preposition instead of an article ("administration of direct Y inhibitor, X").
+        var article = classItem - 1
+        while article >= 0, classItem - article <= 3, items[article].isWord(Self.classAdjectives)
+            || items[article].text.hasSuffix("-selective") || items[article].text.hasSuffix("-specific")
+        {
+            article -= 1
+        }
+        if start == classItem + 1, start + 1 < items.count, items[start].isPunctuation(","), article >= 0,
+            items[article].isWord(["the", "a", "an", "of", "with", "by"]), analysis.drug(at: start + 1) != nil,
             start + 2 >= items.count || items[start + 2].isPunctuation(",") || items[start + 2].isPunctuation(")")
                 || items[start + 2].isPunctuation(".") || items[start + 2].isPunctuation(";"),
             start + 3 >= items.count || analysis.drug(at: start + 3) == nil
@@ -129,6 +143,13 @@ extension MechanismRules {
         let items = analysis.items
         var cursor = classItem - 1
         while cursor >= max(0, classItem - 12), !analysis.isClauseBreak(cursor) {
+            // "haloperidol (HAL; 0.01 microM), a D2 antagonist": the drug before the parenthesis.
+            // ("A (X), an oral Y inhibitor" is read below, from X.)
+            if items[cursor].isPunctuation(")"), cursor >= 1, analysis.drug(at: cursor - 1) == nil,
+                let outer = drugBeforeParenthesis(closingAt: cursor, skip: skip)
+            {
+                return analysis.isApposed(cursor, to: classItem) && describes(outer, classItem) ? outer : nil
+            }
             if !skip.contains(cursor), let other = analysis.drug(at: cursor), !analysis.mentions[other].isClass {
                 // "A (X), an oral Y inhibitor": the apposition starts after the parenthesis.
                 let anchor = cursor + 1 < classItem && items[cursor + 1].isPunctuation(")") ? cursor + 1 : cursor
@@ -137,6 +158,22 @@ extension MechanismRules {
             cursor -= 1
         }
         return nil
+    }
+
+    /// The named drug right before the "(" of a parenthesis that closes at `close` and holds
+    /// no clause break: "haloperidol" of "haloperidol (HAL; 0.01 microM)".
+    func drugBeforeParenthesis(closingAt close: Int, skip: Set<Int>) -> Int? {
+        let items = analysis.items
+        var open = close - 1
+        while open > 0, close - open <= 12, !items[open].isPunctuation("("), !items[open].isPunctuation(")"),
+            !analysis.isClauseBreak(open)
+        {
+            open -= 1
+        }
+        guard open >= 1, items[open].isPunctuation("("), !skip.contains(open - 1),
+            let index = analysis.drug(at: open - 1), !analysis.mentions[index].isClass
+        else { return nil }
+        return open - 1
     }
 
     /// Words beside ``Lexical/links`` that may stand between a drug and its class ("appeared

@@ -194,6 +194,10 @@ enum MechanismCues {
         Cue("induction of", rule: "induces", base: 0.85, qualifier: "inducer", nominal: true),
     ])
 
+    /// Rules that read a class naming its member ("the Y antagonist X", "X, a Y inhibitor"):
+    /// only a negation between the two negates them.
+    static let namingRules: Set<String> = ["target_noun", "class_target"]
+
     /// Nouns after a target that name the action: "H1 antagonist", "CYP3A4 inhibitor".
     static let nouns: WordMap<String> = [
         "antagonist": "antagonist", "antagonists": "antagonist", "antagonism": "antagonist",
@@ -368,6 +372,7 @@ struct MechanismRules {
         classTargets(skip: neurotransmitters, into: &collector)  // ClassMechanismRules.swift
         bindings(skip: skip, into: &collector)  // BindingMechanismRules.swift
         activities(skip: skip, into: &collector)  // ActivityMechanismRules.swift
+        stateChanges(skip: skip, into: &collector)  // ActivityMechanismRules.swift
         singlePair(into: &collector)  // FallbackMechanismRules.swift
     }
 
@@ -639,6 +644,13 @@ struct MechanismRules {
     /// ("at dopamine D4 and serotonin 5-HT2A receptors", where "serotonin" is a drug mention).
     private func targetList(from first: Int) -> (items: [Int], end: Int) {
         var list = analysis.expandList(from: first, accept: analysis.receptor)
+        // "an inhibitor of ETV6-PDGFRbeta and FLT3": a fusion protein names both partners.
+        while list.end + 1 < items.count, items[list.end].isPunctuation("-"), !items[list.end].spaceBefore,
+            !items[list.end + 1].spaceBefore, analysis.receptor(at: list.end + 1) != nil
+        {
+            let more = analysis.expandList(from: list.end + 1, accept: analysis.receptor)
+            list = (list.items + more.items, more.end)
+        }
         // "the receptor tyrosine kinases A, B and C": a plural family named, then its members.
         if list.items.count == 1, items[first].text.hasSuffix("s"), list.end == first + 1, list.end < items.count,
             analysis.receptor(at: list.end) != nil
@@ -697,7 +709,32 @@ struct MechanismRules {
         {
             return nil
         }
-        return item
+        // The link is read from the relative; the subject is the drug it describes.
+        return apposedHead(ofRelative: item, skip: skip) ?? item
+    }
+
+    /// Nouns of an apposition that name a drug by its relation to another: "X, a derivative
+    /// of Z, inhibits …", "X, the active metabolite of Z, inhibits …".
+    private static let relativeNouns: WordSet = [
+        "derivative", "analogue", "analog", "metabolite", "enantiomer", "isomer", "prodrug", "congener",
+    ]
+
+    /// The drug an apposition describes when `item` is the relative it names: "Phenserine" for
+    /// "physostigmine" in "Phenserine, a derivative of physostigmine, was described as an
+    /// inhibitor of Y" (the apposition closes with a comma before the cue).
+    private func apposedHead(ofRelative item: Int, skip: Set<Int>) -> Int? {
+        guard item + 1 < items.count, items[item + 1].isPunctuation(","), item >= 4, items[item - 1].isWord(["of"]),
+            items[item - 2].isWord(Self.relativeNouns)
+        else { return nil }
+        var cursor = item - 3
+        // Over an adjective or two ("the active metabolite").
+        while cursor >= 0, item - 3 - cursor < 2, items[cursor].kind == .word, !items[cursor].isWord(["a", "an", "the"]) {
+            cursor -= 1
+        }
+        guard cursor >= 2, items[cursor].isWord(["a", "an", "the"]), items[cursor - 1].isPunctuation(","),
+            !skip.contains(cursor - 2), let index = analysis.drug(at: cursor - 2), !analysis.mentions[index].isClass
+        else { return nil }
+        return cursor - 2
     }
 
     /// Words of a comparison that may link a drug to a noun cue besides ``Lexical/links``: "X
@@ -991,6 +1028,8 @@ struct MechanismRules {
                 !startsAnotherPhrase(between: before, and: firstTarget)
             {
                 subjects = withOuterDrug(coordinatedSubjects(endingAt: before, skip: skip), skip: skip)
+            } else if let outer = parentheticalSubject(before: firstTarget, skip: skip) {
+                subjects = [outer]  // "X (Zomig; formerly 311C90), a … Y agonist"
             }
             for subjectItem in subjects {
                 emit(
@@ -1004,6 +1043,20 @@ struct MechanismRules {
                 )
             }
         }
+    }
+
+    /// The drug before a parenthesis that ends a few words before a target noun, when apposed
+    /// to it: "X (Zomig; formerly 311C90), a centrally acting Y agonist" (the nearest drug is
+    /// the one inside the parenthesis).
+    private func parentheticalSubject(before target: Int, skip: Set<Int>) -> Int? {
+        var close = target - 1
+        while close >= 0, target - close <= 10, items[close].kind != .slot, !items[close].isPunctuation(")") {
+            close -= 1
+        }
+        guard close >= 1, items[close].isPunctuation(")"), analysis.drug(at: close - 1) == nil,
+            let outer = drugBeforeParenthesis(closingAt: close, skip: skip), isAppositive(outer, to: target)
+        else { return nil }
+        return outer
     }
 
     /// The drug right after a target noun, over words that introduce examples: "the H1
@@ -1040,6 +1093,10 @@ struct MechanismRules {
     private func agentList(from first: Int) -> [Int] {
         var list = analysis.expandList(from: first, accept: analysis.drug)
         var result = list.items
+        // Over an abbreviation after the list: "X (ABBR), WB4101 and Z".
+        if list.end + 2 < items.count, items[list.end].isPunctuation("("), items[list.end + 2].isPunctuation(")") {
+            list.end += 3
+        }
         while list.end + 2 < items.count,
             items[list.end].isWord(["and", "or"]) || items[list.end].isPunctuation(","),
             isCompoundCode(list.end + 1)
@@ -1390,7 +1447,12 @@ struct MechanismRules {
             let path = (low + 1)..<high
             for subjectIndex in subjects {
                 let subject = mentions[subjectIndex]
-                let negated = analysis.isNegated(subject, object, path: path)
+                // A class naming its member ("the Y agonist X", "X, a Y inhibitor") is a
+                // description, not an event: a negation of the clause around it ("but not the Y
+                // agonist X protected …") leaves it standing; only one inside it counts.
+                let negated =
+                    MechanismCues.namingRules.contains(rule)
+                    ? analysis.hasNegation(in: path) : analysis.isNegated(subject, object, path: path)
                 let hedged = analysis.isHedged(subject, object, path: path)
                 let confidence = Confidence.score(
                     base: base,
