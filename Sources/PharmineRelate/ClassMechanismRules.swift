@@ -40,18 +40,27 @@ extension MechanismRules {
             else { continue }
             let targets = nestedTargets(in: items[classItem])
             guard !targets.isEmpty else { continue }
+            var objects: [(item: Int, mention: Mention?)] = targets.map { (classItem, $0) }
+            // "the mixed COX-1/COX-2 inhibitor X": targets joined to the class by a slash.
+            var first = classItem
+            while first >= 2, items[first - 1].isPunctuation("/"), !items[first].spaceBefore,
+                !items[first - 1].spaceBefore, analysis.receptor(at: first - 2) != nil
+            {
+                first -= 2
+                objects.insert((first, nil), at: 0)
+            }
             var subjects: [Int] = []
             if let after = drugAfterClass(classItem, skip: skip) {
                 subjects = analysis.expandList(from: after, accept: analysis.drug).items.filter {
                     !skip.contains($0) && !isClassItem($0)
                 }
-            } else if let before = apposedDrug(before: classItem, skip: skip) {
+            } else if let before = apposedDrug(before: first, skip: skip) {
                 subjects = analysis.coordinatedDrugs(endingAt: before, skip: skip).filter { !isClassItem($0) }
             }
             for subject in subjects {
                 emit(
                     subjectItem: subject,
-                    objects: targets.map { (classItem, $0) },
+                    objects: objects,
                     rule: "class_target",
                     base: 0.85,
                     qualifier: qualifier,

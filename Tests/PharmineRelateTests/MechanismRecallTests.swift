@@ -31,6 +31,10 @@ import Testing
             ["mechanism haloperidol→DRD2 binder", "mechanism aripiprazole→DRD2 binder"]
         ),
         ("Tramadol is a ligand of the mu-opioid receptor.", ["mechanism tramadol→OPRM1 binder"]),
+        (
+            "Binding affinities of haloperidol, fluoxetine and some of their metabolites for D2 receptors were low.",
+            ["mechanism haloperidol→DRD2 binder", "mechanism fluoxetine→DRD2 binder"]
+        ),
         // Agents after a colon, and one agent set off at the end of the sentence.
         (
             "We compared three CYP3A4 inhibitors: ketoconazole, clarithromycin and fluoxetine.",
