@@ -194,6 +194,13 @@ enum MechanismCues {
         Cue("induction of", rule: "induces", base: 0.85, qualifier: "inducer", nominal: true),
     ])
 
+    /// Plural nouns of a family of targets that a list of its members may follow after a comma
+    /// ("inhibits three enzymes, A, B and C").
+    static let familyNouns: WordSet = [
+        "enzymes", "receptors", "kinases", "transporters", "channels", "isoforms", "isozymes", "isoenzymes",
+        "targets", "subtypes",
+    ]
+
     /// Rules that read a class naming its member ("the Y antagonist X", "X, a Y inhibitor"):
     /// only a negation between the two negates them.
     static let namingRules: Set<String> = ["target_noun", "class_target"]
@@ -590,7 +597,7 @@ struct MechanismRules {
                     maxGap: 6,
                     accept: analysis.receptor,
                     stopWords: MechanismCues.stopWords
-                )
+                ) ?? targetAfterFamily(from: hit.end)
             else { continue }
             let list = targetList(from: first)
             if governsSomethingElse(after: list.end, rule: hit.cue.rule) { continue }
@@ -622,6 +629,24 @@ struct MechanismRules {
                 )
             }
         }
+    }
+
+    /// The first of the targets listed after a family noun and a comma: "inhibits at least
+    /// three folate-dependent enzymes, A, B and C"; at most six plain words (or a drug joined as
+    /// a modifier) before the noun.
+    private func targetAfterFamily(from start: Int) -> Int? {
+        var cursor = start
+        // Plain words, and a drug joined as a modifier ("folate-dependent enzymes").
+        while cursor < items.count, cursor - start <= 6,
+            items[cursor].kind == .word || items[cursor].isPunctuation("-") || analysis.isModifier(cursor),
+            !items[cursor].isWord(MechanismCues.familyNouns), !items[cursor].isWord(MechanismCues.stopWords)
+        {
+            cursor += 1
+        }
+        guard cursor + 2 < items.count, items[cursor].isWord(MechanismCues.familyNouns),
+            items[cursor + 1].isPunctuation(","), analysis.receptor(at: cursor + 2) != nil
+        else { return nil }
+        return cursor + 2
     }
 
     /// The agent of a noun cue named by "by" a few plain words after its target: "inhibition of

@@ -93,6 +93,11 @@ import Testing
             "Tests were run with haloperidol (10 nM; 2 h), a D2 receptor antagonist.",
             ["mechanism haloperidol→DRD2 antagonist"]
         ),
+        // Targets listed after a family noun and a comma.
+        (
+            "Ketoconazole inhibits at least two fluoxetine-sensitive enzymes, CYP3A4 and CYP2D6.",
+            ["mechanism ketoconazole→CYP3A4 inhibitor", "mechanism ketoconazole→CYP2D6 inhibitor"]
+        ),
         // An apposition naming the subject's parent drug.
         (
             "Ketoconazole, a derivative of fluoxetine, was described as an inhibitor of CYP3A4.",
@@ -135,6 +140,8 @@ import Testing
         "Haloperidol treatment increased CYP2D6 mRNA.",
         // A number between drug and cue that does not make a comparison of the drug.
         "Haloperidol was given to 20 patients with higher affinity for D2 receptors.",
+        // A comma after a word that names no family of targets ends the object search.
+        "Ketoconazole inhibits the growth of fungi, CYP3A4 being spared.",
         // "activation" alone after a verb of change, and a state of something else.
         "Haloperidol increased the activation of D2 receptors.",
         "Haloperidol increased the phosphorylation of proteins bound to D2 receptors in the assay.",
