@@ -768,6 +768,8 @@ struct MechanismRules {
         "times", "fold", "more", "less", "about", "approximately", "nearly", "roughly", "some", "than",
         "much", "far", "even", "higher", "greater", "lower", "showed", "shows", "show", "displayed",
         "exhibited", "exhibits", "possesses", "possessed",
+        // "X and their metabolites had 5-30 times higher affinity for".
+        "metabolites", "metabolite",
     ]
 
     /// Whether only link words, comparison words and numbers stand between a drug and a noun

@@ -69,6 +69,10 @@ import Testing
             "Haloperidol had 20 times higher affinity for D2 receptors than clozapine.",
             ["mechanism haloperidol→DRD2 binder"]
         ),
+        (
+            "Haloperidol, fluoxetine and their metabolites had 5-30 times higher affinity for D2 receptors.",
+            ["mechanism haloperidol→DRD2 binder", "mechanism fluoxetine→DRD2 binder"]
+        ),
         ("D2 receptors were induced 3-fold by haloperidol.", []),
         // A plural family, then its members.
         (
