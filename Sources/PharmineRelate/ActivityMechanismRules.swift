@@ -86,3 +86,86 @@ extension MechanismRules {
         }
     }
 }
+
+/// Mechanisms stated as a change of a target's phosphorylation or activation, rule
+/// `mechanism.state_of`: "X inhibited the phosphorylation and activation of Y and Z", "X may
+/// block the phosphorylation of Y", "X treatment also increased phosphorylation of Y". The
+/// verb gives the qualifier (inhibit, block, decrease, reduce, suppress, attenuate, abolish,
+/// prevent → `inhibitor`; increase, enhance, induce, stimulate, promote → `activator`); the
+/// subject is the drug right before the verb (over "treatment", "alone", auxiliaries and
+/// adverbs). Base confidence 0.6: the change may be downstream of the drug's own target.
+extension MechanismRules {
+    /// Verbs of a change, with the qualifier they give.
+    static let stateVerbs: WordMap<String> = [
+        "inhibits": "inhibitor", "inhibit": "inhibitor", "inhibited": "inhibitor", "inhibiting": "inhibitor",
+        "blocks": "inhibitor", "block": "inhibitor", "blocked": "inhibitor", "blocking": "inhibitor",
+        "decreases": "inhibitor", "decrease": "inhibitor", "decreased": "inhibitor",
+        "reduces": "inhibitor", "reduce": "inhibitor", "reduced": "inhibitor",
+        "suppresses": "inhibitor", "suppress": "inhibitor", "suppressed": "inhibitor",
+        "attenuates": "inhibitor", "attenuate": "inhibitor", "attenuated": "inhibitor",
+        "abolishes": "inhibitor", "abolish": "inhibitor", "abolished": "inhibitor",
+        "prevents": "inhibitor", "prevent": "inhibitor", "prevented": "inhibitor",
+        "increases": "activator", "increase": "activator", "increased": "activator",
+        "enhances": "activator", "enhance": "activator", "enhanced": "activator",
+        "induces": "activator", "induce": "activator", "induced": "activator",
+        "stimulates": "activator", "stimulate": "activator", "stimulated": "activator",
+        "promotes": "activator", "promote": "activator", "promoted": "activator",
+    ]
+
+    /// Nouns of a target's state that take the target with "of".
+    static let stateNouns: WordSet = ["phosphorylation", "autophosphorylation", "activation"]
+
+    /// The state nouns as a cue summary: a sentence without one returns at once.
+    static let stateBits = WordBits(["phosphorylation", "autophosphorylation"])
+
+    /// Words between a subject and its verb ("X treatment also increased", "X may block").
+    static let stateSubjectGap: WordSet = [
+        "treatment", "alone", "also", "may", "might", "can", "could", "further", "both", "not", "only",
+    ]
+
+    /// Emits the state-change mechanisms of the sentence.
+    func stateChanges(skip: Set<Int>, into collector: inout TripleCollector) {
+        guard analysis.mayHave(Self.stateBits) else { return }
+        let items = analysis.items
+        for verb in items.indices where items[verb].kind == .word {
+            guard let qualifier = Self.stateVerbs[items[verb].text] else { continue }
+            // "the phosphorylation of", "the amount and phosphorylation of", "phosphorylation and
+            // activation of".
+            var cursor = verb + 1
+            if cursor < items.count, items[cursor].isWord(oneOf: ["the", "its", "their"]) { cursor += 1 }
+            if cursor + 2 < items.count, items[cursor].isWord(oneOf: ["amount", "level", "levels"]),
+                items[cursor + 1].isWord(oneOf: ["and"])
+            {
+                cursor += 2
+            }
+            guard cursor < items.count, items[cursor].isWord(Self.stateNouns) else { continue }
+            // "activation" alone follows many verbs of other things ("induced activation of
+            // caspases"): only phosphorylation, or both, name the target's state.
+            var sawPhosphorylation = !items[cursor].isWord(oneOf: ["activation"])
+            cursor += 1
+            if cursor + 1 < items.count, items[cursor].isWord(oneOf: ["and"]), items[cursor + 1].isWord(Self.stateNouns) {
+                sawPhosphorylation = sawPhosphorylation || !items[cursor + 1].isWord(oneOf: ["activation"])
+                cursor += 2
+            }
+            guard sawPhosphorylation, cursor < items.count, items[cursor].isWord(oneOf: ["of"]),
+                let target = analysis.firstObject(
+                    after: cursor + 1, maxGap: 2, accept: analysis.receptor, stopWords: MechanismCues.stopWords)
+            else { continue }
+            let targets = analysis.expandList(from: target, accept: analysis.receptor)
+            // The subject: a drug right before the verb.
+            var before = verb - 1
+            while before >= 0, verb - before <= 4, items[before].kind == .word,
+                items[before].isWord(Self.stateSubjectGap)
+                    || items[before].text.utf8.count > 4 && items[before].text.hasSuffix("ly")
+            {
+                before -= 1
+            }
+            guard before >= 0, !skip.contains(before), analysis.drug(at: before) != nil else { continue }
+            for subject in analysis.coordinatedDrugs(endingAt: before, skip: skip) {
+                emit(
+                    subjectItem: subject, objects: targets.items.map { ($0, nil) }, rule: "state_of", base: 0.6,
+                    qualifier: qualifier, cueStart: verb, into: &collector)
+            }
+        }
+    }
+}

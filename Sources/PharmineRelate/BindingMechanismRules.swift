@@ -6,7 +6,8 @@ import PharmineCore
 /// - a target right before "bound to", "complexed with" or "in complex with" and a drug after
 ///   it: "crystal structures of Y bound to X and Z", "Y complexed with X";
 /// - a binding noun with the drug after "of" and the target after a preposition: "the affinity
-///   of X for Y", "affinities of X and Z at Y", "binding of X to Y".
+///   of X for Y", "affinities of X and Z at Y", "binding of X to Y", "affinities of X, Z and
+///   their metabolites for Y".
 ///
 /// Lists expand on both sides. The verb must touch its drug (over adverbs, "which"/"that" and an
 /// "(ABBR)" only): a binding said of a drug further away is usually about a radioligand in an
@@ -66,6 +67,18 @@ extension MechanismRules {
         guard let agent = analysis.drugAfter(cue + 2, maxGap: 1, skip: skip) else { return }
         let agents = analysis.expandList(from: agent, accept: analysis.drug)
         var cursor = agents.end
+        // Over "and (some of) their metabolites" after the drugs.
+        if cursor + 2 < items.count, items[cursor].isWord(oneOf: ["and"]) {
+            var next = cursor + 1
+            if next + 2 < items.count, items[next].isWord(oneOf: ["some", "several", "all"]), items[next + 1].isWord(oneOf: ["of"]) {
+                next += 2
+            }
+            if next + 1 < items.count, items[next].isWord(oneOf: ["their", "its"]),
+                items[next + 1].isWord(oneOf: ["metabolites", "metabolite", "enantiomers", "analogues", "analogs"])
+            {
+                cursor = next + 2
+            }
+        }
         // Over an "(ABBR)" or a short parenthesis after the drugs.
         if cursor < items.count, items[cursor].isPunctuation("("),
             let close = (cursor + 1..<min(items.count, cursor + 5)).first(where: { items[$0].isPunctuation(")") })

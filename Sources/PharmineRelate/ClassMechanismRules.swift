@@ -21,6 +21,12 @@ extension MechanismRules {
         "activator": "activator", "activators": "activator", "opener": "activator", "openers": "activator",
     ]
 
+    /// Adjectives between an article and a class set off by a comma: "a selective Y antagonist, X".
+    static let classAdjectives: WordSet = [
+        "selective", "specific", "potent", "novel", "new", "highly", "nonselective", "non-selective", "known",
+        "direct",
+    ]
+
     /// Words between a class and the drugs it introduces ("ACE inhibitors such as captopril").
     static let classIntroducers: Set<String> = ["such", "as", "like", "including", "e.g.", "e.g", "namely", "("]
 
@@ -34,18 +40,27 @@ extension MechanismRules {
             else { continue }
             let targets = nestedTargets(in: items[classItem])
             guard !targets.isEmpty else { continue }
+            var objects: [(item: Int, mention: Mention?)] = targets.map { (classItem, $0) }
+            // "the mixed COX-1/COX-2 inhibitor X": targets joined to the class by a slash.
+            var first = classItem
+            while first >= 2, items[first - 1].isPunctuation("/"), !items[first].spaceBefore,
+                !items[first - 1].spaceBefore, analysis.receptor(at: first - 2) != nil
+            {
+                first -= 2
+                objects.insert((first, nil), at: 0)
+            }
             var subjects: [Int] = []
             if let after = drugAfterClass(classItem, skip: skip) {
                 subjects = analysis.expandList(from: after, accept: analysis.drug).items.filter {
                     !skip.contains($0) && !isClassItem($0)
                 }
-            } else if let before = apposedDrug(before: classItem, skip: skip) {
+            } else if let before = apposedDrug(before: first, skip: skip) {
                 subjects = analysis.coordinatedDrugs(endingAt: before, skip: skip).filter { !isClassItem($0) }
             }
             for subject in subjects {
                 emit(
                     subjectItem: subject,
-                    objects: targets.map { (classItem, $0) },
+                    objects: objects,
                     rule: "class_target",
                     base: 0.85,
                     qualifier: qualifier,
@@ -110,8 +125,16 @@ extension MechanismRules {
         }
         // "the aromatase inhibitor, testolactone, …": a comma alone only after "the/a/an" and
         // before one drug set off by a second comma, a parenthesis or the end of the sentence.
-        if start == classItem + 1, start + 1 < items.count, items[start].isPunctuation(","), classItem > 0,
-            items[classItem - 1].isWord(oneOf: ["the", "a", "an"]), analysis.drug(at: start + 1) != nil,
+        // Also over a few adjectives before the class ("a selective Y antagonist, X"), and after
+        // a preposition instead of an article ("administration of direct Y inhibitor, X").
+        var article = classItem - 1
+        while article >= 0, classItem - article <= 3, items[article].isWord(Self.classAdjectives)
+            || items[article].text.hasSuffix("-selective") || items[article].text.hasSuffix("-specific")
+        {
+            article -= 1
+        }
+        if start == classItem + 1, start + 1 < items.count, items[start].isPunctuation(","), article >= 0,
+            items[article].isWord(oneOf: ["the", "a", "an", "of", "with", "by"]), analysis.drug(at: start + 1) != nil,
             start + 2 >= items.count || items[start + 2].isPunctuation(",") || items[start + 2].isPunctuation(")")
                 || items[start + 2].isPunctuation(".") || items[start + 2].isPunctuation(";"),
             start + 3 >= items.count || analysis.drug(at: start + 3) == nil
@@ -129,6 +152,13 @@ extension MechanismRules {
         let items = analysis.items
         var cursor = classItem - 1
         while cursor >= max(0, classItem - 12), !analysis.isClauseBreak(cursor) {
+            // "haloperidol (HAL; 0.01 microM), a D2 antagonist": the drug before the parenthesis.
+            // ("A (X), an oral Y inhibitor" is read below, from X.)
+            if items[cursor].isPunctuation(")"), cursor >= 1, analysis.drug(at: cursor - 1) == nil,
+                let outer = drugBeforeParenthesis(closingAt: cursor, skip: skip)
+            {
+                return analysis.isApposed(cursor, to: classItem) && describes(outer, classItem) ? outer : nil
+            }
             if !skip.contains(cursor), let other = analysis.drug(at: cursor), !analysis.mentions[other].isClass {
                 // "A (X), an oral Y inhibitor": the apposition starts after the parenthesis.
                 let anchor = cursor + 1 < classItem && items[cursor + 1].isPunctuation(")") ? cursor + 1 : cursor
@@ -137,6 +167,22 @@ extension MechanismRules {
             cursor -= 1
         }
         return nil
+    }
+
+    /// The named drug right before the "(" of a parenthesis that closes at `close` and holds
+    /// no clause break: "haloperidol" of "haloperidol (HAL; 0.01 microM)".
+    func drugBeforeParenthesis(closingAt close: Int, skip: Set<Int>) -> Int? {
+        let items = analysis.items
+        var open = close - 1
+        while open > 0, close - open <= 12, !items[open].isPunctuation("("), !items[open].isPunctuation(")"),
+            !analysis.isClauseBreak(open)
+        {
+            open -= 1
+        }
+        guard open >= 1, items[open].isPunctuation("("), !skip.contains(open - 1),
+            let index = analysis.drug(at: open - 1), !analysis.mentions[index].isClass
+        else { return nil }
+        return open - 1
     }
 
     /// Words beside ``Lexical/links`` that may stand between a drug and its class ("appeared

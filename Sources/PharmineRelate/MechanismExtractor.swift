@@ -194,6 +194,17 @@ enum MechanismCues {
         Cue("induction of", rule: "induces", base: 0.85, qualifier: "inducer", nominal: true),
     ])
 
+    /// Plural nouns of a family of targets that a list of its members may follow after a comma
+    /// ("inhibits three enzymes, A, B and C").
+    static let familyNouns: WordSet = [
+        "enzymes", "receptors", "kinases", "transporters", "channels", "isoforms", "isozymes", "isoenzymes",
+        "targets", "subtypes",
+    ]
+
+    /// Rules that read a class naming its member ("the Y antagonist X", "X, a Y inhibitor"):
+    /// only a negation between the two negates them.
+    static let namingRules: Set<String> = ["target_noun", "class_target"]
+
     /// Nouns after a target that name the action: "H1 antagonist", "CYP3A4 inhibitor".
     static let nouns: WordMap<String> = [
         "antagonist": "antagonist", "antagonists": "antagonist", "antagonism": "antagonist",
@@ -368,6 +379,7 @@ struct MechanismRules {
         classTargets(skip: neurotransmitters, into: &collector)  // ClassMechanismRules.swift
         bindings(skip: skip, into: &collector)  // BindingMechanismRules.swift
         activities(skip: skip, into: &collector)  // ActivityMechanismRules.swift
+        stateChanges(skip: skip, into: &collector)  // ActivityMechanismRules.swift
         singlePair(into: &collector)  // FallbackMechanismRules.swift
     }
 
@@ -585,7 +597,7 @@ struct MechanismRules {
                     maxGap: 6,
                     accept: analysis.receptor,
                     stopWords: MechanismCues.stopWords
-                )
+                ) ?? targetAfterFamily(from: hit.end)
             else { continue }
             let list = targetList(from: first)
             if governsSomethingElse(after: list.end, rule: hit.cue.rule) { continue }
@@ -619,6 +631,24 @@ struct MechanismRules {
         }
     }
 
+    /// The first of the targets listed after a family noun and a comma: "inhibits at least
+    /// three folate-dependent enzymes, A, B and C"; at most six plain words (or a drug joined as
+    /// a modifier) before the noun.
+    private func targetAfterFamily(from start: Int) -> Int? {
+        var cursor = start
+        // Plain words, and a drug joined as a modifier ("folate-dependent enzymes").
+        while cursor < items.count, cursor - start <= 6,
+            items[cursor].kind == .word || items[cursor].isPunctuation("-") || analysis.isModifier(cursor),
+            !items[cursor].isWord(MechanismCues.familyNouns), !items[cursor].isWord(MechanismCues.stopWords)
+        {
+            cursor += 1
+        }
+        guard cursor + 2 < items.count, items[cursor].isWord(MechanismCues.familyNouns),
+            items[cursor + 1].isPunctuation(","), analysis.receptor(at: cursor + 2) != nil
+        else { return nil }
+        return cursor + 2
+    }
+
     /// The agent of a noun cue named by "by" a few plain words after its target: "inhibition of
     /// Y in horse blood by X", "blockade of Y activity by X"; no slot, clause break or other
     /// punctuation between.
@@ -639,6 +669,13 @@ struct MechanismRules {
     /// ("at dopamine D4 and serotonin 5-HT2A receptors", where "serotonin" is a drug mention).
     private func targetList(from first: Int) -> (items: [Int], end: Int) {
         var list = analysis.expandList(from: first, accept: analysis.receptor)
+        // "an inhibitor of ETV6-PDGFRbeta and FLT3": a fusion protein names both partners.
+        while list.end + 1 < items.count, items[list.end].isPunctuation("-"), !items[list.end].spaceBefore,
+            !items[list.end + 1].spaceBefore, analysis.receptor(at: list.end + 1) != nil
+        {
+            let more = analysis.expandList(from: list.end + 1, accept: analysis.receptor)
+            list = (list.items + more.items, more.end)
+        }
         // "the receptor tyrosine kinases A, B and C": a plural family named, then its members.
         if list.items.count == 1, items[first].text.hasSuffix("s"), list.end == first + 1, list.end < items.count,
             analysis.receptor(at: list.end) != nil
@@ -697,7 +734,32 @@ struct MechanismRules {
         {
             return nil
         }
-        return item
+        // The link is read from the relative; the subject is the drug it describes.
+        return apposedHead(ofRelative: item, skip: skip) ?? item
+    }
+
+    /// Nouns of an apposition that name a drug by its relation to another: "X, a derivative
+    /// of Z, inhibits …", "X, the active metabolite of Z, inhibits …".
+    private static let relativeNouns: WordSet = [
+        "derivative", "analogue", "analog", "metabolite", "enantiomer", "isomer", "prodrug", "congener",
+    ]
+
+    /// The drug an apposition describes when `item` is the relative it names: "Phenserine" for
+    /// "physostigmine" in "Phenserine, a derivative of physostigmine, was described as an
+    /// inhibitor of Y" (the apposition closes with a comma before the cue).
+    private func apposedHead(ofRelative item: Int, skip: Set<Int>) -> Int? {
+        guard item + 1 < items.count, items[item + 1].isPunctuation(","), item >= 4, items[item - 1].isWord(oneOf: ["of"]),
+            items[item - 2].isWord(Self.relativeNouns)
+        else { return nil }
+        var cursor = item - 3
+        // Over an adjective or two ("the active metabolite").
+        while cursor >= 0, item - 3 - cursor < 2, items[cursor].kind == .word, !items[cursor].isWord(oneOf: ["a", "an", "the"]) {
+            cursor -= 1
+        }
+        guard cursor >= 2, items[cursor].isWord(oneOf: ["a", "an", "the"]), items[cursor - 1].isPunctuation(","),
+            !skip.contains(cursor - 2), let index = analysis.drug(at: cursor - 2), !analysis.mentions[index].isClass
+        else { return nil }
+        return cursor - 2
     }
 
     /// Words of a comparison that may link a drug to a noun cue besides ``Lexical/links``: "X
@@ -706,6 +768,8 @@ struct MechanismRules {
         "times", "fold", "more", "less", "about", "approximately", "nearly", "roughly", "some", "than",
         "much", "far", "even", "higher", "greater", "lower", "showed", "shows", "show", "displayed",
         "exhibited", "exhibits", "possesses", "possessed",
+        // "X and their metabolites had 5-30 times higher affinity for".
+        "metabolites", "metabolite",
     ]
 
     /// Whether only link words, comparison words and numbers stand between a drug and a noun
@@ -991,6 +1055,8 @@ struct MechanismRules {
                 !startsAnotherPhrase(between: before, and: firstTarget)
             {
                 subjects = withOuterDrug(coordinatedSubjects(endingAt: before, skip: skip), skip: skip)
+            } else if let outer = parentheticalSubject(before: firstTarget, skip: skip) {
+                subjects = [outer]  // "X (Zomig; formerly 311C90), a … Y agonist"
             }
             for subjectItem in subjects {
                 emit(
@@ -1004,6 +1070,20 @@ struct MechanismRules {
                 )
             }
         }
+    }
+
+    /// The drug before a parenthesis that ends a few words before a target noun, when apposed
+    /// to it: "X (Zomig; formerly 311C90), a centrally acting Y agonist" (the nearest drug is
+    /// the one inside the parenthesis).
+    private func parentheticalSubject(before target: Int, skip: Set<Int>) -> Int? {
+        var close = target - 1
+        while close >= 0, target - close <= 10, items[close].kind != .slot, !items[close].isPunctuation(")") {
+            close -= 1
+        }
+        guard close >= 1, items[close].isPunctuation(")"), analysis.drug(at: close - 1) == nil,
+            let outer = drugBeforeParenthesis(closingAt: close, skip: skip), isAppositive(outer, to: target)
+        else { return nil }
+        return outer
     }
 
     /// The drug right after a target noun, over words that introduce examples: "the H1
@@ -1040,6 +1120,10 @@ struct MechanismRules {
     private func agentList(from first: Int) -> [Int] {
         var list = analysis.expandList(from: first, accept: analysis.drug)
         var result = list.items
+        // Over an abbreviation after the list: "X (ABBR), WB4101 and Z".
+        if list.end + 2 < items.count, items[list.end].isPunctuation("("), items[list.end + 2].isPunctuation(")") {
+            list.end += 3
+        }
         while list.end + 2 < items.count,
             items[list.end].isWord(oneOf: ["and", "or"]) || items[list.end].isPunctuation(","),
             isCompoundCode(list.end + 1)
@@ -1390,7 +1474,12 @@ struct MechanismRules {
             let path = (low + 1)..<high
             for subjectIndex in subjects {
                 let subject = mentions[subjectIndex]
-                let negated = analysis.isNegated(subject, object, path: path)
+                // A class naming its member ("the Y agonist X", "X, a Y inhibitor") is a
+                // description, not an event: a negation of the clause around it ("but not the Y
+                // agonist X protected …") leaves it standing; only one inside it counts.
+                let negated =
+                    MechanismCues.namingRules.contains(rule)
+                    ? analysis.hasNegation(in: path) : analysis.isNegated(subject, object, path: path)
                 let hedged = analysis.isHedged(subject, object, path: path)
                 let confidence = Confidence.score(
                     base: base,

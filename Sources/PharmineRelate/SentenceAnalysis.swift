@@ -68,6 +68,7 @@ struct SentenceAnalysis {
         for item in view.items.indices {
             roles[item].clauseBreak = decideClauseBreak(item)
         }
+        Self.keepParentheticalSemicolons(view.items, in: &roles)
         // Clause breaks only while the slots are decided: a slot's role never depends on another's.
         // The slots' roles are written in place: copying the array per sentence cost more than
         // deciding them.
@@ -272,6 +273,25 @@ struct SentenceAnalysis {
             return Lexical.hardPunctuation.contains(key: items[item].key, text: items[item].text) && !isAbbreviationDot(item)
         case .word: return Lexical.clauseBreak.contains(key: items[item].key, text: items[item].text)
         case .slot: return false
+        }
+    }
+
+    /// Clears the clause break of a ";" inside a short parenthesis that closes: "haloperidol
+    /// (HAL; 0.01 microM), a D2 antagonist", "X (Zomig; formerly 311C90)" list an abbreviation
+    /// and a dose, they end no clause.
+    private static func keepParentheticalSemicolons(_ items: [SentenceView.Item], in roles: inout [Roles]) {
+        var open: Int?
+        for item in items.indices where items[item].kind == .punctuation {
+            if items[item].isPunctuation("(") {
+                open = item
+            } else if items[item].isPunctuation(")") {
+                if let start = open, item - start <= 12 {
+                    for inner in (start + 1)..<item where items[inner].isPunctuation(";") {
+                        roles[inner].clauseBreak = false
+                    }
+                }
+                open = nil
+            }
         }
     }
 

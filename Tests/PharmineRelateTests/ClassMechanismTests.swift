@@ -38,6 +38,18 @@ import Testing
 
     static let positives: [(String, Set<String>)] = [
         ("Celecoxib, a selective COX-2 inhibitor, relieved the pain.", ["mechanism celecoxib→PTGS2 inhibitor"]),
+        // A target joined to the class by a slash.
+        (
+            "We gave the mixed CYP3A4/COX-2 inhibitor celecoxib.",
+            ["mechanism celecoxib→PTGS2 inhibitor", "mechanism celecoxib→CYP3A4 inhibitor"]
+        ),
+        // The class set off by a comma, adjectives after its article.
+        ("The pain eased with a selective COX-2 inhibitor, celecoxib.", ["mechanism celecoxib→PTGS2 inhibitor"]),
+        // A parenthesis with a ";" between the drug and its class.
+        (
+            "Pain eased with celecoxib (200 mg; twice daily), a COX-2 inhibitor.",
+            ["mechanism celecoxib→PTGS2 inhibitor"]
+        ),
         ("Celecoxib is a COX-2 inhibitor.", ["mechanism celecoxib→PTGS2 inhibitor"]),
         ("The 5-HT3 antagonist ondansetron prevented vomiting.", ["mechanism ondansetron→HTR3A antagonist"]),
         (

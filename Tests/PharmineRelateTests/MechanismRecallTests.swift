@@ -4,7 +4,9 @@ import PharmineRelate
 import Testing
 
 /// Mechanism rules added for recall: binding wording (BindingMechanismRules), the single-pair
-/// fallback (FallbackMechanismRules), agents after a colon or a closing comma, and "Y inducers".
+/// fallback (FallbackMechanismRules), agents after a colon or a closing comma, "Y inducers",
+/// changes of a target's phosphorylation (ActivityMechanismRules), parentheses holding a ";",
+/// fusion targets and class statements under a negated clause.
 @Suite struct MechanismRecallTests {
     let extractor = MechanismExtractor(reuptakeTargets: ReuptakeTargets(targets: [:]))
 
@@ -29,6 +31,10 @@ import Testing
             ["mechanism haloperidol→DRD2 binder", "mechanism aripiprazole→DRD2 binder"]
         ),
         ("Tramadol is a ligand of the mu-opioid receptor.", ["mechanism tramadol→OPRM1 binder"]),
+        (
+            "Binding affinities of haloperidol, fluoxetine and some of their metabolites for D2 receptors were low.",
+            ["mechanism haloperidol→DRD2 binder", "mechanism fluoxetine→DRD2 binder"]
+        ),
         // Agents after a colon, and one agent set off at the end of the sentence.
         (
             "We compared three CYP3A4 inhibitors: ketoconazole, clarithromycin and fluoxetine.",
@@ -63,6 +69,10 @@ import Testing
             "Haloperidol had 20 times higher affinity for D2 receptors than clozapine.",
             ["mechanism haloperidol→DRD2 binder"]
         ),
+        (
+            "Haloperidol, fluoxetine and their metabolites had 5-30 times higher affinity for D2 receptors.",
+            ["mechanism haloperidol→DRD2 binder", "mechanism fluoxetine→DRD2 binder"]
+        ),
         ("D2 receptors were induced 3-fold by haloperidol.", []),
         // A plural family, then its members.
         (
@@ -70,6 +80,40 @@ import Testing
             [
                 "mechanism diphenhydramine→histamine receptors antagonist", "mechanism diphenhydramine→HRH1 antagonist",
                 "mechanism diphenhydramine→muscarinic acetylcholine receptors antagonist",
+            ]
+        ),
+        // A change of the target's phosphorylation (state_of).
+        (
+            "Ketoconazole inhibited the phosphorylation and activation of CYP3A4 and CYP2D6.",
+            ["mechanism ketoconazole→CYP3A4 inhibitor", "mechanism ketoconazole→CYP2D6 inhibitor"]
+        ),
+        ("Haloperidol treatment also increased phosphorylation of D2 receptors.", ["mechanism haloperidol→DRD2 activator"]),
+        // A ";" inside the parenthesis after the drug ends no clause.
+        (
+            "Tests were run with haloperidol ({HAL|haloperidol}; 0.01 microM), a D2 receptor antagonist.",
+            ["mechanism haloperidol→DRD2 antagonist"]
+        ),
+        (
+            "Tests were run with haloperidol (10 nM; 2 h), a D2 receptor antagonist.",
+            ["mechanism haloperidol→DRD2 antagonist"]
+        ),
+        // Targets listed after a family noun and a comma.
+        (
+            "Ketoconazole inhibits at least two fluoxetine-sensitive enzymes, CYP3A4 and CYP2D6.",
+            ["mechanism ketoconazole→CYP3A4 inhibitor", "mechanism ketoconazole→CYP2D6 inhibitor"]
+        ),
+        // An apposition naming the subject's parent drug.
+        (
+            "Ketoconazole, a derivative of fluoxetine, was described as an inhibitor of CYP3A4.",
+            ["mechanism ketoconazole→CYP3A4 inhibitor"]
+        ),
+        ("Ketoconazole, the active metabolite of fluoxetine, inhibits CYP3A4.", ["mechanism ketoconazole→CYP3A4 inhibitor"]),
+        // A fusion of two targets named with a hyphen.
+        (
+            "Ketoconazole is a potent inhibitor of CYP3A4-CYP2D6 and H1 receptors.",
+            [
+                "mechanism ketoconazole→CYP3A4 inhibitor", "mechanism ketoconazole→CYP2D6 inhibitor",
+                "mechanism ketoconazole→HRH1 inhibitor",
             ]
         ),
         // The single-pair fallback.
@@ -100,11 +144,30 @@ import Testing
         "Haloperidol treatment increased CYP2D6 mRNA.",
         // A number between drug and cue that does not make a comparison of the drug.
         "Haloperidol was given to 20 patients with higher affinity for D2 receptors.",
+        // A comma after a word that names no family of targets ends the object search.
+        "Ketoconazole inhibits the growth of fungi, CYP3A4 being spared.",
+        // "activation" alone after a verb of change, and a state of something else.
+        "Haloperidol increased the activation of D2 receptors.",
+        "Haloperidol increased the phosphorylation of proteins bound to D2 receptors in the assay.",
     ]
 
     @Test(arguments: negatives)
     func findsNothing(_ marked: String) {
         #expect(triples(marked).map(\.summary) == [], "\(marked)")
+    }
+
+    /// A class naming its member stands when the clause around it is negated ("but not the Y
+    /// antagonist X helped"); a negation between the two still negates it.
+    @Test func namingIsNotNegatedByItsClause() throws {
+        var document = Fixture.document("Fluoxetine helped, but not the D2 receptor antagonist haloperidol.")
+        for index in document.mentions.indices where document.mentions[index].name == "haloperidol" {
+            document.mentions[index].negated = true
+        }
+        let triples = extractor.process(document).triples
+        let naming = try #require(triples.first { $0.subject.name == "haloperidol" })
+        #expect(!naming.negated)
+        let denied = extractor.process(Fixture.document("Haloperidol is not a D2 receptor antagonist.")).triples
+        #expect(denied.allSatisfy { $0.negated })
     }
 
     @Test func fallbackTriplesHaveLowerConfidence() throws {
