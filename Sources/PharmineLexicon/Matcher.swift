@@ -95,7 +95,9 @@ public struct LexiconMatch: Sendable, Hashable {
 /// that starts with a common prefix split after it ("postherpetic" → "post herpetic"; prefixes
 /// post, pre, non, anti, hyper, hypo, intra, inter, extra, multi, poly, pseudo, semi, peri).
 /// Forms of one letter or digit, bare numbers, forms with unbalanced brackets and forms that
-/// begin or end with a function word ("and emtricitabine)", "extract of") are never matched.
+/// begin or end with a function word ("and emtricitabine)", "extract of") are never matched; the
+/// letter "a" joined by a hyphen to a word of three characters or more is no function word
+/// ("TNF-a", "a-tubulin"), and such a form matches only as its joined key.
 ///
 /// **Matching** is leftmost-longest over token units within one sentence: hyphens are skipped
 /// (so "post-herpetic" = "post herpetic"), a hyphen chain in text may also match as its joined key
