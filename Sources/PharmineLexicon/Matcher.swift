@@ -119,7 +119,8 @@ public struct LexiconMatch: Sendable, Hashable {
 ///
 /// **Curation.** `exclude` rules remove every surface form with the same unit keys (for that type,
 /// or every type with `*`); `case_sensitive` rules make such forms match only the rule's exact
-/// letters and digits.
+/// letters and digits. Excluding a singular ("diuretic") keeps the lexicon's plural, matched in
+/// lower case or capitalised ("diuretics", "Diuretics").
 ///
 /// **Drug forms.** A drug match extends over directly following salt and formulation words from
 /// `drug-forms.tsv` ("Amitriptyline Hydrochloride Tablets" is one mention of amitriptyline).

@@ -349,8 +349,13 @@ struct MatcherCompiler {
                     excluded += 1
                     continue
                 }
+                // The kept plural also matches capitalised at the start of a sentence or list
+                // entry ("Diuretics: ...").
+                var capitalSignature: Int32 = -1
                 if keptPlural, signature < 0 {
-                    signature = addSignature(SurfaceForm.signature(of: SurfaceForm.prepare(form.lowercased())))
+                    let lowered = SurfaceForm.prepare(form.lowercased())
+                    signature = addSignature(SurfaceForm.signature(of: lowered))
+                    capitalSignature = addSignature(SurfaceForm.signature(of: lowered.prefix(1).uppercased() + lowered.dropFirst()))
                 }
                 if signature < 0, shape.isShortForm(limit: options.shortFormLength) {
                     signature = addSignature(SurfaceForm.signature(of: prepared))
@@ -358,25 +363,31 @@ struct MatcherCompiler {
                 if signature >= 0 { caseSensitive += 1 }
                 surfaceForms += 1
                 accepted?(prepared)
-                let output = TrieOutput(
-                    entry: Int32(entryIndex),
-                    signature: signature,
-                    type: type,
-                    flags: hash == nameHash ? TrieOutput.isName : 0
-                )
+                let outputs = [signature, capitalSignature].enumerated().compactMap { index, signature in
+                    index == 0 || signature >= 0
+                        ? TrieOutput(
+                            entry: Int32(entryIndex),
+                            signature: signature,
+                            type: type,
+                            flags: hash == nameHash ? TrieOutput.isName : 0
+                        ) : nil
+                }
                 if hasLinkedLetterEdge(count: count) {
                     let units = termUnits(count: count)
                     guard let joined = variants(of: units).min(by: { $0.count < $1.count }), joined.count < count
                     else { continue }
-                    trie.addOutput(output, at: trie.insert(joined))
+                    let node = trie.insert(joined)
+                    for output in outputs { trie.addOutput(output, at: node) }
                     sequences += 1
                 } else if hasSingleVariant(count: count) {
                     guard !UnsafeBufferPointer(start: scratch.unitID.base, count: count).contains(-1) else { continue }
-                    trie.addOutput(output, at: trie.insert(UnsafeBufferPointer(start: scratch.unitID.base, count: count)))
+                    let node = trie.insert(UnsafeBufferPointer(start: scratch.unitID.base, count: count))
+                    for output in outputs { trie.addOutput(output, at: node) }
                     sequences += 1
                 } else {
                     for variant in variants(of: termUnits(count: count)) {
-                        trie.addOutput(output, at: trie.insert(variant))
+                        let node = trie.insert(variant)
+                        for output in outputs { trie.addOutput(output, at: node) }
                         sequences += 1
                     }
                 }

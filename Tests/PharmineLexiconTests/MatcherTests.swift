@@ -89,6 +89,9 @@ import Testing
         let matcher = Matcher(lexicon: lexicon)
         #expect(LexiconFixture.render("a diuretic effect", matcher: matcher) == [])
         #expect(LexiconFixture.render("thiazides and other diuretics", matcher: matcher) == ["diuretics=TEST:DIUR"])
+        // Capitalised at the start of a sentence, but in no other case.
+        #expect(LexiconFixture.render("Diuretics: may raise lithium levels", matcher: matcher) == ["Diuretics=TEST:DIUR"])
+        #expect(LexiconFixture.render("DIURETICS", matcher: matcher) == [])
     }
 
     @Test func aLetterJoinedByAHyphenIsNoFunctionWord() {
