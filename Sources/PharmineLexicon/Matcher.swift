@@ -95,7 +95,9 @@ public struct LexiconMatch: Sendable, Hashable {
 /// that starts with a common prefix split after it ("postherpetic" → "post herpetic"; prefixes
 /// post, pre, non, anti, hyper, hypo, intra, inter, extra, multi, poly, pseudo, semi, peri).
 /// Forms of one letter or digit, bare numbers, forms with unbalanced brackets and forms that
-/// begin or end with a function word ("and emtricitabine)", "extract of") are never matched.
+/// begin or end with a function word ("and emtricitabine)", "extract of") are never matched; the
+/// letter "a" joined by a hyphen to a word of three characters or more is no function word
+/// ("TNF-a", "a-tubulin"), and such a form matches only as its joined key.
 ///
 /// **Matching** is leftmost-longest over token units within one sentence: hyphens are skipped
 /// (so "post-herpetic" = "post herpetic"), a hyphen chain in text may also match as its joined key
@@ -117,7 +119,8 @@ public struct LexiconMatch: Sendable, Hashable {
 ///
 /// **Curation.** `exclude` rules remove every surface form with the same unit keys (for that type,
 /// or every type with `*`); `case_sensitive` rules make such forms match only the rule's exact
-/// letters and digits.
+/// letters and digits. Excluding a singular ("diuretic") keeps the lexicon's plural, matched in
+/// lower case or capitalised ("diuretics", "Diuretics").
 ///
 /// **Drug forms.** A drug match extends over directly following salt and formulation words from
 /// `drug-forms.tsv` ("Amitriptyline Hydrochloride Tablets" is one mention of amitriptyline).

@@ -5,7 +5,7 @@ import PharmineText
 extension Matcher {
     /// The version of the compiled cache format and of the compiling rules; bump it whenever
     /// either changes, so that old caches are recompiled.
-    static let cacheVersion = 9
+    static let cacheVersion = 11
 
     /// Loads a lexicon directory as a compiled matcher, through a binary cache.
     ///

@@ -148,7 +148,8 @@ struct MatcherCompiler {
     }
 
     /// Function words that never begin or end a surface form; forms that do are fragments
-    /// ("and emtricitabine", "extract of") and are skipped.
+    /// ("and emtricitabine", "extract of") and are skipped, unless the word is the letter "a"
+    /// joined by a hyphen ("TNF-a", "a-tubulin": a Greek letter's initial).
     static let functionWords: Set<[UInt8]> = Set(
         [
             "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "is", "of", "on", "or", "than", "that",
@@ -156,8 +157,27 @@ struct MatcherCompiler {
         ].map { Array($0.utf8) }
     )
 
+    /// Whether edge unit `unit` (the first or the last) of the last analysed form is the letter
+    /// "a" joined by a hyphen to a neighbour of three characters or more: a Greek letter's initial
+    /// ("TNF-a", "a-tubulin", "BTX-A"), not the article.
+    func isLinkedLetterEdge(_ unit: Int, count: Int) -> Bool {
+        guard count > 1 else { return false }
+        let neighbour = unit == 0 ? 1 : unit - 1
+        guard scratch.unitFlags.base[min(unit, neighbour)] & UnitFlags.linked != 0 else { return false }
+        let start = Int(scratch.unitStart.base[unit])
+        guard Int(scratch.unitEnd.base[unit]) - start == 1, text[start] | 0x20 == UInt8(ascii: "a") else { return false }
+        return Int(scratch.unitEnd.base[neighbour]) - Int(scratch.unitStart.base[neighbour]) >= 3
+    }
+
+    /// Whether the last analysed form begins or ends with such a letter. The form is matched only
+    /// as its joined key ("tnfa"), so that text with the article standing alone ("TNF a") does
+    /// not match.
+    func hasLinkedLetterEdge(count: Int) -> Bool {
+        isLinkedLetterEdge(0, count: count) || isLinkedLetterEdge(count - 1, count: count)
+    }
+
     /// Whether the last analysed form is worth matching: its brackets balance and it neither
-    /// begins nor ends with a function word.
+    /// begins nor ends with a function word (``isLinkedLetterEdge(_:count:)`` does not count).
     func isWellFormed(count: Int) -> Bool {
         var depth = 0
         for byte in text {
@@ -171,6 +191,7 @@ struct MatcherCompiler {
         }
         guard depth == 0 else { return false }
         for unit in [0, count - 1] where scratch.unitFlags.base[unit] & UnitFlags.word != 0 {
+            if isLinkedLetterEdge(unit, count: count) { continue }
             let start = Int(scratch.unitStart.base[unit])
             let end = Int(scratch.unitEnd.base[unit])
             guard end - start <= 5 else { continue }
@@ -328,8 +349,13 @@ struct MatcherCompiler {
                     excluded += 1
                     continue
                 }
+                // The kept plural also matches capitalised at the start of a sentence or list
+                // entry ("Diuretics: ...").
+                var capitalSignature: Int32 = -1
                 if keptPlural, signature < 0 {
-                    signature = addSignature(SurfaceForm.signature(of: SurfaceForm.prepare(form.lowercased())))
+                    let lowered = SurfaceForm.prepare(form.lowercased())
+                    signature = addSignature(SurfaceForm.signature(of: lowered))
+                    capitalSignature = addSignature(SurfaceForm.signature(of: lowered.prefix(1).uppercased() + lowered.dropFirst()))
                 }
                 if signature < 0, shape.isShortForm(limit: options.shortFormLength) {
                     signature = addSignature(SurfaceForm.signature(of: prepared))
@@ -337,19 +363,31 @@ struct MatcherCompiler {
                 if signature >= 0 { caseSensitive += 1 }
                 surfaceForms += 1
                 accepted?(prepared)
-                let output = TrieOutput(
-                    entry: Int32(entryIndex),
-                    signature: signature,
-                    type: type,
-                    flags: hash == nameHash ? TrieOutput.isName : 0
-                )
-                if hasSingleVariant(count: count) {
+                let outputs = [signature, capitalSignature].enumerated().compactMap { index, signature in
+                    index == 0 || signature >= 0
+                        ? TrieOutput(
+                            entry: Int32(entryIndex),
+                            signature: signature,
+                            type: type,
+                            flags: hash == nameHash ? TrieOutput.isName : 0
+                        ) : nil
+                }
+                if hasLinkedLetterEdge(count: count) {
+                    let units = termUnits(count: count)
+                    guard let joined = variants(of: units).min(by: { $0.count < $1.count }), joined.count < count
+                    else { continue }
+                    let node = trie.insert(joined)
+                    for output in outputs { trie.addOutput(output, at: node) }
+                    sequences += 1
+                } else if hasSingleVariant(count: count) {
                     guard !UnsafeBufferPointer(start: scratch.unitID.base, count: count).contains(-1) else { continue }
-                    trie.addOutput(output, at: trie.insert(UnsafeBufferPointer(start: scratch.unitID.base, count: count)))
+                    let node = trie.insert(UnsafeBufferPointer(start: scratch.unitID.base, count: count))
+                    for output in outputs { trie.addOutput(output, at: node) }
                     sequences += 1
                 } else {
                     for variant in variants(of: termUnits(count: count)) {
-                        trie.addOutput(output, at: trie.insert(variant))
+                        let node = trie.insert(variant)
+                        for output in outputs { trie.addOutput(output, at: node) }
                         sequences += 1
                     }
                 }

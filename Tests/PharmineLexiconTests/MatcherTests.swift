@@ -89,6 +89,31 @@ import Testing
         let matcher = Matcher(lexicon: lexicon)
         #expect(LexiconFixture.render("a diuretic effect", matcher: matcher) == [])
         #expect(LexiconFixture.render("thiazides and other diuretics", matcher: matcher) == ["diuretics=TEST:DIUR"])
+        // Capitalised at the start of a sentence, but in no other case.
+        #expect(LexiconFixture.render("Diuretics: may raise lithium levels", matcher: matcher) == ["Diuretics=TEST:DIUR"])
+        #expect(LexiconFixture.render("DIURETICS", matcher: matcher) == [])
+    }
+
+    @Test func aLetterJoinedByAHyphenIsNoFunctionWord() {
+        // "TNF-a" and "a-tubulin" end or begin with "a", a function word when it stands alone.
+        let lexicon = Lexicon(
+            entries: [
+                LexiconEntry(id: "TEST:TNF", type: .receptor, name: "tumor necrosis factor", synonyms: ["TNF-a"]),
+                LexiconEntry(id: "TEST:TUBA", type: .receptor, name: "tubulin alpha", synonyms: ["a-tubulin"]),
+                LexiconEntry(id: "TEST:EXT", type: .drug, name: "extract", synonyms: ["extract of"]),
+                LexiconEntry(id: "TEST:ATM", type: .receptor, name: "ATM kinase", synonyms: ["A-T Protein", "VEGF-AS"]),
+            ]
+        )
+        let matcher = Matcher(lexicon: lexicon)
+        #expect(LexiconFixture.render("TNF-a and a-tubulin levels", matcher: matcher) == ["TNF-a=TEST:TNF", "a-tubulin=TEST:TUBA"])
+        #expect(LexiconFixture.render("TNFa levels", matcher: matcher) == ["TNFa=TEST:TNF"])
+        // Only joined: the word standing alone in text is a function word again.
+        #expect(LexiconFixture.render("TNF a and a tubulin", matcher: matcher) == [])
+        // Other function words, or a joined neighbour shorter than three characters, stay fragments.
+        #expect(LexiconFixture.render("seen at protein level", matcher: matcher) == [])
+        #expect(LexiconFixture.render("VEGF as a marker", matcher: matcher) == [])
+        // A spaced function word at the end is still a fragment.
+        #expect(LexiconFixture.render("an extract of willow", matcher: matcher) == ["extract=TEST:EXT"])
     }
 
     @Test func aSingularExcludedInAnotherSpellingKeepsThePlural() {

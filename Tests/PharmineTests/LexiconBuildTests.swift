@@ -125,7 +125,7 @@ private func text(_ result: LexiconBuilder.Result, _ type: EntityType) -> String
         #expect(record.mappedTo == ["D004375", "D011956"])
         #expect(record.synonyms.contains("Dfy protein, mouse"))
         #expect(!record.synonyms.contains { $0.contains("\"") })
-        #expect(mesh.crossReferences.count == 2)
+        #expect(mesh.crossReferences.count == 3)
     }
 
     @Test func drugBankSplitsSynonymsAndKeepsCommasInsideNames() throws {
@@ -159,7 +159,7 @@ private func text(_ result: LexiconBuilder.Result, _ type: EntityType) -> String
 
     @Test func hgncKeepsApprovedGenesOnly() throws {
         let source = try HGNCSource(path: fixtureSources + "/hgnc/hgnc_entries.tsv.gz")
-        #expect(source.genes.count == 6)
+        #expect(source.genes.count == 7)
         let sert = try #require(source.genes.first { $0.symbol == "SLC6A4" })
         #expect(sert.aliasSymbols == ["5-HTT", "SERT1"])
         #expect(sert.previousSymbols == ["HTT", "OCD1"])
@@ -238,6 +238,28 @@ private func text(_ result: LexiconBuilder.Result, _ type: EntityType) -> String
         // A MeSH receptor term listed by drug-ner-dictionary does not become a drug.
         #expect(!drugs.rows.contains { $0[2].contains("Histamine H1") })
         #expect(drugs.byID["MESH:C033333"] == nil)  // organism record
+    }
+
+    @Test func geneProductsGoToTheirGeneNotToTheDrugs() throws {
+        let result = try buildFixtures()
+        let drugs = ParsedLexicon(text: text(result, .drug))
+        let receptors = ParsedLexicon(text: text(result, .receptor))
+        // MeSH files the cytokine under peptides and maps it to a human gene: a gene, not a drug.
+        #expect(drugs.byID["MESH:D015850"] == nil)
+        #expect(receptors.forms("HGNC:6018").isSuperset(of: ["interleukin-6", "il-6", "il6"]))
+        #expect(receptors.xrefs("HGNC:6018").contains("MESH:D015850"))
+    }
+
+    @Test func drugClassPhrasesTakeEveryGenericHead() {
+        #expect(
+            DrugLexiconBuilder.classHeadSpellings("Antihypertensive Agents")
+                == ["Antihypertensive drugs", "Antihypertensive medications"])
+        #expect(
+            DrugLexiconBuilder.classHeadSpellings("Diuretics")
+                == ["diuretic agents", "diuretic drugs", "diuretic medications"])
+        #expect(DrugLexiconBuilder.classHeadSpellings("Tricyclic Antidepressants").isEmpty)
+        #expect(DrugLexiconBuilder.classHeadSpellings("Barbiturates").isEmpty)  // not read as an adjective
+        #expect(DrugLexiconBuilder.classHeadSpellings("agents").isEmpty)
     }
 
     @Test func ontologySynonymsMergeIntoTheMeSHConcept() throws {
@@ -328,6 +350,21 @@ private func text(_ result: LexiconBuilder.Result, _ type: EntityType) -> String
         #expect(!CurationRules.isActionAdjective("NSAID"))
     }
 
+    @Test func singularsOfMadeClassPhrasesAreExcluded() {
+        let anticholinergics = LexiconEntry(
+            id: "MESH:D018680", type: .drug, name: "Cholinergic Antagonists",
+            synonyms: ["Anticholinergic Agents", "Anticholinergic drugs"], flags: ["class"])
+        let rules = CurationRules(
+            lexicons: [.drug: [anticholinergics]],
+            curated: CuratedData(),
+            weakForms: [:],
+            classPhraseSingulars: ["anticholinergic drug"]
+        ).rules
+        let byTerm = Dictionary(rules.map { ($0.term, $0.action) }, uniquingKeysWith: { first, _ in first })
+        #expect(byTerm["anticholinergic drug"] == "exclude")
+        #expect(byTerm["anticholinergic agent"] == nil)  // the source's own phrase is left alone
+    }
+
     @Test func drugFormsComeFromSourcesAndCuration() throws {
         let forms = try buildFixtures().drugForms
         let byWord = Dictionary(forms.forms.map { ($0.word, $0) }, uniquingKeysWith: { first, _ in first })
@@ -370,6 +407,13 @@ private func text(_ result: LexiconBuilder.Result, _ type: EntityType) -> String
     }
 }
 
+/// Whether a spelling is a symbol the matcher takes only in its exact case ("MTOR"): ASCII, an
+/// upper-case letter and no lower-case one, at most four letters and digits.
+private func isShortUpperCaseSymbol(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy(\.isASCII) && text.contains(where: \.isUppercase)
+        && !text.contains(where: \.isLowercase) && text.filter { $0.isLetter || $0.isNumber }.count <= 4
+}
+
 /// Checks a lexicon file's format: version line, header row, seven fields, sorted ids and synonyms.
 private func checkFormat(_ text: String, type: EntityType) throws {
     #expect(text.hasPrefix("# pharmine-lexicon 1\n"))
@@ -395,9 +439,14 @@ private func checkFormat(_ text: String, type: EntityType) throws {
         if synonyms != synonyms.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             problems.append("\(row[0]): synonyms not sorted")
         }
-        let keys = synonyms.map { $0.lowercased() }
-        if Set(keys).count != keys.count { problems.append("\(row[0]): duplicate synonym") }
-        if keys.contains(row[2].lowercased()) { problems.append("\(row[0]): name repeated in synonyms") }
+        // Spellings that differ only in case come once, except the mixed-case spellings kept
+        // beside a short upper-case symbol ("MTOR", "mTOR").
+        let groups = Dictionary(grouping: [row[2]] + synonyms, by: { $0.lowercased() })
+        for (_, group) in groups where group.count > 1 {
+            if Set(group).count != group.count || !group.contains(where: isShortUpperCaseSymbol) {
+                problems.append("\(row[0]): duplicate synonym or name repeated")
+            }
+        }
         if synonyms.contains(where: { $0.isEmpty || $0 != $0.trimmingCharacters(in: .whitespaces) }) {
             problems.append("\(row[0]): empty or untrimmed synonym")
         }
@@ -459,7 +508,7 @@ private func formatProblems(_ bytes: [UInt8], type: EntityType) -> [String] {
         // Synonym checks on every 16th row: the fixture build test checks the writer on every row.
         guard !fields[3].isEmpty, rows % 16 == 0 else { continue }
         let synonyms = fields[3].split(separator: bar, omittingEmptySubsequences: false)
-        var seen: Set<[UInt8]> = [folded(fields[2])]
+        var spellings: [[UInt8]: [String]] = [folded(fields[2]): [String(decoding: fields[2], as: UTF8.self)]]
         var previous: ArraySlice<UInt8>? = nil
         for synonym in synonyms {
             if synonym.isEmpty || synonym.first == UInt8(ascii: " ") || synonym.last == UInt8(ascii: " ") {
@@ -469,7 +518,13 @@ private func formatProblems(_ bytes: [UInt8], type: EntityType) -> [String] {
                 problems.append("\(id): synonyms not sorted")
             }
             previous = synonym
-            if !seen.insert(folded(synonym)).inserted { problems.append("\(id): duplicate synonym or name repeated") }
+            spellings[folded(synonym), default: []].append(String(decoding: synonym, as: UTF8.self))
+        }
+        // As in checkFormat: case variants only beside a short upper-case symbol.
+        for (_, group) in spellings where group.count > 1 {
+            if Set(group).count != group.count || !group.contains(where: isShortUpperCaseSymbol) {
+                problems.append("\(id): duplicate synonym or name repeated")
+            }
         }
     }
     if rows == 0 { problems.append("no rows") }
@@ -749,7 +804,7 @@ struct ShippedLexiconTests {
         func target(_ name: String, abbreviation: String) -> GtoPdbSource.Target {
             GtoPdbSource.Target(
                 id: "1", type: "gpcr", familyID: "1", familyName: "Family", name: name, systematicName: "",
-                abbreviatedName: abbreviation, synonyms: ["long synonym"], hgncID: "HGNC:1", hgncSymbol: "GENE1",
+                abbreviatedName: abbreviation, synonyms: ["long synonym"], hgncID: "HGNC:1", hgncSymbol: "GENE1", rodentSymbols: [],
                 uniProt: "", hasSubunits: false)
         }
         #expect(ReceptorLexiconBuilder.speciesBases(of: target("Copper transporter 1", abbreviation: "CTR1")) == ["CTR1"])
@@ -810,6 +865,32 @@ struct ShippedLexiconTests {
         // Drugs keep the old rule.
         let drugs = ConceptFinalizer(idPriority: ["HGNC"], type: .drug).finalize([inducible, other]).entries
         #expect(drugs.allSatisfy { !$0.synonyms.contains("iNOS") && !$0.synonyms.contains("INOS") })
+    }
+
+    @Test func aShortSymbolKeepsItsSourcesMixedCaseSpellings() {
+        let finalizer = ConceptFinalizer(idPriority: ["HGNC"], type: .receptor)
+        var kinase = ConceptDraft(member: "HGNC:1", name: "target of a macrolide kinase", source: "hgnc")
+        kinase.add("KTOR", strength: 3)
+        kinase.add("kTOR", strength: 2)
+        kinase.add("Ktor", strength: 2)
+        var ligand = ConceptDraft(member: "HGNC:2", name: "notch ligand", source: "hgnc")
+        ligand.add("NLG4", strength: 3)
+        ligand.add("Nlg4", strength: 2)
+        var long = ConceptDraft(member: "HGNC:3", name: "long symbol", source: "hgnc")
+        long.add("LONGSYM", strength: 3)
+        long.add("LongSym", strength: 2)
+        let entries = finalizer.finalize([kinase, ligand, long]).entries
+        let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.synonyms) })
+        // The matcher takes "KTOR" only in its exact case: the source's "kTOR" stays beside it,
+        // the capitalised word "Ktor" (no digit) does not.
+        #expect(byID["HGNC:1"] == ["KTOR", "kTOR"])
+        // A rodent symbol with a digit stays.
+        #expect(byID["HGNC:2"] == ["NLG4", "Nlg4"])
+        // A longer symbol is matched in any case already: one spelling is enough.
+        #expect(byID["HGNC:3"] == ["LONGSYM"])
+        // Other types keep one spelling.
+        let drugs = ConceptFinalizer(idPriority: ["HGNC"], type: .drug).finalize([kinase]).entries
+        #expect(drugs.first?.synonyms == ["KTOR"])
     }
 }
 

@@ -77,6 +77,8 @@ struct ConceptFinalizer {
         var sharedFormsKept = 0
         /// Lower-cased synonyms whose best source is weak (strength below ``strongStrength``).
         var weakForms: Set<String> = []
+        /// Mixed-case spellings kept beside a short upper-case symbol of the same concept.
+        var caseVariantsKept = 0
     }
 
     /// Finalises drafts into sorted rows.
@@ -89,6 +91,9 @@ struct ConceptFinalizer {
             var name: String
             var nameKey: String
             var forms: [String: ConceptDraft.Term]
+            /// Per lower-cased form, the other spellings kept beside the one in `forms`
+            /// (``keepsCaseVariant(_:of:)``).
+            var caseVariants: [String: Set<String>]
             var draft: ConceptDraft
         }
         var prepared: [Prepared] = []
@@ -99,10 +104,12 @@ struct ConceptFinalizer {
             guard !name.isEmpty else { continue }
             let nameKey = LexiconText.key(name)
             var forms: [String: ConceptDraft.Term] = [:]
+            var spellings: [String: Set<String>] = [:]
             for term in draft.terms {
                 let text = LexiconText.clean(term.text)
                 guard !text.isEmpty, text.unicodeScalars.count <= 200 else { continue }
                 let key = text.lowercased()
+                if type == .receptor, Self.isCaseVariantCandidate(text) { spellings[key, default: []].insert(text) }
                 guard key != nameKey else { continue }
                 if let existing = forms[key] {
                     if term.strength > existing.strength
@@ -114,7 +121,16 @@ struct ConceptFinalizer {
                     forms[key] = ConceptDraft.Term(text: text, strength: term.strength)
                 }
             }
-            prepared.append(Prepared(id: primary.id, name: name, nameKey: nameKey, forms: forms, draft: draft))
+            var caseVariants: [String: Set<String>] = [:]
+            for (key, texts) in spellings {
+                let kept = key == nameKey ? name : forms[key]?.text
+                guard let kept, LexiconText.isShortUpperCaseSymbol(kept) else { continue }
+                let others = texts.filter { $0 != kept }
+                if !others.isEmpty { caseVariants[key] = others }
+            }
+            prepared.append(
+                Prepared(id: primary.id, name: name, nameKey: nameKey, forms: forms, caseVariants: caseVariants, draft: draft)
+            )
         }
 
         // Settle forms shared between concepts.
@@ -137,6 +153,7 @@ struct ConceptFinalizer {
                     statistics.sharedFormsKept += 1
                 } else {
                     prepared[holder.index].forms[key] = nil
+                    prepared[holder.index].caseVariants[key] = nil
                     statistics.sharedFormsRemoved += 1
                 }
             }
@@ -147,7 +164,12 @@ struct ConceptFinalizer {
         var seenIDs: Set<String> = []
         for concept in prepared {
             guard seenIDs.insert(concept.id).inserted else { continue }
-            let synonyms = concept.forms.values.map(\.text).sorted(by: LexiconText.byteLess)
+            var synonyms = concept.forms.values.map(\.text)
+            for (key, texts) in concept.caseVariants where key == concept.nameKey || concept.forms[key] != nil {
+                synonyms += texts
+                statistics.caseVariantsKept += texts.count
+            }
+            synonyms.sort(by: LexiconText.byteLess)
             for (key, term) in concept.forms where term.strength < Self.strongStrength {
                 statistics.weakForms.insert(key)
             }
@@ -168,6 +190,22 @@ struct ConceptFinalizer {
         }
         entries.sort { LexiconText.byteLess($0.id, $1.id) }
         return (entries, statistics)
+    }
+
+    /// Whether a receptor spelling may be kept beside a short upper-case symbol of the same
+    /// letters: a symbol written in mixed case by its source, with an upper-case letter after a
+    /// lower-case one or after the first letter ("mTOR", "trkB", "InsR", "AChE"), or the
+    /// rodent symbol with a digit ("Sgk1", "Dll4"). The matcher matches a short upper-case
+    /// symbol ("MTOR") only in its exact case, so without its source's own mixed-case spelling
+    /// papers' "mTOR" would be missed; a capitalised word without a digit ("Myc", "Cat") is left
+    /// out, since it may be an English word.
+    ///
+    /// - Parameter text: A cleaned spelling.
+    /// - Returns: Whether it is a candidate.
+    static func isCaseVariantCandidate(_ text: String) -> Bool {
+        guard text.unicodeScalars.allSatisfy({ $0.isASCII }), text.contains(where: \.isLowercase) else { return false }
+        if text.dropFirst().contains(where: \.isUppercase) { return true }
+        return text.first?.isUppercase == true && text.contains(where: \.isNumber)
     }
 
     /// Of the weak holders of a receptor form that differ only in case, the one whose spelling

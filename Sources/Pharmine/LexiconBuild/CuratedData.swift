@@ -14,6 +14,8 @@ import Foundation
 ///   concept of disease of that site (or `-`).
 /// - `condition-heads.tsv`: `head mode reason`: condition heads that take a site in front
 ///   ("renal injury", "penile pain"); see ``ConditionLexiconBuilder``.
+/// - `gene-product-drugs.tsv` (optional): `id reason`: MeSH peptide or protein descriptors mapped
+///   to a human gene that stay drugs (insulin); the others are left to the receptor lexicon.
 /// - `stopwords.txt`: English function words, one a line; never matched as entities.
 /// - `english-words.tsv`: `word common`: an English word list (SCOWL, via Debian's `wamerican`;
 ///   `common` = 1 for the words of the smaller `wamerican-small` list) used to find symbols that
@@ -78,6 +80,8 @@ struct CuratedData {
     var synonyms: [Synonym] = []
     var merges: [Merge] = []
     var forms: [Form] = []
+    /// MeSH ids (`MESH:D…`) of gene products that stay drugs.
+    var geneProductDrugs: Set<String> = []
     var stopwords: Set<String> = []
     /// Lower-case English words.
     var englishWords: Set<String> = []
@@ -121,6 +125,10 @@ struct CuratedData {
         let hasCompositions = FileManager.default.fileExists(atPath: sitesPath)
             && FileManager.default.fileExists(atPath: headsPath)
         if hasCompositions { try readCompositions(sitesPath: sitesPath, headsPath: headsPath) }
+        let geneProductsPath = folder + "/gene-product-drugs.tsv"
+        if FileManager.default.fileExists(atPath: geneProductsPath) {
+            try Self.rows(geneProductsPath, columns: 2) { fields, _ in _ = geneProductDrugs.insert(fields[0]) }
+        }
         try SourceReading.forEachLine(folder + "/stopwords.txt") { line, _ in
             let word = line.trimmingCharacters(in: .whitespaces).lowercased()
             if !word.isEmpty, !word.hasPrefix("#") { stopwords.insert(word) }

@@ -39,6 +39,10 @@ import PharmineCore
 ///    its cause, a mention of its own ("heparin-induced thrombocytopenia" is thrombocytopenia
 ///    caused by heparin); likewise a condition form "Y (ABBR)" whose Y is a condition form
 ///    ("end-stage renal disease (ESRD)"): the abbreviation finder links the two.
+/// 10. the singular of a drug-class phrase that the build made with another generic head
+///    ("anticholinergic drug" of "anticholinergic drugs", made from "Anticholinergic Agents")
+///    → `exclude` for drugs: it names one unspecified drug; the matcher keeps the plural in
+///    its lower-case spelling.
 ///
 /// Weak sources: brand and variant lists (drug-ner-dictionary), ChEBI and supplementary-record
 /// synonyms, DO and MONDO synonyms, HGNC alias and previous symbols, GtoPdb synonyms, FamPlex
@@ -63,11 +67,14 @@ struct CurationRules {
     ///   - actionClassIDs: Ids of drug concepts that are pharmacologic-action classes (rule 3a).
     ///   - weakForms: Per type, lower-cased forms that come only from weak sources (brands and
     ///     variants of drugs) and may be excluded when they are common English words.
+    ///   - classPhraseSingulars: Singulars of drug-class phrases the build made with another
+    ///     generic head ("anticholinergic drug"): excluded for drugs (rule 10).
     init(
         lexicons: [EntityType: [LexiconEntry]],
         curated: CuratedData,
         actionClassIDs: Set<String> = [],
-        weakForms: [EntityType: Set<String>]
+        weakForms: [EntityType: Set<String>],
+        classPhraseSingulars: Set<String> = []
     ) {
         var byKey: [String: Rule] = [:]
         func put(_ rule: Rule) {
@@ -117,6 +124,18 @@ struct CurationRules {
                     )
                 )
             }
+        }
+        for singular in classPhraseSingulars.sorted(by: LexiconText.byteLess)
+        where !manualKeys.contains(LexiconText.key(singular) + "\t" + EntityType.drug.rawValue) {
+            put(
+                Rule(
+                    term: singular,
+                    type: EntityType.drug.rawValue,
+                    action: "exclude",
+                    reason: "singular of a drug-class phrase made with another generic head; "
+                        + "it names one unspecified drug, and the plural still matches"
+                )
+            )
         }
         for type in EntityType.allCases {
             for entry in lexicons[type] ?? [] {

@@ -50,6 +50,8 @@ struct DrugLexiconBuilder {
         var drugNERProductsLinked = 0
         var drugNERRowsLeftOut = 0
         var manualSynonyms = 0
+        var meshGeneProductsLeftOut = 0
+        var classHeadSpellings = 0
     }
 
     var drugBank: DrugBankSource
@@ -64,6 +66,11 @@ struct DrugLexiconBuilder {
     /// ("Analgesics, Opioid", "Adrenergic Agents"), named by what they do rather than by structure.
     private(set) var actionClassIDs: Set<String> = []
     private(set) var statistics = Statistics()
+    /// MeSH descriptor ids (`D…`) of gene products left out of the drugs: peptides and proteins
+    /// that MeSH maps to a human gene, with no DrugBank drug and not kept by
+    /// `curated/gene-product-drugs.tsv` ("Interleukin-6", "Brain-Derived Neurotrophic Factor").
+    /// Annotated text names them as genes; the receptor lexicon takes their MeSH terms.
+    private(set) var geneProductsLeftOut: Set<String> = []
     /// Member or attached CURIE → draft index.
     private var conceptOf: [String: Int] = [:]
 
@@ -92,6 +99,7 @@ struct DrugLexiconBuilder {
         addSupplementary()
         addChEBI()
         addDrugNER()
+        addClassHeadSpellings()
         addManualSynonyms()
     }
 
@@ -249,10 +257,16 @@ struct DrugLexiconBuilder {
     }
 
     private mutating func addStandaloneDescriptors() {
+        let geneMapped = Set(mesh.crossReferences.lazy.filter { $0.namespace == "HGNC" }.map(\.meshID))
         for id in mesh.descriptorOrder {
             guard let descriptor = mesh.descriptors[id], conceptOf["MESH:" + id] == nil else { continue }
             let classOnly = isClassOnly(descriptor)
             guard classOnly || isChemical(descriptor) else { continue }
+            if !classOnly, geneMapped.contains(id), !curated.geneProductDrugs.contains("MESH:" + id) {
+                geneProductsLeftOut.insert(id)
+                statistics.meshGeneProductsLeftOut += 1
+                continue
+            }
             var draft = ConceptDraft(member: "MESH:" + id, name: descriptor.label, source: "mesh")
             draft.add(MeSHSource.withUninverted([descriptor.label] + descriptor.entryTerms), strength: 3)
             draft.add(Self.compoundClassNouns(descriptor.label), strength: 2)
@@ -434,6 +448,59 @@ struct DrugLexiconBuilder {
         let base = before.dropLast()
         guard !base.isEmpty, !base.hasSuffix(" "), !base.contains("("), !base.contains(")") else { return nil }
         return String(base)
+    }
+
+    /// The generic nouns that head a drug-class phrase ("antihypertensive agents",
+    /// "anticholinergic drugs"); prose uses them interchangeably.
+    static let classHeads = ["agents", "drugs", "medications"]
+
+    /// The other spellings of a drug-class phrase that prose writes with another generic head:
+    /// "Antihypertensive Agents" → "Antihypertensive drugs", "Antihypertensive medications"; and
+    /// a one-word plural class whose singular is an adjective ("Diuretics", "Anticholinergics")
+    /// with each head ("diuretic agents", "diuretic drugs"). None for any other form.
+    ///
+    /// - Parameter form: A surface form of a class.
+    /// - Returns: The spellings.
+    static func classHeadSpellings(_ form: String) -> [String] {
+        let words = form.split(separator: " ")
+        if words.count >= 2, words.count <= 4, let last = words.last,
+            let head = classHeads.first(where: { $0 == last.lowercased() })
+        {
+            let stem = words.dropLast().joined(separator: " ")
+            guard !stem.contains(","), !stem.contains("(") else { return [] }
+            return classHeads.filter { $0 != head }.map { stem + " " + $0 }
+        }
+        if words.count == 1, form.hasSuffix("s"), CurationRules.isActionAdjective(String(form.dropLast())) {
+            let singular = form.dropLast().lowercased()
+            return classHeads.map { singular + " " + $0 }
+        }
+        return []
+    }
+
+    /// The singulars of the plural class phrases that ``addClassHeadSpellings()`` made
+    /// ("anticholinergic drug" of "anticholinergic drugs"), lower-cased: curation excludes them,
+    /// since "an anticholinergic drug" names one unspecified drug rather than the class, and the
+    /// matcher's plural folding would otherwise match them.
+    private(set) var classHeadSingulars: Set<String> = []
+
+    /// Adds ``classHeadSpellings(_:)`` to every class concept (weak, strength 1: one made for two
+    /// classes is dropped).
+    private mutating func addClassHeadSpellings() {
+        for position in drafts.indices where drafts[position].flags.contains("class") {
+            var known = Set(drafts[position].terms.map { $0.text.lowercased() })
+            for member in drafts[position].members { known.insert(member.name.lowercased()) }
+            let forms = drafts[position].terms.filter { $0.strength >= 2 }.map(\.text)
+                + drafts[position].members.map(\.name)
+            for form in forms {
+                for spelling in Self.classHeadSpellings(LexiconText.uninvert(form) ?? form)
+                where known.insert(spelling.lowercased()).inserted {
+                    drafts[position].add(spelling, strength: 1)
+                    statistics.classHeadSpellings += 1
+                    let singular = String(spelling.lowercased().dropLast())
+                    if !known.contains(singular) { classHeadSingulars.insert(singular) }
+                }
+            }
+        }
     }
 
     private mutating func addManualSynonyms() {

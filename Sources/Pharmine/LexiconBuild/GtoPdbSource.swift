@@ -18,6 +18,8 @@ struct GtoPdbSource {
         /// `HGNC:n`, empty for complexes and non-human targets.
         var hgncID: String
         var hgncSymbol: String
+        /// The rat (RGD) and mouse (MGI) gene symbols, as those databases write them ("Sgk1").
+        var rodentSymbols: [String]
         var uniProt: String
         var hasSubunits: Bool
     }
@@ -90,6 +92,7 @@ struct GtoPdbSource {
                     synonyms: synonyms.filter { !$0.isEmpty && LexiconText.isBalanced($0) },
                     hgncID: hgnc.isEmpty || hgnc.contains("|") ? "" : "HGNC:" + hgnc,
                     hgncSymbol: field("HGNC symbol"),
+                    rodentSymbols: [field("RGD symbol"), field("MGI symbol")].filter { !$0.isEmpty },
                     uniProt: field("Human SwissProt"),
                     hasSubunits: !field("Subunit id").isEmpty
                 )

@@ -179,6 +179,7 @@ package struct LexiconBuilder: Sendable {
             mesh: mesh,
             curated: curated
         )
+        receptors.geneProducts = drugs.geneProductsLeftOut
         receptors.build()
         let receptorResult = ConceptFinalizer(
             idPriority: ["HGNC", "FPLX", "MESH", "GTOPDB", "GTOPDB.FAMILY"],
@@ -201,7 +202,8 @@ package struct LexiconBuilder: Sendable {
             weakForms: [
                 .drug: drugResult.statistics.weakForms, .condition: conditionResult.statistics.weakForms,
                 .receptor: receptorResult.statistics.weakForms,
-            ]
+            ],
+            classPhraseSingulars: drugs.classHeadSingulars
         )
         let info = LexiconSourceInfo.all(gtopdbVersion: gtopdb.version, hpoVersion: hpo?.version ?? "")
         var headers: [EntityType: String] = [:]

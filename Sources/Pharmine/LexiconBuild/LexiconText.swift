@@ -178,6 +178,14 @@ enum LexiconText {
         return sawLetter
     }
 
+    /// Whether the text is a symbol the matcher takes only in its exact case: ASCII, with an
+    /// upper-case letter and no lower-case one, and at most four letters and digits (`MTOR`,
+    /// `DLL4`; the matcher's default short-form length).
+    static func isShortUpperCaseSymbol(_ text: String) -> Bool {
+        guard text.unicodeScalars.allSatisfy({ $0.isASCII }), isUpperCaseSymbol(text) else { return false }
+        return text.filter { $0.isLetter || $0.isNumber }.count <= 4
+    }
+
     /// Byte-wise (UTF-8) ordering, identical on every platform.
     static func byteLess(_ lhs: String, _ rhs: String) -> Bool {
         lhs.utf8.lexicographicallyPrecedes(rhs.utf8)

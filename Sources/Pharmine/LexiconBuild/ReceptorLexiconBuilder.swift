@@ -31,6 +31,7 @@ struct ReceptorLexiconBuilder {
         var gtopdbFamiliesStandalone = 0
         var meshLinked = 0
         var meshStandalone = 0
+        var meshGeneProductsLinked = 0
         var manualSynonyms = 0
         var speciesForms = 0
         var bareBracketForms = 0
@@ -43,6 +44,9 @@ struct ReceptorLexiconBuilder {
     var famplex: FamPlexSource
     var mesh: MeSHSource
     var curated: CuratedData
+    /// MeSH descriptor ids of gene products the drug lexicon left out
+    /// (``DrugLexiconBuilder/geneProductsLeftOut``): their terms join the gene MeSH maps them to.
+    var geneProducts: Set<String> = []
 
     private(set) var drafts: [ConceptDraft] = []
     private(set) var statistics = Statistics()
@@ -224,6 +228,9 @@ struct ReceptorLexiconBuilder {
                 // approved symbol: an HGNC alias of another gene spelled alike does not remove it.
                 let names = [target.name] + [target.name].compactMap(LexiconText.spellGreek)
                 drafts[gene].add(names + names.compactMap(Self.subscriptForm), strength: 3)
+                // The rodent symbol of the same gene ("Sgk1" of SGK1): a spelling papers use, kept
+                // beside the upper-case symbol when it has a digit (see ConceptFinalizer).
+                drafts[gene].add(target.rodentSymbols.filter { $0.lowercased() == target.hgncSymbol.lowercased() }, strength: 2)
                 index(Self.forms(of: target), as: gene)
                 drafts[gene].xrefs.insert(curie)
                 drafts[gene].sources.insert("gtopdb")
@@ -331,6 +338,16 @@ struct ReceptorLexiconBuilder {
         }
         let descriptors = mesh.descriptorOrder.compactMap { mesh.descriptors[$0] }.filter {
             $0.isUnder(any: Self.targetTrees)
+        }
+        // Gene products left out of the drugs join their gene and nothing else.
+        for id in mesh.descriptorOrder where geneProducts.contains(id) {
+            guard let descriptor = mesh.descriptors[id], !descriptor.isUnder(any: Self.targetTrees),
+                let hgncID = byHGNC[id], let target = conceptOf[hgncID]
+            else { continue }
+            drafts[target].xrefs.insert("MESH:" + id)
+            drafts[target].add(MeSHSource.withUninverted([descriptor.label] + descriptor.entryTerms), strength: 3)
+            drafts[target].sources.insert("mesh")
+            statistics.meshGeneProductsLinked += 1
         }
         // Pass 1: cross-references and FamPlex equivalences. Pass 2: identical names, then word bags.
         var linked: [String: Int] = [:]
