@@ -409,6 +409,13 @@ private func text(_ result: LexiconBuilder.Result, _ type: EntityType) -> String
 
 /// Whether a spelling is a symbol the matcher takes only in its exact case ("MTOR"): ASCII, an
 /// upper-case letter and no lower-case one, at most four letters and digits.
+/// A HGNC concept draft with the given forms and their strengths.
+private func hgncDraft(_ member: String, _ name: String, _ forms: [(String, Int)]) -> ConceptDraft {
+    var draft = ConceptDraft(member: member, name: name, source: "hgnc")
+    for (form, strength) in forms { draft.add(form, strength: strength) }
+    return draft
+}
+
 private func isShortUpperCaseSymbol(_ text: String) -> Bool {
     text.unicodeScalars.allSatisfy(\.isASCII) && text.contains(where: \.isUppercase)
         && !text.contains(where: \.isLowercase) && text.filter { $0.isLetter || $0.isNumber }.count <= 4
@@ -849,13 +856,9 @@ struct ShippedLexiconTests {
 
     @Test func aMixedCaseSpellingWinsAWeakTie() {
         let finalizer = ConceptFinalizer(idPriority: ["HGNC"], type: .receptor)
-        var inducible = ConceptDraft(member: "HGNC:1", name: "inducible synthase", source: "hgnc")
-        inducible.add("iNOS", strength: 2)
-        var other = ConceptDraft(member: "HGNC:2", name: "inositol enzyme", source: "hgnc")
-        other.add("INOS", strength: 2)
-        other.add("IPX", strength: 2)
-        var third = ConceptDraft(member: "HGNC:3", name: "third enzyme", source: "hgnc")
-        third.add("IPX", strength: 2)
+        let inducible = hgncDraft("HGNC:1", "inducible synthase", [("iNOS", 2)])
+        let other = hgncDraft("HGNC:2", "inositol enzyme", [("INOS", 2), ("IPX", 2)])
+        let third = hgncDraft("HGNC:3", "third enzyme", [("IPX", 2)])
         let entries = finalizer.finalize([inducible, other, third]).entries
         let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.synonyms) })
         #expect(byID["HGNC:1"] == ["iNOS"])
@@ -869,16 +872,9 @@ struct ShippedLexiconTests {
 
     @Test func aShortSymbolKeepsItsSourcesMixedCaseSpellings() {
         let finalizer = ConceptFinalizer(idPriority: ["HGNC"], type: .receptor)
-        var kinase = ConceptDraft(member: "HGNC:1", name: "target of a macrolide kinase", source: "hgnc")
-        kinase.add("KTOR", strength: 3)
-        kinase.add("kTOR", strength: 2)
-        kinase.add("Ktor", strength: 2)
-        var ligand = ConceptDraft(member: "HGNC:2", name: "notch ligand", source: "hgnc")
-        ligand.add("NLG4", strength: 3)
-        ligand.add("Nlg4", strength: 2)
-        var long = ConceptDraft(member: "HGNC:3", name: "long symbol", source: "hgnc")
-        long.add("LONGSYM", strength: 3)
-        long.add("LongSym", strength: 2)
+        let kinase = hgncDraft("HGNC:1", "target of a macrolide kinase", [("KTOR", 3), ("kTOR", 2), ("Ktor", 2)])
+        let ligand = hgncDraft("HGNC:2", "notch ligand", [("NLG4", 3), ("Nlg4", 2)])
+        let long = hgncDraft("HGNC:3", "long symbol", [("LONGSYM", 3), ("LongSym", 2)])
         let entries = finalizer.finalize([kinase, ligand, long]).entries
         let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.synonyms) })
         // The matcher takes "KTOR" only in its exact case: the source's "kTOR" stays beside it,
