@@ -16,10 +16,10 @@ import Testing
 
     @Test func buildParsesItsOptions() throws {
         let command = try LexiconBuildCommand.parse([
-            "--sources", Self.fixtures, "--output", "/tmp/lexicons", "--curated", "curated", "--include-hpo",
+            "--sources", Self.fixtures, "--output", "out/lexicons", "--curated", "curated", "--include-hpo",
         ])
         #expect(command.sources == Self.fixtures)
-        #expect(command.output == "/tmp/lexicons")
+        #expect(command.output == "out/lexicons")
         #expect(command.curated == "curated")
         #expect(command.includeHPO)
     }
