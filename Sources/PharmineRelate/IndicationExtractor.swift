@@ -1124,9 +1124,8 @@ struct IndicationRules {
         // A class mention may be an anti-word too ("Anticonvulsant effect of X on Y"), so only the
         // word lists ask for a word.
         guard items[item].kind == .word else { return isAntiWord(item) }
-        let key = items[item].key
-        let text = items[item].text
-        return IndicationCues.effectNouns.contains(key: key, text: text) || IndicationCues.effectAdjectives.contains(key: key, text: text)
+        // Probed by the item's key: its text is read only on a key hit.
+        return IndicationCues.effectNouns.contains(item: items[item]) || IndicationCues.effectAdjectives.contains(item: items[item])
             || isAntiWord(item)
     }
 

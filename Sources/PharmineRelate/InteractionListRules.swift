@@ -528,14 +528,14 @@ extension InteractionRules {
             guard
                 subject.contains(where: {
                     items[$0].isWord(Self.listCues) || Self.verbs[item: items[$0]] != nil
-                        || Self.effectVerbs[items[$0].text] != nil
+                        || Self.effectVerbs[item: items[$0]] != nil
                 })
             else { continue }
             // The anchor is the drug the cue is about ("… increase plasma levels of X are the
             // following:"); without one after the cue, the drugs of the subject.
             let cue = subject.first {
                 items[$0].isWord(Self.listCues) || Self.verbs[item: items[$0]] != nil
-                    || Self.effectVerbs[items[$0].text] != nil
+                    || Self.effectVerbs[item: items[$0]] != nil
             }
             let all = subject.filter { partner(at: $0) != nil }
             let after = all.filter { $0 > (cue ?? marker) }
@@ -564,7 +564,7 @@ extension InteractionRules {
     /// include" gives increases_exposure, "Drugs that may decrease the effect of X include"
     /// decreases_effect; none for "Drugs that interact with X include".
     private func listQualifier(_ subject: Range<Int>) -> String? {
-        guard let verb = subject.first(where: { Self.verbs[item: items[$0]] != nil || Self.effectVerbs[items[$0].text] != nil })
+        guard let verb = subject.first(where: { Self.verbs[item: items[$0]] != nil || Self.effectVerbs[item: items[$0]] != nil })
         else { return nil }
         let text = items[verb].text
         let increase = Self.effectVerbs[text] ?? (Self.verbs[text] == .increase || Self.verbs[text] == .induce)

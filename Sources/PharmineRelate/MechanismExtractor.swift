@@ -1403,7 +1403,7 @@ struct MechanismRules {
         into collector: inout TripleCollector
     ) {
         guard let nearest = modifierDrug(at: subjectItem),
-            !MechanismCues.genericSubjects.contains(items[subjectItem].text)
+            !MechanismCues.genericSubjects.contains(item: items[subjectItem])
         else { return }
         let subjectName = analysis.mentions[nearest].name.lowercased()
         if MechanismCues.proteinNameWords.contains(where: subjectName.contains) { return }
