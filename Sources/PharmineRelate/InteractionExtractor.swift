@@ -1078,7 +1078,7 @@ struct InteractionRules {
 
     /// Verbs that tie joint use to a clinical outcome ("may cause hypertension", "nephrotoxicity
     /// has been reported following …").
-    private static let outcomeVerbs: Set<String> = [
+    private static let outcomeVerbs: WordSet = [
         "cause", "causes", "caused", "causing", "result", "results", "resulted", "lead", "leads", "led", "produce",
         "produces", "produced", "precipitate", "precipitated", "provoke", "provoked", "reported", "associated",
     ]

@@ -263,9 +263,9 @@ extension InteractionRules {
     func changedEffects(into collector: inout TripleCollector) {
         guard analysis.mayHave(Self.changedEffectsBits) else { return }
         for verb in items.indices where items[verb].kind == .word {
-            let text = items[verb].text
-            let neutral = Self.neutralVerbs.contains(text)
-            guard neutral || Self.effectVerbs[text] != nil else { continue }
+            // Probed by the item's key: the text is read only on a key hit.
+            let neutral = Self.neutralVerbs.contains(item: items[verb])
+            guard neutral || Self.effectVerbs[item: items[verb]] != nil else { continue }
             // A passive participle is the passive rule's ("is enhanced by").
             if verb + 1 < items.count, items[verb + 1].isWord(oneOf: ["by"]) { continue }
             if verb > 0, items[verb - 1].isWord(oneOf: ["be", "is", "are", "was", "were", "been"]) { continue }
@@ -368,7 +368,7 @@ extension InteractionRules {
             guard let found else { continue }
             // "X increases the risk of …" without an effect noun or "with": no interaction.
             guard found.head != nil || neutral || items[found.second - 1].isWord(oneOf: ["of"]) else { continue }
-            let increase = Self.effectVerbs[text]
+            let increase = Self.effectVerbs[item: items[verb]]
             let qualifier: String?
             if let head = found.head, Self.kineticHeads.contains(head) {
                 if ["metabolism"].contains(head) {
@@ -473,7 +473,7 @@ extension InteractionRules {
 
     /// The words between a caution cue and the first drug of the advice ("caution should be
     /// exercised when administering X", "caution is advised in the co-administration of X").
-    private static let cautionLead: Set<String> = [
+    private static let cautionLead: WordSet = [
         "should", "must", "be", "is", "are", "used", "exercised", "observed", "taken", "recommended", "advised",
         "indicated", "necessary", "required", "warranted", "when", "if", "in", "the", "administering", "using",
         "giving", "prescribing", "taking", "co-administering", "coadministering", "combining", "or",
