@@ -90,7 +90,7 @@ enum IndicationCues {
     ])
 
     /// Words allowed in the gap after a weak cue (besides fillers).
-    static let measureWords: Set<String> = [
+    static let measureWords: WordSet = [
         "frequency", "severity", "intensity", "duration", "incidence", "number", "symptoms", "symptom",
         "signs", "episodes", "attacks", "burden", "recurrence", "recurrences", "progression", "rate",
         "rates", "and", "or", "occurrence", "days", "scores", "score", "patients", "with", "in",
@@ -175,7 +175,7 @@ enum IndicationCues {
 
     /// Words between a condition and its population noun, or modifiers of a condition after
     /// "patients with": "suspected", "newly diagnosed".
-    static let conditionModifiers: Set<String> = [
+    static let conditionModifiers: WordSet = [
         "suspected", "presumed", "confirmed", "established", "newly", "diagnosed", "active", "untreated",
         "first-episode", "metastatic", "locally", "relapsed", "relapsing", "stable", "unstable", "documented",
         "symptomatic", "nonobese", "obese", "elderly", "adult", "pediatric", "paediatric", "human", "experimental",

@@ -56,6 +56,9 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// canonically equivalent to an ASCII one, and every text is compared as a `String`.
     var isKeyed: Bool { !keys.isEmpty }
 
+    /// The empty set (made once: a gap that allows only fillers).
+    static let empty: WordSet = []
+
     /// Creates a set of words.
     init(_ words: some Sequence<String>) {
         var unique: [String] = []
