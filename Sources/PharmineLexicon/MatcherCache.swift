@@ -341,18 +341,22 @@ struct CacheChecksum {
     /// Adds bytes.
     mutating func add(_ pointer: UnsafeRawPointer, _ count: Int) {
         var index = 0
-        // Four words at a time, in closed form (the same sums modulo 2^64): adding words a, b, c, d
-        // one by one adds a + b + c + d to `first` and 4·first + 4a + 3b + 2c + d to `second`.
-        while index + 32 <= count {
-            let a = pointer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let b = pointer.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-            let c = pointer.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
-            let d = pointer.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
-            let ab = a &+ b
-            let abc = ab &+ c
-            second = second &+ (first &<< 2) &+ a &+ ab &+ (abc &<< 1) &+ d
-            first = first &+ abc &+ d
-            index += 32
+        // Blocks of four words in closed form (the same sums modulo 2^64), in vector lanes: adding
+        // the words of blocks V0 … Vn-1 one by one adds their sum to `first`, and to `second`
+        // 4·(n·first + Σj Σi<j Vi) + 4a + 3b + 2c + d summed over the blocks' words a, b, c, d.
+        let blocks = count / 32
+        if blocks > 0 {
+            var sum = SIMD4<UInt64>()
+            var prefix = SIMD4<UInt64>()
+            for block in 0..<blocks {
+                prefix &+= sum
+                sum &+= pointer.loadUnaligned(fromByteOffset: block &* 32, as: SIMD4<UInt64>.self)
+            }
+            let prefixes = prefix[0] &+ prefix[1] &+ prefix[2] &+ prefix[3]
+            let weighted = sum[0] &* 4 &+ sum[1] &* 3 &+ sum[2] &* 2 &+ sum[3]
+            second = second &+ ((UInt64(blocks) &* first &+ prefixes) &<< 2) &+ weighted
+            first = first &+ sum[0] &+ sum[1] &+ sum[2] &+ sum[3]
+            index = blocks &* 32
         }
         while index + 8 <= count {
             first = first &+ pointer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
