@@ -77,6 +77,12 @@ struct LexiconOptions: ParsableArguments {
 
 /// Runs a configured pipeline: progress on a terminal, a summary, and the exit status.
 enum PipelineRunner {
+    /// A value kept until the process ends.
+    private final class Retained<Value> {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
     static func run(_ configuration: PipelineConfiguration, quiet: Bool) throws {
         let standardError = FileHandle.standardError
         let showProgress = !quiet && isatty(2) == 1
@@ -91,6 +97,9 @@ enum PipelineRunner {
             if !quiet || summary.exitStatus != 0 {
                 standardError.write(Data((summary.text + "\n").utf8))
             }
+            // The process ends after the run: its stages (the lexicon tables) are left to the
+            // system rather than freed object by object, which cost as much as reading them.
+            _ = Unmanaged.passRetained(Retained(pipeline))
             if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
         } catch let error as PipelineError {
             if showProgress { standardError.write(Data("\r\u{1B}[K".utf8)) }

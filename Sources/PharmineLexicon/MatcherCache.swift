@@ -169,9 +169,11 @@ extension Matcher {
         try strings.withUnsafeBufferPointer { buffer in
             var position = 0
             func next() throws -> String {
-                var end = position
-                while end < buffer.count, buffer[end] != 0 { end += 1 }
-                guard end < buffer.count else { throw LexiconError(.badCache, file: path, message: "concept strings") }
+                // The terminator found by memchr: a byte loop cost more than the rest of the read.
+                guard position < buffer.count, let base = buffer.baseAddress,
+                    let found = memchr(base + position, 0, buffer.count - position)
+                else { throw LexiconError(.badCache, file: path, message: "concept strings") }
+                let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
                 let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[position..<end]), as: UTF8.self)
                 position = end + 1
                 return text
@@ -339,6 +341,23 @@ struct CacheChecksum {
     /// Adds bytes.
     mutating func add(_ pointer: UnsafeRawPointer, _ count: Int) {
         var index = 0
+        // Blocks of four words in closed form (the same sums modulo 2^64), in vector lanes: adding
+        // the words of blocks V0 … Vn-1 one by one adds their sum to `first`, and to `second`
+        // 4·(n·first + Σj Σi<j Vi) + 4a + 3b + 2c + d summed over the blocks' words a, b, c, d.
+        let blocks = count / 32
+        if blocks > 0 {
+            var sum = SIMD4<UInt64>()
+            var prefix = SIMD4<UInt64>()
+            for block in 0..<blocks {
+                prefix &+= sum
+                sum &+= pointer.loadUnaligned(fromByteOffset: block &* 32, as: SIMD4<UInt64>.self)
+            }
+            let prefixes = prefix[0] &+ prefix[1] &+ prefix[2] &+ prefix[3]
+            let weighted = sum[0] &* 4 &+ sum[1] &* 3 &+ sum[2] &* 2 &+ sum[3]
+            second = second &+ ((UInt64(blocks) &* first &+ prefixes) &<< 2) &+ weighted
+            first = first &+ sum[0] &+ sum[1] &+ sum[2] &+ sum[3]
+            index = blocks &* 32
+        }
         while index + 8 <= count {
             first = first &+ pointer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             second = second &+ first

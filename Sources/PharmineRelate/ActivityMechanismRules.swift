@@ -128,7 +128,7 @@ extension MechanismRules {
         guard analysis.mayHave(Self.stateBits) else { return }
         let items = analysis.items
         for verb in items.indices where items[verb].kind == .word {
-            guard let qualifier = Self.stateVerbs[items[verb].text] else { continue }
+            guard let qualifier = Self.stateVerbs[item: items[verb]] else { continue }
             // "the phosphorylation of", "the amount and phosphorylation of", "phosphorylation and
             // activation of".
             var cursor = verb + 1

@@ -28,7 +28,7 @@ extension MechanismRules {
     ]
 
     /// Words between a class and the drugs it introduces ("ACE inhibitors such as captopril").
-    static let classIntroducers: Set<String> = ["such", "as", "like", "including", "e.g.", "e.g", "namely", "("]
+    static let classIntroducers: WordSet = ["such", "as", "like", "including", "e.g.", "e.g", "namely", "("]
 
     /// Emits the class-target mechanisms of the sentence.
     func classTargets(skip: Set<Int>, into collector: inout TripleCollector) {
@@ -187,7 +187,7 @@ extension MechanismRules {
 
     /// Words beside ``Lexical/links`` that may stand between a drug and its class ("appeared
     /// to be preferential COX-2 inhibitors", "a more selective aromatase inhibitor").
-    static let classLinks: Set<String> = [
+    static let classLinks: WordSet = [
         "not", "no", "highly", "more", "most", "less", "appear", "appears", "appeared", "seem", "seems", "seemed",
         "proved", "proven", "remains", "remained", "became", "becomes", "represents", "represent", "one", "first",
     ]

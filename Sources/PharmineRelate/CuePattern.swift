@@ -285,6 +285,12 @@ struct CueSet: Sendable {
     /// never starts inside an earlier one ("inverse agonist at" hides "agonist at"). Cues that
     /// follow each other stay separate hits ("indicated for" + "treatment of").
     func hits(in items: [SentenceView.Item]) -> [CueHit] {
+        // The cues are read in place: copying one (four reference-counted fields) per cue tried
+        // cost more than most matches.
+        cues.withUnsafeBufferPointer { hits(in: items, cues: $0) }
+    }
+
+    private func hits(in items: [SentenceView.Item], cues: UnsafeBufferPointer<Cue>) -> [CueHit] {
         var result: [CueHit] = []
         var covered = 0
         for start in items.indices where start >= covered && items[start].kind != .slot {
@@ -297,9 +303,8 @@ struct CueSet: Sendable {
             var bestIndex = -1
             var bestEnd = 0
             func consider(_ index: Int) {
-                let cue = cues[index]
-                guard let end = cue.pattern.match(items, at: start) else { return }
-                if bestIndex >= 0, end < bestEnd || (end == bestEnd && cue.base <= cues[bestIndex].base) {
+                guard let end = cues[index].pattern.match(items, at: start) else { return }
+                if bestIndex >= 0, end < bestEnd || (end == bestEnd && cues[index].base <= cues[bestIndex].base) {
                     return
                 }
                 bestIndex = index

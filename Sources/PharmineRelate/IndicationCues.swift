@@ -90,7 +90,7 @@ enum IndicationCues {
     ])
 
     /// Words allowed in the gap after a weak cue (besides fillers).
-    static let measureWords: Set<String> = [
+    static let measureWords: WordSet = [
         "frequency", "severity", "intensity", "duration", "incidence", "number", "symptoms", "symptom",
         "signs", "episodes", "attacks", "burden", "recurrence", "recurrences", "progression", "rate",
         "rates", "and", "or", "occurrence", "days", "scores", "score", "patients", "with", "in",
@@ -175,7 +175,7 @@ enum IndicationCues {
 
     /// Words between a condition and its population noun, or modifiers of a condition after
     /// "patients with": "suspected", "newly diagnosed".
-    static let conditionModifiers: Set<String> = [
+    static let conditionModifiers: WordSet = [
         "suspected", "presumed", "confirmed", "established", "newly", "diagnosed", "active", "untreated",
         "first-episode", "metastatic", "locally", "relapsed", "relapsing", "stable", "unstable", "documented",
         "symptomatic", "nonobese", "obese", "elderly", "adult", "pediatric", "paediatric", "human", "experimental",
@@ -223,7 +223,7 @@ enum IndicationCues {
 
     /// Nouns after a drug mention that make it a body's own process, not a drug given: "lactate
     /// secretion", "IFN signaling", "glucose tolerant subjects", "insulin resistance".
-    static let processNouns: Set<String> = [
+    static let processNouns: WordSet = [
         "signaling", "signalling", "pathway", "pathways", "secretion", "production", "synthesis", "metabolism",
         "release", "receptor", "receptors", "tolerant", "tolerance", "intolerance", "transport", "transporter",
         "transporters", "consumption", "uptake", "resistance", "resistant", "deficiency", "depletion", "deprivation",
@@ -232,41 +232,41 @@ enum IndicationCues {
 
     /// Words before a drug mention that make it a target, not the agent: "targeting PKC may
     /// provide therapeutic options", "inhibition of angiotensin II reduced …".
-    static let targetingWords: Set<String> = [
+    static let targetingWords: WordSet = [
         "targeting", "targetting", "inhibiting", "blocking", "disrupting", "knockdown", "knockout", "deletion",
         "inhibition", "blockade", "antagonism", "depleting", "neutralizing", "neutralising", "silencing",
     ]
 
     /// Words that place a drug mention before a pretreatment as the challenge that induces the
     /// disease model: "MK-801 previous to injections of haloperidol attenuated the catalepsy".
-    static let challengeWords: Set<String> = ["before", "prior", "previous", "preceding"]
+    static let challengeWords: WordSet = ["before", "prior", "previous", "preceding"]
 
     /// Verbs of causing between a drug and a weak cue: "X induces seizures and delayed damage".
-    static let causingVerbs: Set<String> = [
+    static let causingVerbs: WordSet = [
         "induced", "induces", "induce", "inducing", "caused", "causes", "cause", "causing", "provoked", "provokes",
         "precipitated", "precipitates", "triggered", "triggers", "evoked", "evokes", "elicited", "elicits",
     ]
 
     /// Subordinating words that end the reach of a verb cue's subject: "with X infusion while all
     /// facilities were available to treat Y".
-    static let subordinators: Set<String> = ["while", "since", "because", "when", "whereas", "until", "unless"]
+    static let subordinators: WordSet = ["while", "since", "because", "when", "whereas", "until", "unless"]
 
     /// Words between a cue and its object that make the object the site of a procedure: "anesthetic
     /// management for bronchoscopic removal of a foreign body".
-    static let procedureWords: Set<String> = [
+    static let procedureWords: WordSet = [
         "removal", "resection", "surgery", "extraction", "biopsy", "excision", "implantation", "repair",
         "susceptibility", "predisposition", "determining", "diagnosis", "detection", "imaging",
     ]
 
     /// Modifiers of "therapy" and "treatment" that name a treatment that is not a drug: "gene
     /// therapy for Y", "radiation therapy for Y".
-    static let nonDrugTherapies: Set<String> = [
+    static let nonDrugTherapies: WordSet = [
         "gene", "cell", "cellular", "radiation", "photodynamic", "physical", "behavioral", "behavioural", "cognitive",
         "surgical", "radio", "laser", "stem-cell", "somatic", "anesthetic", "anaesthetic", "airway",
     ]
 
     /// Condition names that are wanted states, never indications: "may also improve analgesia".
-    static let wantedStates: Set<String> = ["analgesia", "anesthesia", "anaesthesia", "sedation", "hypnosis", "survival"]
+    static let wantedStates: WordSet = ["analgesia", "anesthesia", "anaesthesia", "sedation", "hypnosis", "survival"]
 
     /// Words before a subject that make the absence of the drug act: "omitting fentanyl reduces …".
     /// Whole names of endogenous peptides and proteins that the drug lexicon matches but that
@@ -350,30 +350,30 @@ enum IndicationCues {
 
     /// Words of a study of a drug given in a disease model: "effect of X on Z-induced Y", "mice
     /// pretreated with X in Z-induced Y".
-    static let modelStudyWords: Set<String> = [
+    static let modelStudyWords: WordSet = [
         "effect", "effects", "role", "influence", "action", "actions", "pretreated", "pre-treated", "pretreatment",
         "pre-treatment", "treated", "treatment", "administration", "supplementation",
     ]
 
     /// Verbs of making a harm worse: "X potentiated Z-induced catalepsy".
-    static let worseningVerbs: Set<String> = [
+    static let worseningVerbs: WordSet = [
         "potentiated", "potentiates", "potentiate", "potentiating", "enhanced", "enhances", "enhance", "enhancing",
         "augmented", "augments", "augment", "prolonged", "prolongs", "facilitated", "facilitates", "accelerated",
         "accelerates", "intensified", "intensifies", "promoted", "promotes", "did", "failed", "not",
     ]
 
     /// Verbs of a disease model's inducer: "isoproterenol induced myocardial infarction".
-    static let modelInducingVerbs: Set<String> = ["induced", "evoked", "elicited", "triggered", "produced", "provoked"]
+    static let modelInducingVerbs: WordSet = ["induced", "evoked", "elicited", "triggered", "produced", "provoked"]
 
     /// Measure nouns whose fall is the condition's relief: "decreased convulsion incidence and
     /// severity", "reduced pain scores" (a fall of a "threshold" or "latency" is not).
-    static let reliefMeasures: Set<String> = [
+    static let reliefMeasures: WordSet = [
         "scores", "score", "intensity", "ratings", "rating", "frequency", "severity", "incidence", "duration",
         "durations", "volume",
     ]
 
     /// Nouns of a course of treatment after "received": "received triple therapy with X".
-    static let receivedTreatments: Set<String> = [
+    static let receivedTreatments: WordSet = [
         "therapy", "treatment", "chemotherapy", "regimen", "monotherapy", "prophylaxis", "treatments", "therapies",
     ]
 

@@ -590,7 +590,7 @@ struct IndicationRules {
                     after: end,
                     maxGap: 3,
                     accept: analysis.condition,
-                    restricted: []
+                    restricted: WordSet.empty
                 )
             else { continue }
             let list = analysis.expandList(from: first, accept: analysis.condition)
@@ -685,7 +685,7 @@ struct IndicationRules {
         var cursor = start
         while cursor < items.count, cursor - start < 2, items[cursor].isWord(Lexical.fillers) { cursor += 1 }
         if let end = IndicationCues.population.lazy.compactMap({ $0.match(self.items, at: cursor) }).first {
-            return analysis.firstObject(after: end, maxGap: 3, accept: analysis.condition, restricted: [])
+            return analysis.firstObject(after: end, maxGap: 3, accept: analysis.condition, restricted: WordSet.empty)
         }
         if cursor < items.count, analysis.condition(at: cursor) != nil {
             var next = cursor + 1
@@ -729,7 +729,7 @@ struct IndicationRules {
                     after: reason + 1,
                     maxGap: 3,
                     accept: analysis.condition,
-                    restricted: []
+                    restricted: WordSet.empty
                 )
             else { continue }
             let list = analysis.expandList(from: first, accept: analysis.condition)
@@ -1124,9 +1124,8 @@ struct IndicationRules {
         // A class mention may be an anti-word too ("Anticonvulsant effect of X on Y"), so only the
         // word lists ask for a word.
         guard items[item].kind == .word else { return isAntiWord(item) }
-        let key = items[item].key
-        let text = items[item].text
-        return IndicationCues.effectNouns.contains(key: key, text: text) || IndicationCues.effectAdjectives.contains(key: key, text: text)
+        // Probed by the item's key: its text is read only on a key hit.
+        return IndicationCues.effectNouns.contains(item: items[item]) || IndicationCues.effectAdjectives.contains(item: items[item])
             || isAntiWord(item)
     }
 
@@ -1189,7 +1188,7 @@ struct IndicationRules {
                     }
                     let inducerID = analysis.mentions[inducer].id
                     guard !drugs.contains(where: { analysis.drug(at: $0).map { analysis.mentions[$0].id } == inducerID }),
-                        let first = analysis.firstObject(after: verb + 1, maxGap: 2, accept: analysis.condition, restricted: [])
+                        let first = analysis.firstObject(after: verb + 1, maxGap: 2, accept: analysis.condition, restricted: WordSet.empty)
                     else { break }
                     object = first
                     break
@@ -1370,6 +1369,12 @@ struct IndicationRules {
 
     // MARK: - "X for Y"
 
+    /// The words allowed between "for" and the condition in ``drugFor(into:)``: the condition
+    /// modifiers and the treatment words (made once, not per candidate).
+    private static let drugForGap = WordSet(
+        Array(IndicationCues.conditionModifiers) + ["treatment", "therapy", "management", "prophylaxis", "prevention", "patients", "with"]
+    )
+
     /// A drug (with a dose, a treatment noun, or "was initiated") directly before "for" and a
     /// condition: "methadone for heroin dependence", "daptomycin 9 mg/kg daily was initiated for
     /// suspected meningitis", "escitalopram (which she was taking for depression)".
@@ -1403,9 +1408,7 @@ struct IndicationRules {
                 steps += 1
             }
             guard cursor < items.count, items[cursor].isWord(oneOf: ["for"]) else { continue }
-            var allowed = IndicationCues.conditionModifiers
-            allowed.formUnion(["treatment", "therapy", "management", "prophylaxis", "prevention", "patients", "with"])
-            guard let first = analysis.firstObject(after: cursor + 1, maxGap: 4, accept: analysis.condition, restricted: allowed)
+            guard let first = analysis.firstObject(after: cursor + 1, maxGap: 4, accept: analysis.condition, restricted: Self.drugForGap)
             else { continue }
             // "for the treatment of Y" is the forward rule's.
             if items[(cursor + 1)..<first].contains(where: { $0.isWord(oneOf: ["treatment", "therapy", "management", "prophylaxis", "prevention"]) }) {

@@ -140,7 +140,7 @@ struct InteractionRules {
         let words = ["but", "however", "whereas"]
         guard let contrast = ((denial + 1)..<items.count).first(where: { items[$0].isWord(words) }) else { return false }
         return ((contrast + 1)..<min(items.count, contrast + 6)).contains {
-            items[$0].kind == .word && verbs[items[$0].text] != nil
+            items[$0].kind == .word && verbs[item: items[$0]] != nil
         }
     }
 
@@ -307,9 +307,9 @@ struct InteractionRules {
             }
             guard let found else { continue }
             let rule: String
-            if Self.metabolismNouns.contains(items[found.noun].text) {
+            if Self.metabolismNouns.contains(item: items[found.noun]) {
                 rule = "metabolism"
-            } else if Self.clearanceNouns.contains(items[found.noun].text) {
+            } else if Self.clearanceNouns.contains(item: items[found.noun]) {
                 rule = "clearance"
             } else {
                 rule = "exposure"
@@ -452,7 +452,7 @@ struct InteractionRules {
         while cursor > 0, by - cursor <= 6 {
             let it = items[cursor]
             let number = it.kind == .word && (it.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
-            guard number || it.text.hasSuffix("-fold") || (it.kind != .slot && Self.measureWords.contains(it.text))
+            guard number || it.text.hasSuffix("-fold") || (it.kind != .slot && Self.measureWords.contains(item: it))
             else { break }
             // "increased and prolonged by": the first participle.
             if it.isWord(oneOf: ["prolonged"]), cursor - 2 >= 0, items[cursor - 1].isWord(oneOf: ["and"]) {
@@ -462,7 +462,7 @@ struct InteractionRules {
             cursor -= 1
         }
         guard cursor < by - 1, items[cursor].kind == .word,
-            Self.verbs[items[cursor].text] != nil || Self.potentiated.contains(items[cursor].text)
+            Self.verbs[item: items[cursor]] != nil || Self.potentiated.contains(item: items[cursor])
         else { return by - 1 }
         return cursor
     }
@@ -488,7 +488,7 @@ struct InteractionRules {
     private func kineticPassive(into collector: inout TripleCollector) {
         guard analysis.mayHave(Self.verbBits) else { return }
         for verb in items.indices where items[verb].kind == .word {
-            guard let direction = Self.verbs[items[verb].text], direction == .increase || direction == .decrease,
+            guard let direction = Self.verbs[item: items[verb]], direction == .increase || direction == .decrease,
                 verb >= 2
             else { continue }
             // "was (significantly) increased", "may be reduced"
@@ -1078,7 +1078,7 @@ struct InteractionRules {
 
     /// Verbs that tie joint use to a clinical outcome ("may cause hypertension", "nephrotoxicity
     /// has been reported following …").
-    private static let outcomeVerbs: Set<String> = [
+    private static let outcomeVerbs: WordSet = [
         "cause", "causes", "caused", "causing", "result", "results", "resulted", "lead", "leads", "led", "produce",
         "produces", "produced", "precipitate", "precipitated", "provoke", "provoked", "reported", "associated",
     ]

@@ -263,9 +263,9 @@ extension InteractionRules {
     func changedEffects(into collector: inout TripleCollector) {
         guard analysis.mayHave(Self.changedEffectsBits) else { return }
         for verb in items.indices where items[verb].kind == .word {
-            let text = items[verb].text
-            let neutral = Self.neutralVerbs.contains(text)
-            guard neutral || Self.effectVerbs[text] != nil else { continue }
+            // Probed by the item's key: the text is read only on a key hit.
+            let neutral = Self.neutralVerbs.contains(item: items[verb])
+            guard neutral || Self.effectVerbs[item: items[verb]] != nil else { continue }
             // A passive participle is the passive rule's ("is enhanced by").
             if verb + 1 < items.count, items[verb + 1].isWord(oneOf: ["by"]) { continue }
             if verb > 0, items[verb - 1].isWord(oneOf: ["be", "is", "are", "was", "were", "been"]) { continue }
@@ -368,7 +368,7 @@ extension InteractionRules {
             guard let found else { continue }
             // "X increases the risk of …" without an effect noun or "with": no interaction.
             guard found.head != nil || neutral || items[found.second - 1].isWord(oneOf: ["of"]) else { continue }
-            let increase = Self.effectVerbs[text]
+            let increase = Self.effectVerbs[item: items[verb]]
             let qualifier: String?
             if let head = found.head, Self.kineticHeads.contains(head) {
                 if ["metabolism"].contains(head) {
@@ -473,7 +473,7 @@ extension InteractionRules {
 
     /// The words between a caution cue and the first drug of the advice ("caution should be
     /// exercised when administering X", "caution is advised in the co-administration of X").
-    private static let cautionLead: Set<String> = [
+    private static let cautionLead: WordSet = [
         "should", "must", "be", "is", "are", "used", "exercised", "observed", "taken", "recommended", "advised",
         "indicated", "necessary", "required", "warranted", "when", "if", "in", "the", "administering", "using",
         "giving", "prescribing", "taking", "co-administering", "coadministering", "combining", "or",
@@ -528,14 +528,14 @@ extension InteractionRules {
             guard
                 subject.contains(where: {
                     items[$0].isWord(Self.listCues) || Self.verbs[item: items[$0]] != nil
-                        || Self.effectVerbs[items[$0].text] != nil
+                        || Self.effectVerbs[item: items[$0]] != nil
                 })
             else { continue }
             // The anchor is the drug the cue is about ("… increase plasma levels of X are the
             // following:"); without one after the cue, the drugs of the subject.
             let cue = subject.first {
                 items[$0].isWord(Self.listCues) || Self.verbs[item: items[$0]] != nil
-                    || Self.effectVerbs[items[$0].text] != nil
+                    || Self.effectVerbs[item: items[$0]] != nil
             }
             let all = subject.filter { partner(at: $0) != nil }
             let after = all.filter { $0 > (cue ?? marker) }
@@ -564,7 +564,7 @@ extension InteractionRules {
     /// include" gives increases_exposure, "Drugs that may decrease the effect of X include"
     /// decreases_effect; none for "Drugs that interact with X include".
     private func listQualifier(_ subject: Range<Int>) -> String? {
-        guard let verb = subject.first(where: { Self.verbs[item: items[$0]] != nil || Self.effectVerbs[items[$0].text] != nil })
+        guard let verb = subject.first(where: { Self.verbs[item: items[$0]] != nil || Self.effectVerbs[item: items[$0]] != nil })
         else { return nil }
         let text = items[verb].text
         let increase = Self.effectVerbs[text] ?? (Self.verbs[text] == .increase || Self.verbs[text] == .induce)

@@ -40,8 +40,8 @@ extension InteractionRules {
     func nounKinetics(into collector: inout TripleCollector) {
         for change in items.indices where items[change].kind == .word {
             // "an increase in", "an elevation of", or an adjective: "elevated plasma levels of".
-            let adjective = Self.changeAdjectives[items[change].text]
-            guard let increase = Self.changeNouns[items[change].text] ?? adjective else { continue }
+            let adjective = Self.changeAdjectives[item: items[change]]
+            guard let increase = Self.changeNouns[item: items[change]] ?? adjective else { continue }
             var cursor = change + 1
             if adjective == nil {
                 guard cursor < items.count, items[cursor].isWord(oneOf: ["in", "of"]) else { continue }

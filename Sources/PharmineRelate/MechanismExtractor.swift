@@ -317,7 +317,7 @@ enum MechanismCues {
     ]
 
     /// Words after a drug that make it a measured or produced substance ("cholesterol levels").
-    static let measuredHeads: Set<String> = [
+    static let measuredHeads: WordSet = [
         "levels", "level", "concentration", "concentrations", "production", "synthesis", "release", "secretion",
         "accumulation", "formation", "biosynthesis", "content",
     ]
@@ -873,7 +873,7 @@ struct MechanismRules {
 
     /// Words that may stand between an apposed drug's article and its noun cue: "X, a highly
     /// selective once-daily oral Y inhibitor", "X is the first oral inhibitor of Y".
-    private static let appositionStops: Set<String> = [
+    private static let appositionStops: WordSet = [
         "of", "in", "for", "with", "by", "that", "which", "and", "or", "but", "to", "from", "on", "at", "than",
         "not", "no", "whereas", "while", "when", "where", "who", "been", "without", "unlike", "like", "after",
         "before", "during", "against", "via", "through", "into", "used", "given", "such",
@@ -1403,7 +1403,7 @@ struct MechanismRules {
         into collector: inout TripleCollector
     ) {
         guard let nearest = modifierDrug(at: subjectItem),
-            !MechanismCues.genericSubjects.contains(items[subjectItem].text)
+            !MechanismCues.genericSubjects.contains(item: items[subjectItem])
         else { return }
         let subjectName = analysis.mentions[nearest].name.lowercased()
         if MechanismCues.proteinNameWords.contains(where: subjectName.contains) { return }

@@ -544,7 +544,7 @@ struct SentenceAnalysis {
         maxGap: Int,
         accept: (Int) -> Int?,
         stopWords: Set<String> = [],
-        restricted: Set<String>? = nil
+        restricted: WordSet? = nil
     ) -> Int? {
         var item = start
         var gap = 0
@@ -568,7 +568,7 @@ struct SentenceAnalysis {
                     default: return nil
                     }
                 }
-                if let restricted, it.kind == .word, !restricted.contains(it.text), !Lexical.fillers.contains(key: it.key, text: it.text) {
+                if let restricted, it.kind == .word, !restricted.contains(item: it), !Lexical.fillers.contains(key: it.key, text: it.text) {
                     return nil
                 }
             }

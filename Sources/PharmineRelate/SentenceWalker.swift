@@ -65,9 +65,11 @@ struct SentenceWalker {
         let sentences = document.sentences
         let mentions = document.mentions
         guard !sentences.isEmpty, !mentions.isEmpty else { return }
-        let mentionGroups = Grouping(count: sentences.count, keys: mentions.lazy.map(\.sentence))
+        // Keys read in place by index: mapping the elements copied each mention (its strings
+        // retained and released) on each of the grouping's two passes.
+        let mentionGroups = Grouping(count: sentences.count, keys: mentions.indices.lazy.map { mentions[$0].sentence })
         let cues = document.cues
-        let cueGroups = Grouping(count: sentences.count, keys: cues.lazy.map(\.sentence))
+        let cueGroups = Grouping(count: sentences.count, keys: cues.indices.lazy.map { cues[$0].sentence })
         var passageBytes = PassageBytes(document)
         var inPassage: [Int] = []
         for sentenceIndex in sentences.indices {

@@ -56,6 +56,9 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// canonically equivalent to an ASCII one, and every text is compared as a `String`.
     var isKeyed: Bool { !keys.isEmpty }
 
+    /// The empty set (made once: a gap that allows only fillers).
+    static let empty: WordSet = []
+
     /// Creates a set of words.
     init(_ words: some Sequence<String>) {
         var unique: [String] = []
@@ -298,6 +301,9 @@ struct WordBits: Sendable {
     private var everything = false
     /// The keys, in insertion order (sorted in a cue summary made by ``init(_:)``).
     private var keys: [UInt64] = []
+    /// A cue summary's keys by slot (0: empty), at most half full, so that ``mayShare(_:)``
+    /// probes a slot or two per sentence key instead of searching the sorted keys.
+    private var table: [UInt64] = []
 
     /// An empty summary.
     init() {}
@@ -313,6 +319,14 @@ struct WordBits: Sendable {
     init(_ words: some Sequence<String>) {
         for word in words { insert(key: WordKey.item(word)) }
         keys = Array(Set(keys)).sorted()
+        var capacity = 4
+        while capacity < keys.count * 2 { capacity *= 2 }
+        table = [UInt64](repeating: 0, count: capacity)
+        for key in keys {
+            var slot = Int(truncatingIfNeeded: key) & (capacity - 1)
+            while table[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            table[slot] = key
+        }
     }
 
     /// The summary of the words of the first required step of each pattern (every match holds
@@ -356,9 +370,12 @@ struct WordBits: Sendable {
     func mayShare(_ cues: WordBits) -> Bool {
         guard (b0 & cues.b0) | (b1 & cues.b1) | (b2 & cues.b2) | (b3 & cues.b3) != 0 else { return false }
         if everything || cues.everything { return true }
+        // A summary not made by ``init(_:)`` has no table: its keys are compared one by one.
+        guard !cues.table.isEmpty else { return keys.contains { cues.keys.contains($0) } }
         let bit0 = cues.b0, bit1 = cues.b1, bit2 = cues.b2, bit3 = cues.b3
+        let mask = cues.table.count - 1
         return keys.withUnsafeBufferPointer { keys in
-            cues.keys.withUnsafeBufferPointer { sorted in
+            cues.table.withUnsafeBufferPointer { table in
                 for key in keys {
                     let bit: UInt64 = 1 << ((key >> 56) & 63)
                     let word: UInt64
@@ -369,14 +386,12 @@ struct WordBits: Sendable {
                     default: word = bit3
                     }
                     guard word & bit != 0 else { continue }
-                    // Binary search of the sorted cue keys.
-                    var low = 0
-                    var high = sorted.count
-                    while low < high {
-                        let middle = (low + high) >> 1
-                        if sorted[middle] < key { low = middle + 1 } else { high = middle }
+                    // The cue keys' table: a key is found before the first empty slot.
+                    var slot = Int(truncatingIfNeeded: key) & mask
+                    while table[slot] != 0 {
+                        if table[slot] == key { return true }
+                        slot = (slot + 1) & mask
                     }
-                    if low < sorted.count, sorted[low] == key { return true }
                 }
                 return false
             }
