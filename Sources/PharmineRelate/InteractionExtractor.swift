@@ -276,6 +276,11 @@ struct InteractionRules {
                 if analysis.isClauseBreak(cursor) { break }
                 let it = items[cursor]
                 if it.kind == .word, Self.verbs[item: it] != nil { break }  // another statement begins
+                // "the metabolic clearance of Y": the clearance is the noun.
+                if it.isWord(oneOf: ["metabolic"]), cursor + 1 < items.count, items[cursor + 1].isWord(Self.clearanceNouns) {
+                    cursor += 1
+                    continue
+                }
                 if it.kind == .slot, let _ = partner(at: cursor) {
                     // "increased midazolam (plasma) AUC"
                     var next = cursor + 1
