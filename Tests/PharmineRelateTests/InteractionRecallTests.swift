@@ -134,6 +134,16 @@ import Testing
         ])
     }
 
+    @Test func alternativesBeforeWithAreEachAFirstDrug() {
+        #expect(
+            Set(triples("The concomitant use of ketoconazole or clarithromycin with simvastatin is not recommended.").map(\.summary))
+                == [
+                    "interaction ketoconazole→simvastatin contraindicated",
+                    "interaction clarithromycin→simvastatin contraindicated",
+                ]
+        )
+    }
+
     @Test func listGoesOnAfterARelativeClause() {
         let found = triples(
             "The action of warfarin may be potentiated by aspirin and other agents that bind strongly to proteins, phenytoin, and fluoxetine."
