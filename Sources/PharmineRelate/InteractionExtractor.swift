@@ -276,6 +276,11 @@ struct InteractionRules {
                 if analysis.isClauseBreak(cursor) { break }
                 let it = items[cursor]
                 if it.kind == .word, Self.verbs[item: it] != nil { break }  // another statement begins
+                // "the metabolic clearance of Y": the clearance is the noun.
+                if it.isWord(oneOf: ["metabolic"]), cursor + 1 < items.count, items[cursor + 1].isWord(Self.clearanceNouns) {
+                    cursor += 1
+                    continue
+                }
                 if it.kind == .slot, let _ = partner(at: cursor) {
                     // "increased midazolam (plasma) AUC"
                     var next = cursor + 1
@@ -901,7 +906,7 @@ struct InteractionRules {
             {
                 combinationTherapy = therapy
                 if let joint = jointList(after: end) {
-                    pair = ([joint.first], joint.seconds, word)
+                    pair = (joint.firsts, joint.seconds, word)
                 } else if items[end - 1].isWord(oneOf: ["with"]), let first = nearestPartner(before: word, window: 8),
                     case let seconds = reachList(after: end), !seconds.isEmpty
                 {
@@ -929,7 +934,7 @@ struct InteractionRules {
             if pair == nil, items[word].isWord(oneOf: ["coadministered", "co-administered"]), word + 1 < items.count,
                 !items[word + 1].isWord(oneOf: ["with"]), let joint = jointList(after: word + 1)
             {
-                pair = ([joint.first], joint.seconds, word)
+                pair = (joint.firsts, joint.seconds, word)
             }
             guard let pair else { continue }
             // Co-administration with no stated effect or advice is no interaction ("X was
@@ -963,13 +968,25 @@ struct InteractionRules {
     }
 
     /// The drugs of joint use named from `start` on: "X and Y", "0.2 mg X tablets with Y", "X (a
-    /// dose) plus A, B": the first drug and the drugs joined to it.
-    func jointList(after start: Int) -> (first: Int, seconds: [Int])? {
+    /// dose) plus A, B": the first drugs and the drugs joined to them. Alternatives before "with"
+    /// are each a first drug ("the use of X or Z with Y", "X and/or other Zs with Y").
+    func jointList(after start: Int) -> (firsts: [Int], seconds: [Int])? {
         guard let first = partnerAfter(afterDose(start), maxGap: 1) else { return nil }
         let link = afterParenthesis(afterDose(afterDosageForm(first + 1)))
-        guard link < items.count, items[link].isWord(oneOf: ["with", "and", "plus"]) else { return nil }
+        guard link < items.count else { return nil }
+        if items[link].isWord(oneOf: ["or", "and/or"]) {
+            // The loose list reads on over "with": the alternatives end there.
+            let listed = looseList(from: first)
+            guard let last = listed.last, last > link + 1,
+                let with = ((link + 1)..<last).first(where: { items[$0].isWord(oneOf: ["with"]) })
+            else { return nil }
+            let alternatives = listed.filter { $0 < with }
+            let seconds = reachList(after: with + 1)
+            return alternatives.count < 2 || seconds.isEmpty ? nil : (alternatives, seconds)
+        }
+        guard items[link].isWord(oneOf: ["with", "and", "plus"]) else { return nil }
         let seconds = reachList(after: link + 1)
-        return seconds.isEmpty ? nil : (first, seconds)
+        return seconds.isEmpty ? nil : ([first], seconds)
     }
 
     /// Words of a dosage form written after a drug ("X tablets and Y").

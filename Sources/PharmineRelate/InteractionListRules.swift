@@ -77,7 +77,13 @@ extension InteractionRules {
                 separated = separated || it.text != "*" && it.text != "-"
                 words = 0
             case .word:
-                if it.isWord(Self.looseStops) || Self.verbs[item: it] != nil { return result }
+                if it.isWord(Self.looseStops) || Self.verbs[item: it] != nil {
+                    // "A and other drugs that are highly protein bound, B, C": the list goes on
+                    // after the relative clause.
+                    guard let comma = relativeClauseEnd(at: item) else { return result }
+                    item = comma
+                    continue
+                }
                 if Self.looseSeparators.contains(item: it) {
                     if !["the", "a", "an", "of", "certain", "some", "various", "all", "those", "these"].contains(it.text) {
                         separated = true
@@ -91,6 +97,24 @@ extension InteractionRules {
             item += 1
         }
         return result
+    }
+
+    /// The comma that ends a relative clause inside a list ("A and other drugs that are highly
+    /// protein bound, B, C"): the clause opens at `item` with "that" or "which", holds no partner
+    /// and no clause break within ten items, and a partner follows the comma (over "and", "or").
+    private func relativeClauseEnd(at item: Int) -> Int? {
+        guard items[item].isWord(oneOf: ["that", "which"]) else { return nil }
+        var cursor = item + 1
+        while cursor < items.count, cursor - item <= 10 {
+            if items[cursor].isPunctuation(",") { break }
+            if analysis.isClauseBreak(cursor) || partner(at: cursor) != nil { return nil }
+            cursor += 1
+        }
+        guard cursor < items.count, cursor - item <= 10, cursor > item + 1 else { return nil }
+        var next = cursor + 1
+        if next < items.count, items[next].isWord(oneOf: ["and", "or"]) { next += 1 }
+        guard next < items.count, partner(at: next) != nil else { return nil }
+        return cursor
     }
 
     /// Words that separate the items of a list read backwards.

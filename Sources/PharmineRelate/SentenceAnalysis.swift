@@ -138,10 +138,21 @@ struct SentenceAnalysis {
         {
             return nil
         }
-        if mention.isClass, mention.source != .anaphor, item > 0, items[item - 1].isWord(Lexical.demonstratives) {
+        if mention.isClass, mention.source != .anaphor, item > 0, items[item - 1].isWord(Lexical.demonstratives),
+            !isComplementizer(item - 1)
+        {
             return nil
         }
         return index
+    }
+
+    /// Whether the "that" at `item` opens a clause rather than pointing at the class after it:
+    /// "studies have shown that NSAIDs can reduce …" (a plural class after "that"), not "that
+    /// antidepressant".
+    private func isComplementizer(_ item: Int) -> Bool {
+        guard items[item].isWord(oneOf: ["that"]), item + 1 < items.count else { return false }
+        let next = items[item + 1].text
+        return next.hasSuffix("s") || next.hasSuffix("S")
     }
 
     /// Whether a drug slot is a generic word ("agents", "an inhibitor") or an endogenous substance.

@@ -120,6 +120,45 @@ import Testing
             ]
         )
     }
+
+    @Test func pluralClassAfterThatOpensAClause() {
+        // "that" before a plural class is a conjunction, not a pointer ("that antidepressant").
+        #expect(triples("Reports have shown that MAO inhibitors can reduce the effect of warfarin.").map(\.summary) == [
+            "interaction monoamine oxidase inhibitors→warfarin decreases_effect"
+        ])
+    }
+
+    @Test func metabolicClearanceIsAClearance() {
+        #expect(triples("Ketoconazole may lower the metabolic clearance of midazolam.").map(\.summary) == [
+            "interaction ketoconazole→midazolam increases_exposure"
+        ])
+    }
+
+    @Test func alternativesBeforeWithAreEachAFirstDrug() {
+        #expect(
+            Set(triples("The concomitant use of ketoconazole or clarithromycin with simvastatin is not recommended.").map(\.summary))
+                == [
+                    "interaction ketoconazole→simvastatin contraindicated",
+                    "interaction clarithromycin→simvastatin contraindicated",
+                ]
+        )
+    }
+
+    @Test func listGoesOnAfterARelativeClause() {
+        let found = triples(
+            "The action of warfarin may be potentiated by aspirin and other agents that bind strongly to proteins, phenytoin, and fluoxetine."
+        )
+        #expect(
+            Set(found.map(\.partnerPair)) == [
+                "aspirin|warfarin", "phenytoin|warfarin", "fluoxetine|warfarin",
+            ]
+        )
+        // Without a drug after the comma the clause ends the list.
+        #expect(
+            triples("The action of warfarin may be potentiated by aspirin and agents that bind to proteins, as reported.")
+                .map(\.partnerPair) == ["aspirin|warfarin"]
+        )
+    }
 }
 
 /// Interaction rules for a change stated as a noun and joint use in a patient phrase.
@@ -167,5 +206,12 @@ import Testing
         #expect(summaries("Warfarin should not be given with aspirin.") == ["interaction warfarin→aspirin contraindicated"])
         // A use forbidden for a condition names no partner.
         #expect(summaries("Warfarin should not be used in pregnancy, and aspirin is preferred.").isEmpty)
+    }
+}
+
+extension Triple {
+    /// The two drugs of an interaction by name, sorted ("aspirin|warfarin").
+    fileprivate var partnerPair: String {
+        [subject.name, object.name].sorted().joined(separator: "|")
     }
 }
