@@ -156,9 +156,11 @@ public struct EntityMatcher: Stage {
             let keepsDrugs =
                 concept == nil
                 && (Self.endsLikeAChemical(definition.long)
-                    || mentions.contains { mention in
-                        mention.passage == definition.passage && mention.type == .drug && mention.source == .lexicon
-                            && definition.longStart <= mention.start && mention.end <= definition.longEnd
+                    || mentions.indices.contains { index in
+                        // Read in place: a copied mention retains and releases its strings.
+                        mentions[index].passage == definition.passage && mentions[index].type == .drug
+                            && mentions[index].source == .lexicon
+                            && definition.longStart <= mentions[index].start && mentions[index].end <= definition.longEnd
                     })
             for passageIndex in definition.passage..<document.passages.count {
                 let from = passageIndex == definition.passage ? shortStart : 0
@@ -166,9 +168,9 @@ public struct EntityMatcher: Stage {
                 let text = document.passages[passageIndex].text
                 for (start, end) in occurrences(of: short, in: text, from: from, tokens: tokens) {
                     if isLetter && Self.isHyphenated(text, start: start, end: end) { continue }
-                    let insideLonger = mentions.contains { mention in
-                        mention.passage == passageIndex && mention.start <= start && end <= mention.end
-                            && mention.end - mention.start > end - start
+                    let insideLonger = mentions.indices.contains { index in
+                        mentions[index].passage == passageIndex && mentions[index].start <= start && end <= mentions[index].end
+                            && mentions[index].end - mentions[index].start > end - start
                     }
                     if insideLonger && concept != nil { continue }
                     mentions.removeAll { mention in
@@ -208,7 +210,10 @@ public struct EntityMatcher: Stage {
     /// in the class mention's sentence.
     func classTargets(in document: Document, mentions: [Mention]) -> [Mention] {
         var found: [Mention] = []
-        for mention in mentions where mention.type == .drug && mention.isClass && mention.source == .lexicon {
+        // Tested in place: only the class mentions are copied.
+        for index in mentions.indices
+        where mentions[index].type == .drug && mentions[index].isClass && mentions[index].source == .lexicon {
+            let mention = mentions[index]
             guard mention.passage < document.passages.count else { continue }
             let utf8 = Array(document.passages[mention.passage].text.utf8)
             guard mention.start < mention.end, mention.end <= utf8.count else { continue }
