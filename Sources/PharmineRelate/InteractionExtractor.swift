@@ -477,8 +477,8 @@ struct InteractionRules {
     /// Words that may stand between "of" and the drug of an exposure ("the absorption of oral Y").
     private static let routeWords: WordSet = ["the", "oral", "intravenous", "total", "free", "unbound"]
 
-    /// Words that lead from a changed exposure to the drug that changed it.
-    private static let kineticCauseLinks: WordSet = ["by", "with", "when", "following", "after", "during"]
+    /// Words that lead from a changed exposure to the drug that changed it ("in the presence of Y").
+    private static let kineticCauseLinks: WordSet = ["by", "with", "when", "following", "after", "during", "presence"]
 
     /// Words between the cause link and the drug ("when coadministered with", "by the concomitant use of").
     private static let kineticCauseFillers: WordSet = [

@@ -144,6 +144,12 @@ import Testing
         )
     }
 
+    @Test func exposureChangedInThePresenceOfADrug() {
+        #expect(triples("Midazolam concentrations may be increased in the presence of ketoconazole.").map(\.summary) == [
+            "interaction midazolam→ketoconazole increases_exposure"
+        ])
+    }
+
     @Test func listGoesOnAfterARelativeClause() {
         let found = triples(
             "The action of warfarin may be potentiated by aspirin and other agents that bind strongly to proteins, phenytoin, and fluoxetine."
