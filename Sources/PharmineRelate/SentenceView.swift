@@ -220,7 +220,9 @@ struct SentenceView {
         // shorter mention is dropped, an identical span joins the slot. A slot's mentions are a
         // run of `slotMentions` (mentions of one span are neighbours in that order), so no array
         // is made per slot.
+        // Reserved up front: appending grew it (reallocating) once per doubling.
         var slots: [(start: Int, end: Int, first: Int32, last: Int32)] = []
+        slots.reserveCapacity(mentionIndices.count)
         var slotMentions: [Int] = []
         slotMentions.reserveCapacity(mentionIndices.count)
         document.mentions.withUnsafeBufferPointer { mentions in
@@ -272,15 +274,22 @@ struct SentenceView {
                     let text = String(decoding: slice, as: UTF8.self).lowercased()
                     return (text, WordKey.item(text))
                 }
-                var key: UInt64 = 0
-                let text = String(unsafeUninitializedCapacity: slice.count) { output in
-                    for (offset, byte) in slice.enumerated() {
-                        output[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                // Lowercased and keyed (``WordKey/of(_:)``) in the same pass over the bytes.
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                let count = slice.count
+                let text = String(unsafeUninitializedCapacity: count) { output in
+                    guard let source = slice.baseAddress, let target = output.baseAddress else { return 0 }
+                    var offset = 0
+                    while offset < count {
+                        let byte = source[offset]
+                        let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        target[offset] = lower
+                        hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01b3
+                        offset += 1
                     }
-                    key = WordKey.of(UnsafeBufferPointer(rebasing: output[0..<slice.count]))
-                    return slice.count
+                    return count
                 }
-                return (text, key)
+                return (text, hash == 0 ? 1 : hash)
             }
         }
 
