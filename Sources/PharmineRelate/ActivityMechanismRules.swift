@@ -156,7 +156,7 @@ extension MechanismRules {
             var before = verb - 1
             while before >= 0, verb - before <= 4, items[before].kind == .word,
                 items[before].isWord(Self.stateSubjectGap)
-                    || items[before].text.utf8.count > 4 && items[before].text.hasSuffix("ly")
+                    || items[before].isLyAdverb
             {
                 before -= 1
             }

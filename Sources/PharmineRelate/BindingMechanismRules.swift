@@ -114,7 +114,7 @@ extension MechanismRules {
         }
         // Before the verb: a drug (subject) or, for "bound", a target ("Y bound to X").
         var before = cue - 1
-        while before >= 0, cue - before <= 4, items[before].isWord(Self.bindingGap) || isBindingAdverb(before)
+        while before >= 0, cue - before <= 4, items[before].isWord(Self.bindingGap) || items[before].isLyAdverb
             || items[before].isPunctuation(",")
         {
             before -= 1
@@ -161,10 +161,5 @@ extension MechanismRules {
                 subjectItem: subject, objects: [(before, nil)], rule: "binds", base: 0.7, qualifier: "binder",
                 cueStart: cue, into: &collector)
         }
-    }
-
-    private func isBindingAdverb(_ item: Int) -> Bool {
-        let it = analysis.items[item]
-        return it.kind == .word && Int(it.byteCount) > 4 && it.text.hasSuffix("ly")
     }
 }

@@ -73,7 +73,7 @@ extension MechanismRules {
                 let entry = Self.singlePairStems.first(where: { it.text.hasPrefix($0.stem) })
             else {
                 if it.isWord(Self.singlePairGap) || it.isWord(Self.activityWords)
-                    || Int(it.byteCount) > 4 && it.text.hasSuffix("ly")
+                    || it.isLyAdverb
                 {
                     continue
                 }

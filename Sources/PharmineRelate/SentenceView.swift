@@ -112,6 +112,12 @@ struct SentenceView {
             head = text.utf8.first ?? 0
         }
 
+        /// Whether the item is a word of more than four bytes ending in "-ly", read as an adverb
+        /// ("potently", "selectively").
+        var isLyAdverb: Bool {
+            kind == .word && byteCount > 4 && text.hasSuffix("ly")
+        }
+
         /// Whether the item is a word with one of the given texts.
         func isWord(_ words: Set<String>) -> Bool {
             kind == .word && words.contains(text)
